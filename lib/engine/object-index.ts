@@ -1,0 +1,205 @@
+// One index per scan: objects by kind/namespace/name/uid, owner chains, and the selector joins
+// controls need (service account → workloads, Service/Ingress/Route → workloads, NetworkPolicy → pods).
+import { matchesLabelSelector, matchesMapSelector, type LabelSelector } from "./label-selector";
+import type { K8sObject, ObjectRef } from "./types";
+import { isWorkload, podLabelsOf, serviceAccountNameOf } from "./workload";
+
+const CLUSTER = "";
+
+function key(kind: string, namespace: string | undefined, name: string | undefined): string {
+  return `${kind}\u0000${namespace ?? CLUSTER}\u0000${name ?? ""}`;
+}
+
+export function refOf(obj: K8sObject): ObjectRef {
+  const ref: ObjectRef = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata?.name ?? "" };
+  if (obj.metadata?.namespace) ref.namespace = obj.metadata.namespace;
+  if (obj.metadata?.uid) ref.uid = obj.metadata.uid;
+  return ref;
+}
+
+/** A stable string key for an object: `apiGroup/kind/namespace/name` (version-independent). */
+export function objectKey(obj: Pick<ObjectRef, "apiVersion" | "kind" | "name" | "namespace">): string {
+  const group = obj.apiVersion.includes("/") ? obj.apiVersion.split("/")[0] : "";
+  return `${group}/${obj.kind}/${obj.namespace ?? ""}/${obj.name}`;
+}
+
+export class ObjectIndex {
+  readonly all: readonly K8sObject[];
+  private readonly kinds = new Map<string, K8sObject[]>();
+  private readonly byKey = new Map<string, K8sObject>();
+  private readonly uids = new Map<string, K8sObject>();
+  private readonly namespaced = new Map<string, K8sObject[]>();
+  private workloadList?: K8sObject[];
+  private workloadsByNamespace?: Map<string, K8sObject[]>;
+
+  constructor(objects: readonly K8sObject[]) {
+    this.all = objects;
+    for (const obj of objects) {
+      let list = this.kinds.get(obj.kind);
+      if (!list) this.kinds.set(obj.kind, (list = []));
+      list.push(obj);
+      this.byKey.set(key(obj.kind, obj.metadata?.namespace, obj.metadata?.name), obj);
+      if (obj.metadata?.uid) this.uids.set(obj.metadata.uid, obj);
+      const ns = obj.metadata?.namespace;
+      if (ns) {
+        let nsList = this.namespaced.get(ns);
+        if (!nsList) this.namespaced.set(ns, (nsList = []));
+        nsList.push(obj);
+      }
+    }
+  }
+
+  byKind(kind: string): readonly K8sObject[] {
+    return this.kinds.get(kind) ?? [];
+  }
+
+  kindsPresent(): string[] {
+    return [...this.kinds.keys()];
+  }
+
+  get(kind: string, namespace: string | undefined, name: string): K8sObject | undefined {
+    return this.byKey.get(key(kind, namespace, name));
+  }
+
+  byUid(uid: string): K8sObject | undefined {
+    return this.uids.get(uid);
+  }
+
+  inNamespace(namespace: string): readonly K8sObject[] {
+    return this.namespaced.get(namespace) ?? [];
+  }
+
+  /** Names of every namespace known: Namespace objects plus namespaces objects live in. */
+  namespaceNames(): string[] {
+    const names = new Set<string>(this.namespaced.keys());
+    for (const ns of this.byKind("Namespace")) if (ns.metadata?.name) names.add(ns.metadata.name);
+    return [...names].sort();
+  }
+
+  /** The controlling owner of an object when it is present in this scan. */
+  ownerOf(obj: K8sObject): K8sObject | undefined {
+    const refs = obj.metadata?.ownerReferences;
+    if (!Array.isArray(refs) || refs.length === 0) return undefined;
+    const ref = refs.find((r) => r.controller) ?? refs[0];
+    if (ref.uid) {
+      const byUid = this.uids.get(ref.uid);
+      if (byUid) return byUid;
+    }
+    if (ref.kind && ref.name) return this.get(ref.kind, obj.metadata?.namespace, ref.name);
+    return undefined;
+  }
+
+  /** Follows owner references up to the top object present in this scan (the object itself when unowned). */
+  topOwner(obj: K8sObject): K8sObject {
+    let current = obj;
+    const seen = new Set<K8sObject>([obj]);
+    for (;;) {
+      const owner = this.ownerOf(current);
+      if (!owner || seen.has(owner)) return current;
+      seen.add(owner);
+      current = owner;
+    }
+  }
+
+  /** True when the object is owned by another object of this scan (it is then reported on its owner). */
+  hasPresentOwner(obj: K8sObject): boolean {
+    return this.ownerOf(obj) !== undefined;
+  }
+
+  /** Pod-bearing objects that no other scanned object owns: what users think of as "workloads". */
+  workloads(): readonly K8sObject[] {
+    if (!this.workloadList) {
+      this.workloadList = this.all.filter((o) => isWorkload(o) && !this.hasPresentOwner(o));
+      this.workloadsByNamespace = new Map();
+      for (const w of this.workloadList) {
+        const ns = w.metadata?.namespace ?? "default";
+        let list = this.workloadsByNamespace.get(ns);
+        if (!list) this.workloadsByNamespace.set(ns, (list = []));
+        list.push(w);
+      }
+    }
+    return this.workloadList;
+  }
+
+  workloadsInNamespace(namespace: string): readonly K8sObject[] {
+    this.workloads();
+    return this.workloadsByNamespace!.get(namespace) ?? [];
+  }
+
+  workloadsUsingServiceAccount(namespace: string, name: string): K8sObject[] {
+    return this.workloadsInNamespace(namespace).filter((w) => serviceAccountNameOf(w) === name);
+  }
+
+  /** Workloads whose pods a Service-style map selector selects. */
+  workloadsSelectedBy(namespace: string, selector: Record<string, string> | undefined): K8sObject[] {
+    return this.workloadsInNamespace(namespace).filter((w) => matchesMapSelector(selector, podLabelsOf(w)));
+  }
+
+  /** Workloads whose pods a LabelSelector selects (NetworkPolicy podSelector, PDB, …). */
+  workloadsMatching(namespace: string, selector: LabelSelector | undefined): K8sObject[] {
+    return this.workloadsInNamespace(namespace).filter((w) => matchesLabelSelector(selector, podLabelsOf(w)));
+  }
+
+  /** Services in the workload's namespace that select its pods. */
+  servicesFor(workload: K8sObject): K8sObject[] {
+    const ns = workload.metadata?.namespace ?? "default";
+    const labels = podLabelsOf(workload);
+    return this.inNamespace(ns).filter((o) => o.kind === "Service" && matchesMapSelector(o.spec?.selector, labels));
+  }
+
+  /** Ingresses (any version) that route to the named Service. */
+  ingressesForService(namespace: string, serviceName: string): K8sObject[] {
+    return this.inNamespace(namespace).filter(
+      (o) => o.kind === "Ingress" && ingressBackendServices(o).includes(serviceName),
+    );
+  }
+
+  /** Gateway API routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute) whose backends include the Service. */
+  routesForService(namespace: string, serviceName: string): K8sObject[] {
+    const routeKinds = new Set(["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"]);
+    return this.all.filter(
+      (o) => routeKinds.has(o.kind) && routeBackendServices(o, o.metadata?.namespace ?? "default").some(
+        (b) => b.namespace === namespace && b.name === serviceName,
+      ),
+    );
+  }
+
+  /** NetworkPolicies in the workload's namespace whose podSelector selects its pods. */
+  networkPoliciesFor(workload: K8sObject): K8sObject[] {
+    const ns = workload.metadata?.namespace ?? "default";
+    const labels = podLabelsOf(workload);
+    return this.inNamespace(ns).filter(
+      (o) => o.kind === "NetworkPolicy" && matchesLabelSelector(o.spec?.podSelector ?? {}, labels),
+    );
+  }
+}
+
+/** Names of the Services an Ingress routes to (networking.k8s.io/v1 and legacy extensions/v1beta1 shapes). */
+export function ingressBackendServices(ingress: K8sObject): string[] {
+  const names = new Set<string>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const add = (backend: any) => {
+    const name = backend?.service?.name ?? backend?.serviceName;
+    if (typeof name === "string") names.add(name);
+  };
+  add(ingress.spec?.defaultBackend ?? ingress.spec?.backend);
+  for (const rule of ingress.spec?.rules ?? []) {
+    for (const path of rule?.http?.paths ?? []) add(path?.backend);
+  }
+  return [...names];
+}
+
+/** Service backends of a Gateway API route, with namespace defaulted to the route's own. */
+export function routeBackendServices(route: K8sObject, routeNamespace: string): { name: string; namespace: string }[] {
+  const result: { name: string; namespace: string }[] = [];
+  for (const rule of route.spec?.rules ?? []) {
+    for (const ref of rule?.backendRefs ?? []) {
+      const kind = ref?.kind ?? "Service";
+      const group = ref?.group ?? "";
+      if (kind === "Service" && group === "" && typeof ref?.name === "string") {
+        result.push({ name: ref.name, namespace: ref.namespace ?? routeNamespace });
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,101 @@
+// Accessors for the pod template inside any pod-bearing object, with the JSON path to each part.
+import type { K8sObject } from "./types";
+
+/** Where each built-in pod-bearing kind keeps its pod spec. */
+export const POD_SPEC_PATHS: Readonly<Record<string, string>> = {
+  Pod: "spec",
+  Deployment: "spec.template.spec",
+  StatefulSet: "spec.template.spec",
+  DaemonSet: "spec.template.spec",
+  ReplicaSet: "spec.template.spec",
+  ReplicationController: "spec.template.spec",
+  Job: "spec.template.spec",
+  CronJob: "spec.jobTemplate.spec.template.spec",
+  PodTemplate: "template.spec",
+};
+
+export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS).filter((k) => k !== "PodTemplate");
+
+export type ContainerGroup = "containers" | "initContainers" | "ephemeralContainers";
+
+export interface PodSpecAt {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec: any;
+  /** Path of the pod spec, e.g. `spec.template.spec`. */
+  path: string;
+  /** Path of the pod metadata, e.g. `spec.template.metadata` ("metadata" for a Pod). */
+  metadataPath: string;
+}
+
+export interface ContainerAt {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  container: any;
+  /** e.g. `spec.template.spec.containers[0]` */
+  path: string;
+  group: ContainerGroup;
+  index: number;
+}
+
+function getPath(obj: unknown, dotted: string): unknown {
+  let current: unknown = obj;
+  for (const part of dotted.split(".")) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+export function isWorkload(obj: K8sObject): boolean {
+  return obj.kind in POD_SPEC_PATHS && obj.kind !== "PodTemplate";
+}
+
+/** The pod spec of a pod-bearing object, or undefined for any other kind. */
+export function podSpecOf(obj: K8sObject): PodSpecAt | undefined {
+  const path = POD_SPEC_PATHS[obj.kind];
+  if (!path) return undefined;
+  const spec = getPath(obj, path);
+  if (!spec || typeof spec !== "object") return undefined;
+  const metadataPath = path === "spec" ? "metadata" : path.replace(/\.spec$/, ".metadata");
+  return { spec, path, metadataPath };
+}
+
+/** Labels of the pods the object creates (a Pod's own labels, or its template's). */
+export function podLabelsOf(obj: K8sObject): Record<string, string> {
+  const at = podSpecOf(obj);
+  if (!at) return {};
+  const meta = at.metadataPath === "metadata" ? obj.metadata : getPath(obj, at.metadataPath);
+  return ((meta as { labels?: Record<string, string> } | undefined)?.labels ?? {}) as Record<string, string>;
+}
+
+/** Annotations of the pods the object creates. */
+export function podAnnotationsOf(obj: K8sObject): Record<string, string> {
+  const at = podSpecOf(obj);
+  if (!at) return {};
+  const meta = at.metadataPath === "metadata" ? obj.metadata : getPath(obj, at.metadataPath);
+  return ((meta as { annotations?: Record<string, string> } | undefined)?.annotations ?? {}) as Record<string, string>;
+}
+
+const DEFAULT_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
+
+/** Every container of a pod-bearing object with its path; pass `groups` to restrict (e.g. only `containers`). */
+export function containersOf(obj: K8sObject, groups: readonly ContainerGroup[] = DEFAULT_GROUPS): ContainerAt[] {
+  const at = podSpecOf(obj);
+  if (!at) return [];
+  const result: ContainerAt[] = [];
+  for (const group of groups) {
+    const list = at.spec[group];
+    if (!Array.isArray(list)) continue;
+    list.forEach((container, index) => {
+      if (container && typeof container === "object") {
+        result.push({ container, path: `${at.path}.${group}[${index}]`, group, index });
+      }
+    });
+  }
+  return result;
+}
+
+/** The service account the pods run as ("default" when unset). */
+export function serviceAccountNameOf(obj: K8sObject): string {
+  const spec = podSpecOf(obj)?.spec;
+  return spec?.serviceAccountName || spec?.serviceAccount || "default";
+}

@@ -1,0 +1,151 @@
+// runScan: objects (+ node facts) → ScanReport. Pure and deterministic for a given `now`.
+import { ALL_CONTROLS, LIBRARY_VERSION } from "../controls";
+import { listFrameworks } from "../controls/frameworks";
+import { buildContext } from "./build-context";
+import { evaluateControl } from "./evaluate-control";
+import { exceptionMatches, isActive, type ExceptionRule } from "./exceptions";
+import { REPORT_SCHEMA_VERSION, type ReportControl, type ReportFinding, type ReportFramework, type ScanReport } from "./report";
+import { computeControlScore, computeFrameworkScore, computeRiskScore, roundScore } from "./scoring";
+import type { ScanSettings } from "./settings";
+import type { ClusterFacts, Control, ControlStatus, K8sObject, NodeInfo, Severity } from "./types";
+
+export const ENGINE_VERSION = "0.1.0";
+
+export interface ScanInput {
+  objects: readonly K8sObject[];
+  nodes?: readonly NodeInfo[];
+  settings?: Partial<ScanSettings>;
+  exceptions?: readonly ExceptionRule[];
+  cluster?: ClusterFacts;
+  /** Framework ids to report (default: all). Controls outside them are still evaluated only if `controls` is not set. */
+  frameworks?: string[];
+  /** Restrict evaluation to these control ids. */
+  controlIds?: string[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  controls?: readonly Control<any>[];
+  now?: Date;
+}
+
+const STATUSES: ControlStatus[] = ["passed", "failed", "skipped", "manual", "not_applicable", "excepted"];
+
+export function runScan(input: ScanInput): ScanReport {
+  const now = input.now ?? new Date();
+  const ctx = buildContext(input);
+  const exceptions = (input.exceptions ?? []).filter((e) => isActive(e, now));
+  const frameworks = listFrameworks().filter((f) => !input.frameworks?.length || input.frameworks.includes(f.id));
+  let library = input.controls ?? ALL_CONTROLS;
+  if (input.controlIds?.length) library = library.filter((c) => input.controlIds!.includes(c.id));
+  else if (input.frameworks?.length) {
+    const wanted = new Set(frameworks.flatMap((f) => f.entries.map((e) => e.controlId)));
+    library = library.filter((c) => wanted.has(c.id));
+  }
+
+  const controls: ReportControl[] = [];
+  const findings: ReportFinding[] = [];
+  const errors: ScanReport["errors"] = [];
+  const exceptionsApplied: Record<string, number> = {};
+
+  for (const control of library) {
+    const evaluation = evaluateControl(control, ctx);
+    for (const message of evaluation.errors) errors.push({ controlId: control.id, message });
+    let passed = 0;
+    let failed = 0;
+    let excepted = 0;
+    for (const result of evaluation.results) {
+      if (result.violations.length === 0) {
+        passed++;
+        continue;
+      }
+      const object = result.resource.object
+        ? ctx.index.get(result.resource.object.kind, result.resource.object.namespace, result.resource.object.name)
+        : undefined;
+      const rule = exceptions.find((e) =>
+        exceptionMatches(e, control.id, result.resource, { clusterName: input.cluster?.name, object }),
+      );
+      if (rule) {
+        excepted++;
+        exceptionsApplied[rule.id] = (exceptionsApplied[rule.id] ?? 0) + 1;
+      } else failed++;
+      for (const v of result.violations) {
+        findings.push({
+          controlId: control.id,
+          severity: control.severity,
+          ...(result.resource.object ? { object: result.resource.object } : {}),
+          ...(result.resource.subject ? { subject: result.resource.subject } : {}),
+          message: v.message,
+          paths: v.paths ?? [],
+          fixPaths: v.fixPaths ?? [],
+          fix: v.fix ?? control.remediation,
+          related: v.related ?? [],
+          ...(rule ? { exceptionId: rule.id } : {}),
+        });
+      }
+    }
+    let status = evaluation.status;
+    if (status === "failed" && failed === 0) status = "excepted";
+    const counts = { passed, failed, excepted, total: passed + failed + excepted };
+    controls.push({
+      id: control.id,
+      name: control.name,
+      severity: control.severity,
+      category: control.category,
+      needs: control.needs,
+      refs: control.refs,
+      status,
+      counts,
+      score: roundScore(computeControlScore(counts)),
+      ...(evaluation.reason ? { reason: evaluation.reason } : {}),
+    });
+  }
+
+  const byId = new Map(controls.map((c) => [c.id, c]));
+  const reportFrameworks: ReportFramework[] = frameworks.map((f) => {
+    const members = f.entries
+      .map((e) => ({ entry: e, control: byId.get(e.controlId) }))
+      .filter((m): m is { entry: typeof m.entry; control: ReportControl } => !!m.control);
+    const mc = members.map((m) => m.control);
+    return {
+      id: f.id,
+      name: f.name,
+      version: f.version,
+      score: roundScore(computeFrameworkScore(mc)),
+      riskScore: roundScore(computeRiskScore(mc)) ?? 0,
+      counts: {
+        passed: mc.filter((c) => c.status === "passed").length,
+        failed: mc.filter((c) => c.status === "failed").length,
+        excepted: mc.filter((c) => c.status === "excepted").length,
+        skipped: mc.filter((c) => c.status === "skipped").length,
+        manual: mc.filter((c) => c.status === "manual").length,
+        notApplicable: mc.filter((c) => c.status === "not_applicable").length,
+      },
+      controls: members.map((m) => ({ controlId: m.control.id, ref: m.entry.ref, status: m.control.status, score: m.control.score })),
+    };
+  });
+
+  const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ControlStatus, number>;
+  const failedBySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const c of controls) {
+    statusCounts[c.status]++;
+    if (c.status === "failed") failedBySeverity[c.severity]++;
+  }
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    engineVersion: ENGINE_VERSION,
+    libraryVersion: LIBRARY_VERSION,
+    generatedAt: now.toISOString(),
+    ...(input.cluster ? { cluster: { name: input.cluster.name, provider: input.cluster.provider, kubernetesVersion: input.cluster.kubernetesVersion } } : {}),
+    summary: {
+      objects: ctx.index.all.length,
+      nodes: ctx.nodes.length,
+      controls: statusCounts,
+      failedBySeverity,
+      findings: findings.length,
+      exceptionsApplied,
+    },
+    frameworks: reportFrameworks,
+    controls,
+    findings,
+    errors,
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { runScan } from "@/lib/engine/run-scan";
+import type { K8sObject } from "@/lib/engine/types";
+
+const privilegedDeployment: K8sObject = {
+  apiVersion: "apps/v1",
+  kind: "Deployment",
+  metadata: { name: "api", namespace: "shop", labels: { team: "payments" }, uid: "d1" },
+  spec: { template: { metadata: { labels: { app: "api" } }, spec: { containers: [{ name: "api", image: "api:1", securityContext: { privileged: true } }] } } },
+};
+const ownedReplicaSet: K8sObject = {
+  apiVersion: "apps/v1",
+  kind: "ReplicaSet",
+  metadata: { name: "api-7d9", namespace: "shop", uid: "r1", ownerReferences: [{ kind: "Deployment", name: "api", uid: "d1", controller: true }] },
+  spec: privilegedDeployment.spec,
+};
+const ownedPod: K8sObject = {
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { name: "api-7d9-x", namespace: "shop", uid: "p1", ownerReferences: [{ kind: "ReplicaSet", name: "api-7d9", uid: "r1", controller: true }] },
+  spec: privilegedDeployment.spec.template.spec,
+};
+
+describe("runScan", () => {
+  it("reports a pod owned through a ReplicaSet once, on its Deployment", () => {
+    const report = runScan({ objects: [privilegedDeployment, ownedReplicaSet, ownedPod], controlIds: ["SS-0057"] });
+    const findings = report.findings.filter((f) => f.controlId === "SS-0057");
+    expect(findings.map((f) => `${f.object?.kind}/${f.object?.name}`)).toEqual(["Deployment/api"]);
+    expect(findings[0].paths).toEqual(["spec.template.spec.containers[0].securityContext.privileged"]);
+    expect(report.controls.find((c) => c.id === "SS-0057")?.counts).toEqual({ passed: 0, failed: 1, excepted: 0, total: 1 });
+  });
+
+  it("turns a matching failure into excepted, and ignores an expired exception", () => {
+    const now = new Date("2026-06-01T00:00:00Z");
+    const rule = { id: "ex1", controlIds: ["SS-0057"], match: { namespaces: ["sh*"], labels: { team: "payments" } }, reason: "vendor agent" };
+    const active = runScan({ objects: [privilegedDeployment], controlIds: ["SS-0057"], exceptions: [rule], now });
+    const control = active.controls.find((c) => c.id === "SS-0057")!;
+    expect(control.status).toBe("excepted");
+    expect(control.score).toBe(100);
+    expect(active.findings[0].exceptionId).toBe("ex1");
+    expect(active.summary.exceptionsApplied).toEqual({ ex1: 1 });
+
+    const expired = runScan({
+      objects: [privilegedDeployment],
+      controlIds: ["SS-0057"],
+      exceptions: [{ ...rule, expiresAt: "2026-05-01T00:00:00Z" }],
+      now,
+    });
+    expect(expired.controls.find((c) => c.id === "SS-0057")!.status).toBe("failed");
+  });
+
+  it("does not apply an exception whose labels do not match", () => {
+    const report = runScan({
+      objects: [privilegedDeployment],
+      controlIds: ["SS-0057"],
+      exceptions: [{ id: "ex2", controlIds: ["*"], match: { labels: { team: "search" } }, reason: "x" }],
+    });
+    expect(report.controls[0].status).toBe("failed");
+  });
+
+  it("reports controls with nothing to evaluate as not applicable and leaves them out of scores", () => {
+    const report = runScan({ objects: [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "a" } }], controlIds: ["SS-0057"] });
+    expect(report.controls[0].status).toBe("not_applicable");
+    expect(report.frameworks.find((f) => f.id === "all")!.score).toBeNull();
+  });
+});

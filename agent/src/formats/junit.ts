@@ -1,0 +1,50 @@
+import type { FileScanReport } from "../scan/scan-files";
+
+function xml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+}
+
+/** JUnit XML: one test case per control; failed controls carry their findings, unevaluated ones are skipped. */
+export function formatJunit(report: FileScanReport): string {
+  const failures = report.controls.filter((c) => c.status === "failed").length;
+  const skipped = report.controls.filter((c) => ["skipped", "manual", "not_applicable"].includes(c.status)).length;
+  const byControl = new Map<string, typeof report.findings>();
+  for (const f of report.findings) {
+    if (f.exceptionId) continue;
+    if (!byControl.has(f.controlId)) byControl.set(f.controlId, []);
+    byControl.get(f.controlId)!.push(f);
+  }
+  const cases = report.controls.map((c) => {
+    const name = xml(`${c.id} ${c.name}`);
+    const classname = xml(`shipshape.${c.category}`);
+    if (c.status === "failed") {
+      const lines = (byControl.get(c.id) ?? []).map((f) => {
+        const who = f.object
+          ? `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ""}${f.object.name}`
+          : `${f.subject?.kind} ${f.subject?.name}`;
+        const where = f.location ? ` (${f.location.file}:${f.location.line})` : "";
+        return `${who}: ${f.message}${where}${f.paths.length ? ` [${f.paths.join(", ")}]` : ""}`;
+      });
+      return `    <testcase name="${name}" classname="${classname}">\n      <failure message="${xml(`${c.counts.failed} of ${c.counts.total} resources fail (${c.severity})`)}" type="${c.severity}">${xml(lines.join("\n"))}</failure>\n    </testcase>`;
+    }
+    if (c.status === "skipped" || c.status === "manual" || c.status === "not_applicable") {
+      return `    <testcase name="${name}" classname="${classname}">\n      <skipped message="${xml(c.status + (c.reason ? `: ${c.reason}` : ""))}"/>\n    </testcase>`;
+    }
+    return `    <testcase name="${name}" classname="${classname}"/>`;
+  });
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="shipshape" tests="${report.controls.length}" failures="${failures}" skipped="${skipped}">`,
+    `  <testsuite name="shipshape scan" tests="${report.controls.length}" failures="${failures}" skipped="${skipped}" errors="0" timestamp="${report.generatedAt}">`,
+    ...cases,
+    `  </testsuite>`,
+    `</testsuites>`,
+    "",
+  ].join("\n");
+}

@@ -12,8 +12,10 @@ export interface TargetResult {
 
 export interface ControlEvaluation {
   status: ControlStatus;
-  /** Every evaluated target that applied (passed = no violations). */
+  /** Resources that failed, each with its violations. */
   results: TargetResult[];
+  /** Number of evaluated resources that passed. */
+  passed: number;
   /** Why the control was skipped or could not finish, when it was. */
   reason?: string;
   errors: string[];
@@ -35,57 +37,74 @@ export function hasCloudData(ctx: EvalContext): boolean {
   return ctx.cache("hasCloudData", () => ctx.index.kindsPresent().some((k) => CLOUD_KINDS.has(k)));
 }
 
-function defaultTargets(control: Control<K8sObject>, ctx: EvalContext): EvalTarget<K8sObject>[] {
-  const targets: EvalTarget<K8sObject>[] = [];
+function* defaultTargets(control: Control<K8sObject>, ctx: EvalContext): Iterable<EvalTarget<K8sObject> | K8sObject> {
   for (const kind of control.kinds ?? []) {
     for (const obj of ctx.index.byKind(kind)) {
       // A Pod owned by a ReplicaSet owned by a Deployment is judged once, on the Deployment.
       if (isWorkload(obj) && ctx.index.hasPresentOwner(obj)) continue;
-      targets.push({ resource: { object: refOf(obj) }, value: obj });
+      yield obj;
     }
   }
-  return targets;
 }
 
+/**
+ * Evaluates one control. Hot path: a passing target costs one evaluate call and a counter; refs and
+ * keys are only built for failures.
+ */
 export function evaluateControl(control: Control<unknown>, ctx: EvalContext): ControlEvaluation {
-  if (control.manual) return { status: "manual", results: [], errors: [] };
+  if (control.manual) return { status: "manual", results: [], passed: 0, errors: [] };
   if (control.needs.includes("node") && ctx.nodes.length === 0) {
-    return { status: "skipped", results: [], errors: [], reason: "no node facts (run the agent's node mode)" };
+    return { status: "skipped", results: [], passed: 0, errors: [], reason: "no node facts (run the agent's node mode)" };
   }
   if (control.needs.includes("cloud") && !hasCloudData(ctx)) {
-    return { status: "skipped", results: [], errors: [], reason: "no cloud provider data" };
+    return { status: "skipped", results: [], passed: 0, errors: [], reason: "no cloud provider data" };
   }
-  const targets = control.targets
-    ? control.targets(ctx)
-    : defaultTargets(control as Control<K8sObject>, ctx);
-  const byKey = new Map<string, TargetResult>();
+  const custom = control.targets !== undefined;
+  const targets = custom ? control.targets!(ctx) : defaultTargets(control as Control<K8sObject>, ctx);
+  const failedByKey = new Map<string, TargetResult>();
   const errors: string[] = [];
+  let evaluated = 0;
+  let passedTargets = 0;
+  const passedKeys: string[] = [];
   for (const target of targets) {
+    const value = custom ? (target as EvalTarget<unknown>).value : target;
     let violations: Violation[] | null;
     try {
-      violations = control.evaluate!(target.value, ctx);
+      violations = control.evaluate!(value, ctx);
     } catch (error) {
-      errors.push(`${resourceKey(target.resource)}: ${(error as Error).message}`);
+      const resource = custom ? (target as EvalTarget<unknown>).resource : { object: refOf(target as K8sObject) };
+      errors.push(`${resourceKey(resource)}: ${(error as Error).message}`);
       continue;
     }
     if (violations === null) continue;
-    const ownKey = resourceKey(target.resource);
-    if (!byKey.has(ownKey)) byKey.set(ownKey, { resource: target.resource, key: ownKey, violations: [] });
+    evaluated++;
+    if (violations.length === 0) {
+      passedTargets++;
+      if (custom) passedKeys.push(resourceKey((target as EvalTarget<unknown>).resource));
+      continue;
+    }
+    const resource = custom ? (target as EvalTarget<unknown>).resource : { object: refOf(target as K8sObject) };
+    const ownKey = resourceKey(resource);
     for (const violation of violations) {
-      if (violation.resource) {
-        // Cluster-wide controls may blame another resource than the target they evaluated.
-        const k = resourceKey(violation.resource);
-        let entry = byKey.get(k);
-        if (!entry) byKey.set(k, (entry = { resource: violation.resource, key: k, violations: [] }));
-        entry.violations.push(violation);
-      } else {
-        byKey.get(ownKey)!.violations.push(violation);
-      }
+      // Cluster-wide controls may blame another resource than the target they evaluated.
+      const r = violation.resource ?? resource;
+      const k = violation.resource ? resourceKey(violation.resource) : ownKey;
+      let entry = failedByKey.get(k);
+      if (!entry) failedByKey.set(k, (entry = { resource: r, key: k, violations: [] }));
+      entry.violations.push(violation);
     }
   }
-  const results = [...byKey.values()];
+  const results = [...failedByKey.values()];
+  // Custom targets may repeat a resource (or blame one that also passed elsewhere): count it once, failed wins.
+  const passed = custom ? new Set(passedKeys.filter((k) => !failedByKey.has(k))).size : passedTargets;
   let status: ControlStatus;
-  if (results.length === 0) status = errors.length ? "skipped" : "not_applicable";
-  else status = results.some((r) => r.violations.length > 0) ? "failed" : "passed";
-  return { status, results, errors, reason: errors.length && results.length === 0 ? "evaluation errors" : undefined };
+  if (evaluated === 0 && results.length === 0) status = errors.length ? "skipped" : "not_applicable";
+  else status = results.length > 0 ? "failed" : "passed";
+  return {
+    status,
+    results,
+    passed,
+    errors,
+    ...(errors.length && evaluated === 0 ? { reason: "evaluation errors" } : {}),
+  };
 }

@@ -48,14 +48,10 @@ export function runScan(input: ScanInput): ScanReport {
   for (const control of library) {
     const evaluation = evaluateControl(control, ctx);
     for (const message of evaluation.errors) errors.push({ controlId: control.id, message });
-    let passed = 0;
+    const passed = evaluation.passed;
     let failed = 0;
     let excepted = 0;
     for (const result of evaluation.results) {
-      if (result.violations.length === 0) {
-        passed++;
-        continue;
-      }
       const object = result.resource.object
         ? ctx.index.get(result.resource.object.kind, result.resource.object.namespace, result.resource.object.name)
         : undefined;

@@ -16,8 +16,8 @@ export interface ObjectOrigin {
   helmSource?: string;
   /** Path prefix inside the document for `kind: List` items, e.g. `items[2]`. */
   itemPrefix?: string;
-  document: Document.Parsed;
-  lineCounter: LineCounter;
+  /** Index of the YAML document in its file (documents are re-read lazily to locate paths). */
+  docIndex: number;
 }
 
 export interface LoadedObject {
@@ -33,6 +33,8 @@ export interface InputProblem {
 
 export interface LoadResult {
   objects: LoadedObject[];
+  /** File texts, kept to locate findings later without holding every parsed YAML tree in memory. */
+  texts?: Map<string, string>;
   files: string[];
   /** Documents skipped on purpose (not Kubernetes objects). */
   warnings: InputProblem[];
@@ -72,28 +74,29 @@ export function parseManifestText(text: string, file: string, result: LoadResult
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { version: "1.1", lineCounter, uniqueKeys: false, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [docs];
-  for (const doc of list) {
+  (result.texts ??= new Map()).set(file, text);
+  list.forEach((doc, docIndex) => {
     const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
     const line = lineCounter.linePos(start).line;
     if (doc.errors.length) {
       result.errors.push({ file, line, message: `invalid YAML: ${doc.errors[0].message.split("\n")[0]}` });
-      continue;
+      return;
     }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
       result.errors.push({ file, line, message: `cannot read document: ${(error as Error).message}` });
-      continue;
+      return;
     }
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined) return;
     const helmSource = [doc.commentBefore ?? "", (doc.contents as { commentBefore?: string } | null)?.commentBefore ?? ""]
       .join("\n")
       .match(SOURCE_COMMENT)?.[1]
       ?.trim();
     if (!isKubernetesObject(value)) {
       result.warnings.push({ file, line, message: "skipped a document that is not a Kubernetes object (no apiVersion/kind)" });
-      continue;
+      return;
     }
     if (/List$/.test(value.kind) && Array.isArray(value.items)) {
       value.items.forEach((item: unknown, i: number) => {
@@ -105,16 +108,16 @@ export function parseManifestText(text: string, file: string, result: LoadResult
         const itemLine = node?.range ? lineCounter.linePos(node.range[0]).line : line;
         result.objects.push({
           object: { ...item, metadata: item.metadata ?? {} },
-          origin: { file, line: itemLine, helmSource, itemPrefix: `items[${i}]`, document: doc, lineCounter },
+          origin: { file, line: itemLine, helmSource, itemPrefix: `items[${i}]`, docIndex },
         });
       });
-      continue;
+      return;
     }
     result.objects.push({
       object: { ...value, metadata: value.metadata && typeof value.metadata === "object" ? value.metadata : {} },
-      origin: { file, line, helmSource, document: doc, lineCounter },
+      origin: { file, line, helmSource, docIndex },
     });
-  }
+  });
 }
 
 /** Loads every manifest from the given paths; "-" reads standard input. */
@@ -155,18 +158,39 @@ export function pathSegments(jsonPath: string): (string | number)[] {
 }
 
 /**
- * The 1-based line of a JSON path inside the object's document; for a path that does not exist
- * (a field to add), the line of its deepest existing parent.
+ * Finds source lines for JSON paths, re-parsing one file at a time (only files that have findings),
+ * so a large scan never holds every YAML tree in memory at once.
  */
-export function lineOfPath(origin: ObjectOrigin, jsonPath: string | undefined): number {
-  if (!jsonPath) return origin.line;
-  const prefix = origin.itemPrefix ? pathSegments(origin.itemPrefix) : [];
-  const segments = [...prefix, ...pathSegments(jsonPath)];
-  for (let n = segments.length; n > prefix.length; n--) {
-    const node = origin.document.getIn(segments.slice(0, n), true) as unknown;
-    if (node && (isScalar(node) || isMap(node) || isSeq(node)) && node.range) {
-      return origin.lineCounter.linePos(node.range[0]).line;
-    }
+export class PathLocator {
+  private file?: string;
+  private docs: Document.Parsed[] = [];
+  private lineCounter = new LineCounter();
+
+  constructor(private readonly texts: Map<string, string>) {}
+
+  private load(file: string): void {
+    if (this.file === file) return;
+    this.file = file;
+    this.lineCounter = new LineCounter();
+    const text = this.texts.get(file) ?? "";
+    const docs = parseAllDocuments(text, { version: "1.1", lineCounter: this.lineCounter, uniqueKeys: false, prettyErrors: false });
+    this.docs = Array.isArray(docs) ? docs : [docs];
   }
-  return origin.line;
+
+  /** The 1-based line of a path in the object's document; for a path to add, its deepest existing parent's. */
+  lineOf(origin: ObjectOrigin, jsonPath: string | undefined): number {
+    if (!jsonPath) return origin.line;
+    this.load(origin.file);
+    const doc = this.docs[origin.docIndex];
+    if (!doc) return origin.line;
+    const prefix = origin.itemPrefix ? pathSegments(origin.itemPrefix) : [];
+    const segments = [...prefix, ...pathSegments(jsonPath)];
+    for (let n = segments.length; n > prefix.length; n--) {
+      const node = doc.getIn(segments.slice(0, n), true) as unknown;
+      if (node && (isScalar(node) || isMap(node) || isSeq(node)) && node.range) {
+        return this.lineCounter.linePos(node.range[0]).line;
+      }
+    }
+    return origin.line;
+  }
 }

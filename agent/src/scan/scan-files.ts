@@ -4,7 +4,7 @@ import type { ExceptionRule } from "../../../lib/engine/exceptions";
 import type { ReportFinding, ScanReport } from "../../../lib/engine/report";
 import { runScan } from "../../../lib/engine/run-scan";
 import type { ScanSettings } from "../../../lib/engine/settings";
-import { lineOfPath, type InputProblem, type LoadResult, type ObjectOrigin } from "./load-manifests";
+import { PathLocator, type InputProblem, type LoadResult, type ObjectOrigin } from "./load-manifests";
 
 export interface FindingLocation {
   file: string;
@@ -40,14 +40,21 @@ export function scanLoadedManifests(
     exceptions: options.exceptions,
     now: options.now,
   });
-  const findings: LocatedFinding[] = report.findings.map((finding) => {
+  const locator = new PathLocator(loaded.texts ?? new Map());
+  const located = report.findings.map((finding) => {
     const target = finding.object ?? finding.related[0];
-    if (!target) return finding;
-    const origin = origins.get(objectKey(target));
-    if (!origin) return finding;
-    const line = finding.object ? lineOfPath(origin, finding.paths[0] ?? finding.fixPaths[0]?.path) : origin.line;
-    return { ...finding, location: { file: origin.file, line, ...(origin.helmSource ? { helmSource: origin.helmSource } : {}) } };
+    return { finding, origin: target ? origins.get(objectKey(target)) : undefined };
   });
+  // Locate file by file so each file is re-parsed at most once.
+  const order = located
+    .map((entry, i) => ({ ...entry, i }))
+    .filter((e) => e.origin)
+    .sort((a, b) => a.origin!.file.localeCompare(b.origin!.file));
+  const findings: LocatedFinding[] = located.map((e) => e.finding);
+  for (const { finding, origin, i } of order) {
+    const line = finding.object ? locator.lineOf(origin!, finding.paths[0] ?? finding.fixPaths[0]?.path) : origin!.line;
+    findings[i] = { ...finding, location: { file: origin!.file, line, ...(origin!.helmSource ? { helmSource: origin!.helmSource } : {}) } };
+  }
   return {
     ...report,
     findings,

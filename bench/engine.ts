@@ -1,0 +1,90 @@
+// npm run bench:engine — scans the Helm corpus (10,000 real objects, and its 1,000-object subset)
+// with the full control library. Two processes per size, so each phase's peak RSS is its own:
+//   prepare:  YAML parsing of the corpus files (the CLI's input stage), objects written as JSON;
+//   evaluate: JSON.parse of those objects, then the engine, best of N rounds.
+// Targets (2-core machine): evaluation ≤ 1.0 s, evaluation ÷ JSON.parse ≤ 2, peak RSS (evaluate) ≤ 400 MB,
+// 1k → 10k growth ≤ 12×.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseManifestText, type LoadResult } from "../agent/src/scan/load-manifests";
+import { ALL_CONTROLS } from "../lib/controls";
+import { runScan } from "../lib/engine/run-scan";
+
+const CORPUS = path.resolve(__dirname, "../../shared/corpus/manifests/helm-bench-10k");
+
+function prepare(size: string, out: string) {
+  const list = fs.readFileSync(path.join(CORPUS, `bench-${size}.txt`), "utf8").split("\n").map((s) => s.trim()).filter(Boolean);
+  const texts = list.map((f) => ({ file: f, text: fs.readFileSync(path.join(CORPUS, f), "utf8") }));
+  const t0 = performance.now();
+  const loaded: LoadResult = { objects: [], files: [], warnings: [], errors: [] };
+  for (const { file, text } of texts) parseManifestText(text, file, loaded);
+  const parseMs = performance.now() - t0;
+  fs.writeFileSync(out, JSON.stringify(loaded.objects.map((o) => o.object)));
+  return {
+    files: texts.length,
+    objects: loaded.objects.length,
+    brokenDocuments: loaded.errors.length,
+    skippedDocuments: loaded.warnings.length,
+    parseMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+function evaluate(file: string, rounds: number) {
+  const serialized = fs.readFileSync(file, "utf8");
+  let jsonParseMs = Infinity;
+  let evalMs = Infinity;
+  let findings = 0;
+  let objects = 0;
+  for (let i = 0; i < rounds; i++) {
+    const j0 = performance.now();
+    const copy = JSON.parse(serialized);
+    jsonParseMs = Math.min(jsonParseMs, performance.now() - j0);
+    objects = copy.length;
+    const e0 = performance.now();
+    const report = runScan({ objects: copy });
+    evalMs = Math.min(evalMs, performance.now() - e0);
+    findings = report.findings.length;
+  }
+  return { objects, jsonMb: serialized.length / 1048576, jsonParseMs, evalMs, findings, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+function child(args: string[]) {
+  const run = spawnSync(process.execPath, [...process.execArgv, __filename, ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (run.status !== 0) throw new Error(`bench child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+const [mode, ...rest] = process.argv.slice(2);
+if (mode === "--prepare") process.stdout.write(JSON.stringify(prepare(rest[0], rest[1])));
+else if (mode === "--evaluate") process.stdout.write(JSON.stringify(evaluate(rest[0], Number(rest[1]))));
+else {
+  if (!fs.existsSync(CORPUS)) {
+    console.error(`corpus not found at ${CORPUS}`);
+    process.exit(2);
+  }
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "shipshape-bench-"));
+  const results = ["1k", "10k"].map((size) => {
+    const json = path.join(tmp, `${size}.json`);
+    return { size, prep: child(["--prepare", size, json]), ev: child(["--evaluate", json, String(rounds)]) };
+  });
+  fs.rmSync(tmp, { recursive: true, force: true });
+  console.log(`controls in library: ${ALL_CONTROLS.length}; JSON.parse and evaluation: best of ${rounds} rounds`);
+  console.log("size  files objects broken  YAML parse (RSS)      JSON.parse  evaluation  eval÷JSON.parse findings  peak RSS (evaluate)");
+  for (const { size, prep, ev } of results) {
+    console.log(
+      `${size.padEnd(5)} ${String(prep.files).padStart(5)} ${String(ev.objects).padStart(7)} ${String(prep.brokenDocuments).padStart(6)}  ${prep.parseMs.toFixed(0).padStart(6)} ms (${prep.peakRssMb.toFixed(0).padStart(4)} MB) ${ev.jsonParseMs.toFixed(1).padStart(8)} ms ${ev.evalMs.toFixed(1).padStart(8)} ms ${(ev.evalMs / ev.jsonParseMs).toFixed(2).padStart(10)}×   ${String(ev.findings).padStart(7)}  ${ev.peakRssMb.toFixed(0).padStart(5)} MB`,
+    );
+  }
+  const [small, large] = results.map((r) => r.ev);
+  const growth = large.evalMs / small.evalMs;
+  console.log(`growth 1k → 10k (evaluation): ${growth.toFixed(2)}× for ${(large.objects / small.objects).toFixed(1)}× the objects`);
+  const ok = (b: boolean) => (b ? "met" : "MISSED");
+  console.log(
+    `targets: evaluation ≤ 1000 ms [${ok(large.evalMs <= 1000)}], eval÷JSON.parse ≤ 2 [${ok(large.evalMs / large.jsonParseMs <= 2)}], peak RSS ≤ 400 MB [${ok(large.peakRssMb <= 400)}], growth ≤ 12× [${ok(growth <= 12)}]`,
+  );
+}

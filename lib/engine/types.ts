@@ -141,36 +141,103 @@ export type Control<T = K8sObject> = Readonly<ControlDefinition<T>> & { readonly
 
 /**
  * Node facts produced by the agent's node mode (one object per node, `kind: NodeInfo`,
- * `apiVersion: shipshape.dev/v1alpha1`). Documented in docs/node-info.md.
+ * `apiVersion: shipshape.dev/v1alpha1`, `metadata.name` = node name). Documented in docs/node-info.md,
+ * which is the contract: change both together.
  */
 export interface NodeInfo extends K8sObject {
   kind: "NodeInfo";
   spec: NodeInfoSpec;
 }
 
+export const NODE_INFO_API_VERSION = "shipshape.dev/v1alpha1";
+
+/** Ownership and permissions of one file or directory, as `stat` reports them. */
 export interface FileFact {
   path: string;
-  /** Octal permission bits as a number, e.g. 0o600 = 384. */
+  /** Permission bits (`stat -c %a`, setuid/setgid/sticky included) as a number, e.g. 0o600 = 384. */
   mode: number;
-  owner: string;
-  group: string;
+  /** Owner and group names (`stat -c %U:%G`); "" or absent when the id has no name on the node. */
+  owner?: string;
+  group?: string;
+  /** Numeric ids; used when the names are unknown. */
+  uid?: number;
+  gid?: number;
 }
+
+/** Well-known file roles of `NodeInfoSpec.files` (other keys are allowed and ignored by the library). */
+export type NodeFileRole =
+  | "kubeletService"
+  | "kubeletConfig"
+  | "kubeletKubeconfig"
+  | "kubeletClientCA"
+  | "kubeProxyKubeconfig"
+  | "kubeProxyConfig"
+  | "apiServerManifest"
+  | "controllerManagerManifest"
+  | "schedulerManifest"
+  | "etcdManifest"
+  | "adminConf"
+  | "schedulerConf"
+  | "controllerManagerConf"
+  | "pkiDir"
+  | "pkiFiles"
+  | "etcdDataDir"
+  | "encryptionProviderConfig"
+  | "auditPolicy"
+  | "cniConfig";
+
+/** A configuration file whose content matters: parsed content, or why it could not be read or parsed. */
+export interface ConfigDocument {
+  path?: string;
+  content?: Record<string, unknown>;
+  error?: string;
+}
+
+/** A process found on the node: its flags (`--name=value` → `name: value`; a bare boolean flag → "true"). */
+export interface ProcessFacts {
+  flags: Record<string, string>;
+}
+
+export interface ApiServerFacts extends ProcessFacts {
+  /** The --encryption-provider-config file (EncryptionConfiguration) with key material removed. */
+  encryptionProviderConfig?: ConfigDocument;
+  /** The --audit-policy-file (audit.k8s.io Policy). */
+  auditPolicy?: ConfigDocument;
+}
+
+/** Keys of `NodeInfoSpec.controlPlane`: the process names. */
+export type ControlPlaneComponent = "kube-apiserver" | "kube-controller-manager" | "kube-scheduler" | "etcd";
 
 export interface NodeInfoSpec {
   nodeName: string;
+  /** "control-plane" and/or "worker", when known. */
   roles?: string[];
-  /** Kubelet: command-line flags of the running process (`--flag` → value, without dashes). */
+  /** Where the facts came from: "shipshape-agent" or "kubescape-host-sensor". */
+  source?: string;
+  /** Kubelet: flags of the running process; absent when no kubelet process was found. */
   kubeletFlags?: Record<string, string>;
-  /** Kubelet: parsed KubeletConfiguration file (the --config file), as YAML/JSON object. */
+  /** Kubelet: the effective KubeletConfiguration file content (the --config file, drop-ins merged), as written. */
   kubeletConfig?: Record<string, unknown>;
   kubeletConfigPath?: string;
-  /** Control-plane processes found on the node and their flags (kube-apiserver, etcd, …). */
-  controlPlane?: Record<string, { flags: Record<string, string> }>;
-  /** Ownership and permissions of the well-known files, keyed by role (e.g. "kubeletConfig", "adminConf"). */
-  files?: Record<string, FileFact | FileFact[]>;
-  kernel?: { release?: string; sysctls?: Record<string, string> };
-  os?: { id?: string; image?: string };
-  cni?: { names?: string[]; configFiles?: FileFact[] };
+  /** Set when the kubelet uses a config file that could not be read or parsed. */
+  kubeletConfigError?: string;
+  kubeProxyFlags?: Record<string, string>;
+  /** Control-plane processes running on the node, by process name. */
+  controlPlane?: Partial<Record<ControlPlaneComponent, ProcessFacts>> & { "kube-apiserver"?: ApiServerFacts };
+  /** Ownership and permissions of the well-known files, keyed by role; lists for roles with several files. */
+  files?: Partial<Record<NodeFileRole, FileFact | FileFact[]>> & Record<string, FileFact | FileFact[] | undefined>;
+  /** Kernel release (`uname -r`) and sysctls by dotted name (`kernel.unprivileged_userns_clone`). */
+  kernel?: { release?: string; version?: string; sysctls?: Record<string, string> };
+  /** From /etc/os-release: ID, VERSION_ID, PRETTY_NAME (the same text as Node.status.nodeInfo.osImage). */
+  os?: { id?: string; versionId?: string; image?: string };
+  /** Names of the CNI plugins in use (e.g. "Calico", "Flannel", "aws"). */
+  cni?: { names?: string[] };
+  /** Whether a pod-network process on the node can reach the cloud instance metadata API. */
+  cloud?: { metadataApiReachable?: boolean };
+  /** Linux security modules state, as reported on the node ("enabled", "unloaded", "not found"). */
+  securityModules?: { appArmor?: string; seLinux?: string };
+  /** What the collector could not read, in plain words; the facts above are then partial. */
+  collectionErrors?: string[];
   [key: string]: unknown;
 }
 

@@ -1,0 +1,51 @@
+// Shared shape of the RBAC controls: the scan's RBAC model (built once per scan), subject targets, and
+// a definer for "subjects whose bindings give capability X" controls.
+import { defineControl } from "../../engine/define-control";
+import type { Control, ControlDefinition, EvalContext, EvalTarget, SubjectRef } from "../../engine/types";
+import { findGrants, hitsToViolations, type FindGrantsOptions } from "../../rbac/grant-findings";
+import { buildRbacModel, type BindingNode, type RbacModel } from "../../rbac/model";
+import type { PermissionPattern } from "../../rbac/permission-patterns";
+
+/** The scan's RBAC model, built on first use and shared by every control of the scan. */
+export function rbacModelOf(ctx: EvalContext): RbacModel {
+  return ctx.cache("rbac", () => buildRbacModel(ctx.index));
+}
+
+/** Every subject named in at least one binding (the resources of subject-aggregated controls). */
+export function* subjectTargets(ctx: EvalContext): Iterable<EvalTarget<SubjectRef>> {
+  for (const { subject } of rbacModelOf(ctx).subjects()) yield { resource: { subject }, value: subject };
+}
+
+type SubjectControlBase = Omit<ControlDefinition<SubjectRef>, "targets" | "evaluate" | "category"> & {
+  category?: ControlDefinition<SubjectRef>["category"];
+};
+
+export interface PermissionControlDefinition extends SubjectControlBase {
+  /** The capability as request patterns; any pattern granted fails the subject. */
+  patterns: readonly PermissionPattern[];
+  /** Completes "<subject> …" in messages, e.g. "can read Secrets". */
+  capability: string;
+  grantFilter?: FindGrantsOptions["filter"];
+  /** Subjects the control is about (others are not applicable). */
+  appliesTo?: (subject: SubjectRef) => boolean;
+}
+
+/** A subject-aggregated control that fails each subject whose own bindings grant the capability. */
+export function definePermissionControl(definition: PermissionControlDefinition): Control<SubjectRef> {
+  const { patterns, capability, grantFilter, appliesTo, ...rest } = definition;
+  return defineControl<SubjectRef>({
+    category: "access-control",
+    ...rest,
+    targets: subjectTargets,
+    evaluate(subject, ctx) {
+      if (appliesTo && !appliesTo(subject)) return null;
+      const hits = findGrants(rbacModelOf(ctx), subject, patterns, { filter: grantFilter });
+      return hitsToViolations(subject, hits, capability);
+    },
+  });
+}
+
+/** Every RoleBinding and ClusterRoleBinding, as targets reported on the binding object. */
+export function* bindingTargets(ctx: EvalContext): Iterable<EvalTarget<BindingNode>> {
+  for (const binding of rbacModelOf(ctx).bindings) yield { resource: { object: binding.ref }, value: binding };
+}

@@ -1,0 +1,449 @@
+// The RBAC model of one scan: roles (with aggregation resolved), bindings (with their roles and
+// subjects resolved), and the queries every RBAC feature needs: grants per subject, effective
+// permissions with their grant paths, who-can. Built once per scan; pure.
+import { matchesLabelSelector, type LabelSelector } from "../engine/label-selector";
+import type { K8sObject, ObjectRef, SubjectRef } from "../engine/types";
+import {
+  matchNonResourceRule,
+  matchResourceRule,
+  normalizeRule,
+  type NonResourceRequest,
+  type RbacRule,
+  type ResourceRequest,
+  type RuleMatch,
+} from "./rule-matching";
+import { defaultApiGroupOf, isClusterScoped } from "./resource-scope";
+import {
+  implicitGroupsOf,
+  isSuperuserGroup,
+  normalizeBindingSubject,
+  subjectKey,
+  SYSTEM_MASTERS,
+} from "./subjects";
+
+const RBAC_API_VERSION = "rbac.authorization.k8s.io/v1";
+/** Namespaced objects without a namespace (plain files) land in "default", as `kubectl apply` does. */
+const DEFAULT_NAMESPACE = "default";
+
+export type RoleKind = "Role" | "ClusterRole";
+export type BindingKind = "RoleBinding" | "ClusterRoleBinding";
+
+/** A rule a role grants, and where it is literally written (another role, for aggregated ClusterRoles). */
+export interface EffectiveRule {
+  rule: RbacRule;
+  source: RoleNode;
+  /** Index of the rule in `source`'s own `rules` list. */
+  index: number;
+}
+
+export interface RoleNode {
+  /** `ClusterRole/name` or `Role/namespace/name`. */
+  id: string;
+  kind: RoleKind;
+  name: string;
+  namespace?: string;
+  ref: ObjectRef;
+  /** Absent for a role assumed from the bootstrap policy because the scan did not contain it. */
+  object?: K8sObject;
+  labels: Record<string, string>;
+  /** Set for aggregated ClusterRoles: their rules are the union of the selected roles' rules. */
+  aggregationSelectors?: LabelSelector[];
+  /** Rules as written in the object (for an aggregated role, the controller's last output; not used). */
+  ownRules: RbacRule[];
+  /** What the role grants. */
+  rules: EffectiveRule[];
+  /** Roles whose rules an aggregated role carries (transitively), in aggregation order. */
+  aggregatedFrom: RoleNode[];
+  assumedBuiltin: boolean;
+}
+
+export interface BoundSubject {
+  subject: SubjectRef;
+  /** Position in the binding's `subjects` list (for `subjects[i]` paths). */
+  index: number;
+}
+
+export interface BindingNode {
+  /** `ClusterRoleBinding/name` or `RoleBinding/namespace/name` (suffixed when a scan has duplicates). */
+  id: string;
+  kind: BindingKind;
+  name: string;
+  namespace?: string;
+  ref: ObjectRef;
+  object: K8sObject;
+  roleRef: { kind: string; name: string };
+  /** The bound role, when it exists and the reference is valid. */
+  role?: RoleNode;
+  /** Namespace the binding grants in; null = every namespace and cluster-scoped resources. */
+  scope: string | null;
+  subjects: BoundSubject[];
+  /** Why the binding grants nothing, when it does not (missing role, invalid reference). */
+  problem?: string;
+  /** Carries the bootstrap label (`kubernetes.io/bootstrapping: rbac-defaults`). */
+  bootstrap: boolean;
+}
+
+/** One rule reaching one subject: binding → role → rule (→ the role the rule was aggregated from). */
+export interface GrantPath {
+  binding: BindingNode;
+  subjectIndex: number;
+  role: RoleNode;
+  rule: EffectiveRule;
+  /** Namespace the rule applies in; null = cluster-wide. */
+  scope: string | null;
+  /** The group (or the subject itself) named in the binding, when the grant is inherited through a group. */
+  via?: SubjectRef;
+}
+
+export interface MatchedGrant extends GrantPath {
+  match: RuleMatch;
+}
+
+export interface WhoCanQuery {
+  verb: string;
+  resource?: string;
+  subresource?: string;
+  /** Defaults to the group kubectl would resolve a built-in resource to ("" for core). */
+  apiGroup?: string;
+  /** Omit for a cluster-wide request (list across namespaces, or a cluster-scoped resource). */
+  namespace?: string;
+  name?: string;
+  /** A non-resource request (`/healthz`, `/metrics`): set instead of resource. */
+  nonResourceURL?: string;
+}
+
+export interface WhoCanResult {
+  subject: SubjectRef;
+  /** True for system:masters, which the API server never sends to the authorizer. */
+  superuser: boolean;
+  grants: MatchedGrant[];
+}
+
+export interface SubjectSummary {
+  subject: SubjectRef;
+  bindings: BindingNode[];
+}
+
+export interface EffectivePermissions {
+  subject: SubjectRef;
+  /** The subject, or a group it belongs to, is system:masters: everything is allowed. */
+  superuser: boolean;
+  /** Built-in groups the subject belongs to (system:authenticated, system:serviceaccounts…). */
+  groups: string[];
+  grants: GrantPath[];
+}
+
+function labelsOf(obj: K8sObject): Record<string, string> {
+  const labels = obj.metadata?.labels;
+  return labels && typeof labels === "object" ? (labels as Record<string, string>) : {};
+}
+
+function roleId(kind: RoleKind, namespace: string | undefined, name: string): string {
+  return kind === "ClusterRole" ? `ClusterRole/${name}` : `Role/${namespace}/${name}`;
+}
+
+function refFor(kind: string, name: string, namespace: string | undefined, obj?: K8sObject): ObjectRef {
+  const ref: ObjectRef = { apiVersion: obj?.apiVersion ?? RBAC_API_VERSION, kind, name };
+  if (namespace) ref.namespace = namespace;
+  if (obj?.metadata?.uid) ref.uid = obj.metadata.uid;
+  return ref;
+}
+
+function ruleKey(rule: RbacRule): string {
+  return JSON.stringify([rule.verbs, rule.apiGroups, rule.resources, rule.resourceNames, rule.nonResourceURLs]);
+}
+
+/** cluster-admin as the bootstrap policy defines it; used only when a scan binds it without containing it. */
+function assumedClusterAdmin(): RoleNode {
+  const node: RoleNode = {
+    id: "ClusterRole/cluster-admin",
+    kind: "ClusterRole",
+    name: "cluster-admin",
+    ref: refFor("ClusterRole", "cluster-admin", undefined),
+    labels: { "kubernetes.io/bootstrapping": "rbac-defaults" },
+    ownRules: [
+      { verbs: ["*"], apiGroups: ["*"], resources: ["*"], resourceNames: [], nonResourceURLs: [] },
+      { verbs: ["*"], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: ["*"] },
+    ],
+    rules: [],
+    aggregatedFrom: [],
+    assumedBuiltin: true,
+  };
+  node.rules = node.ownRules.map((rule, index) => ({ rule, source: node, index }));
+  return node;
+}
+
+/** What `buildRbacModel` needs from the scan: objects by kind (the engine's ObjectIndex fits). */
+export interface RbacObjectSource {
+  byKind(kind: string): readonly K8sObject[];
+}
+
+export class RbacModel {
+  readonly roles: RoleNode[] = [];
+  readonly bindings: BindingNode[] = [];
+  private readonly roleById = new Map<string, RoleNode>();
+  private readonly subjectIndex = new Map<string, { subject: SubjectRef; entries: { binding: BindingNode; index: number }[] }>();
+  private readonly bindingsByRole = new Map<string, BindingNode[]>();
+
+  constructor(source: RbacObjectSource) {
+    for (const obj of source.byKind("ClusterRole")) this.addRole(obj, "ClusterRole");
+    for (const obj of source.byKind("Role")) this.addRole(obj, "Role");
+    this.resolveAggregation();
+    const bindingIds = new Set<string>();
+    for (const kind of ["ClusterRoleBinding", "RoleBinding"] as const) {
+      for (const obj of source.byKind(kind)) this.addBinding(obj, kind, bindingIds);
+    }
+  }
+
+  private addRole(obj: K8sObject, kind: RoleKind): void {
+    const name = obj.metadata?.name;
+    if (typeof name !== "string" || !name) return;
+    const namespace = kind === "Role" ? obj.metadata?.namespace || DEFAULT_NAMESPACE : undefined;
+    const ownRules = (Array.isArray(obj.rules) ? obj.rules : []).map(normalizeRule);
+    const node: RoleNode = {
+      id: roleId(kind, namespace, name),
+      kind,
+      name,
+      namespace,
+      ref: refFor(kind, name, namespace, obj),
+      object: obj,
+      labels: labelsOf(obj),
+      ownRules: ownRules.filter((r): r is RbacRule => !!r),
+      rules: [],
+      aggregatedFrom: [],
+      assumedBuiltin: false,
+    };
+    // Keep each rule's index in the object (malformed entries included) so paths point at the right item.
+    ownRules.forEach((rule, index) => {
+      if (rule) node.rules.push({ rule, source: node, index });
+    });
+    const aggregation = obj.aggregationRule;
+    if (kind === "ClusterRole" && aggregation && typeof aggregation === "object") {
+      const selectors = Array.isArray(aggregation.clusterRoleSelectors) ? aggregation.clusterRoleSelectors : [];
+      node.aggregationSelectors = selectors.filter((s: unknown) => s && typeof s === "object");
+    }
+    const previous = this.roleById.get(node.id);
+    if (previous) this.roles.splice(this.roles.indexOf(previous), 1);
+    this.roleById.set(node.id, node);
+    this.roles.push(node);
+  }
+
+  /**
+   * The aggregation controller replaces an aggregated ClusterRole's rules with the union of the rules
+   * of every ClusterRole its selectors match (itself excluded), and selected aggregated roles carry
+   * their own union: at the fixed point that is the union over every non-aggregated role reachable
+   * through selections. Computed by graph reachability, so selection cycles are harmless.
+   */
+  private resolveAggregation(): void {
+    const clusterRoles = this.roles.filter((r) => r.kind === "ClusterRole").sort((a, b) => a.name.localeCompare(b.name));
+    const aggregated = clusterRoles.filter((r) => r.aggregationSelectors);
+    if (!aggregated.length) return;
+    const selected = new Map<RoleNode, RoleNode[]>();
+    for (const role of aggregated) {
+      const picks: RoleNode[] = [];
+      for (const selector of role.aggregationSelectors!) {
+        for (const candidate of clusterRoles) {
+          if (candidate !== role && !picks.includes(candidate) && matchesLabelSelector(selector, candidate.labels)) {
+            picks.push(candidate);
+          }
+        }
+      }
+      selected.set(role, picks);
+    }
+    for (const role of aggregated) {
+      const seen = new Set<RoleNode>([role]);
+      const queue = [...selected.get(role)!];
+      const contributors: RoleNode[] = [];
+      while (queue.length) {
+        const next = queue.shift()!;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        if (next.aggregationSelectors) queue.push(...selected.get(next)!);
+        else contributors.push(next);
+      }
+      const keys = new Set<string>();
+      const rules: EffectiveRule[] = [];
+      for (const contributor of contributors) {
+        for (const effective of contributor.rules) {
+          const key = ruleKey(effective.rule);
+          if (keys.has(key)) continue;
+          keys.add(key);
+          rules.push(effective);
+        }
+      }
+      role.rules = rules;
+      role.aggregatedFrom = contributors;
+    }
+  }
+
+  private addBinding(obj: K8sObject, kind: BindingKind, ids: Set<string>): void {
+    const name = obj.metadata?.name;
+    if (typeof name !== "string" || !name) return;
+    const namespace = kind === "RoleBinding" ? obj.metadata?.namespace || DEFAULT_NAMESPACE : undefined;
+    let id = kind === "ClusterRoleBinding" ? `ClusterRoleBinding/${name}` : `RoleBinding/${namespace}/${name}`;
+    for (let n = 2; ids.has(id); n++) id = `${id.replace(/#\d+$/, "")}#${n}`;
+    ids.add(id);
+    const roleRefKind = typeof obj.roleRef?.kind === "string" ? obj.roleRef.kind : "";
+    const roleRefName = typeof obj.roleRef?.name === "string" ? obj.roleRef.name : "";
+    const binding: BindingNode = {
+      id,
+      kind,
+      name,
+      namespace,
+      ref: refFor(kind, name, namespace, obj),
+      object: obj,
+      roleRef: { kind: roleRefKind, name: roleRefName },
+      scope: kind === "RoleBinding" ? namespace! : null,
+      subjects: [],
+      bootstrap: labelsOf(obj)["kubernetes.io/bootstrapping"] === "rbac-defaults",
+    };
+    if (roleRefKind === "ClusterRole") {
+      binding.role = this.roleById.get(roleId("ClusterRole", undefined, roleRefName));
+      if (!binding.role && roleRefName === "cluster-admin") {
+        binding.role = assumedClusterAdmin();
+        this.roleById.set(binding.role.id, binding.role);
+        this.roles.push(binding.role);
+      }
+      if (!binding.role) binding.problem = `ClusterRole "${roleRefName}" not found`;
+    } else if (roleRefKind === "Role") {
+      if (kind === "ClusterRoleBinding") binding.problem = "a ClusterRoleBinding cannot reference a Role";
+      else {
+        binding.role = this.roleById.get(roleId("Role", namespace, roleRefName));
+        if (!binding.role) binding.problem = `Role "${namespace}/${roleRefName}" not found`;
+      }
+    } else {
+      binding.problem = `invalid roleRef kind "${roleRefKind}"`;
+    }
+    const rawSubjects: unknown[] = Array.isArray(obj.subjects) ? obj.subjects : [];
+    rawSubjects.forEach((raw, index) => {
+      const subject = normalizeBindingSubject(raw, namespace);
+      if (!subject) return;
+      binding.subjects.push({ subject, index });
+      const key = subjectKey(subject);
+      let entry = this.subjectIndex.get(key);
+      if (!entry) this.subjectIndex.set(key, (entry = { subject, entries: [] }));
+      entry.entries.push({ binding, index });
+    });
+    if (binding.role) {
+      let list = this.bindingsByRole.get(binding.role.id);
+      if (!list) this.bindingsByRole.set(binding.role.id, (list = []));
+      list.push(binding);
+    }
+    this.bindings.push(binding);
+  }
+
+  /** The role a kind/namespace/name designates, if the scan has it. */
+  role(kind: RoleKind, namespace: string | undefined, name: string): RoleNode | undefined {
+    return this.roleById.get(roleId(kind, kind === "Role" ? namespace || DEFAULT_NAMESPACE : undefined, name));
+  }
+
+  roleWithId(id: string): RoleNode | undefined {
+    return this.roleById.get(id);
+  }
+
+  bindingsOfRole(role: RoleNode): BindingNode[] {
+    return this.bindingsByRole.get(role.id) ?? [];
+  }
+
+  /** Every subject named in at least one binding, in a stable order (kind, namespace, name). */
+  subjects(): SubjectSummary[] {
+    return [...this.subjectIndex.values()]
+      .map((e) => ({ subject: e.subject, bindings: [...new Set(e.entries.map((x) => x.binding))] }))
+      .sort((a, b) => subjectKey(a.subject).localeCompare(subjectKey(b.subject)));
+  }
+
+  /** Bindings that name this subject directly, with the subject's position in each. */
+  directBindings(subject: SubjectRef): { binding: BindingNode; index: number }[] {
+    return this.subjectIndex.get(subjectKey(subject))?.entries ?? [];
+  }
+
+  /** Every rule the subject's own bindings grant (not through groups). */
+  directGrants(subject: SubjectRef): GrantPath[] {
+    const grants: GrantPath[] = [];
+    for (const { binding, index } of this.directBindings(subject)) {
+      if (!binding.role) continue;
+      for (const rule of binding.role.rules) {
+        grants.push({ binding, subjectIndex: index, role: binding.role, rule, scope: binding.scope });
+      }
+    }
+    return grants;
+  }
+
+  /** Everything the subject is allowed, through its own bindings and those of its built-in groups. */
+  effectivePermissions(subject: SubjectRef): EffectivePermissions {
+    const groups = implicitGroupsOf(subject);
+    const grants = this.directGrants(subject);
+    for (const group of groups) {
+      const via: SubjectRef = { kind: "Group", name: group };
+      for (const grant of this.directGrants(via)) grants.push({ ...grant, via });
+    }
+    return { subject, superuser: isSuperuserGroup(subject), groups, grants };
+  }
+
+  /**
+   * Subjects, as named in bindings, whose grants allow the request, each with the grants that do.
+   * Exact authorizer semantics: a RoleBinding counts only for requests in its namespace (never for
+   * cluster-scoped resources or non-resource URLs); system:masters is always included.
+   */
+  whoCan(query: WhoCanQuery): WhoCanResult[] {
+    const isNonResource = typeof query.nonResourceURL === "string";
+    if (!isNonResource && !query.resource) throw new Error("whoCan needs a resource or a nonResourceURL");
+    if (!query.verb) throw new Error("whoCan needs a verb");
+    const apiGroup = query.apiGroup ?? defaultApiGroupOf(query.resource ?? "");
+    const clusterScoped = !isNonResource && isClusterScoped(apiGroup, query.resource!);
+    const namespace = clusterScoped || isNonResource ? undefined : query.namespace;
+    const resourceRequest: ResourceRequest | undefined = isNonResource
+      ? undefined
+      : { verb: query.verb, apiGroup, resource: query.resource!, subresource: query.subresource, namespace, name: query.name };
+    const nonResourceRequest: NonResourceRequest | undefined = isNonResource
+      ? { verb: query.verb, nonResourceURL: query.nonResourceURL! }
+      : undefined;
+    const results = new Map<string, WhoCanResult>();
+    const masters: SubjectRef = { kind: "Group", name: SYSTEM_MASTERS };
+    results.set(subjectKey(masters), { subject: masters, superuser: true, grants: [] });
+    for (const binding of this.bindings) {
+      if (!binding.role || binding.subjects.length === 0) continue;
+      if (binding.scope !== null && (namespace === undefined || binding.scope !== namespace)) continue;
+      for (const rule of binding.role.rules) {
+        const match = resourceRequest ? matchResourceRule(rule.rule, resourceRequest) : matchNonResourceRule(rule.rule, nonResourceRequest!);
+        if (!match) continue;
+        for (const { subject, index } of binding.subjects) {
+          const key = subjectKey(subject);
+          let result = results.get(key);
+          if (!result) results.set(key, (result = { subject, superuser: false, grants: [] }));
+          result.grants.push({ binding, subjectIndex: index, role: binding.role, rule, scope: binding.scope, match });
+        }
+      }
+    }
+    return [...results.values()].sort((a, b) => subjectKey(a.subject).localeCompare(subjectKey(b.subject)));
+  }
+
+  /** The grants (own and through built-in groups) that allow this subject the request; [] = denied. */
+  can(subject: SubjectRef, query: WhoCanQuery): { allowed: boolean; superuser: boolean; grants: MatchedGrant[] } {
+    const identities = [subject, ...implicitGroupsOf(subject).map((name): SubjectRef => ({ kind: "Group", name }))];
+    if (identities.some(isSuperuserGroup)) return { allowed: true, superuser: true, grants: [] };
+    const keys = new Set(identities.map(subjectKey));
+    const grants: MatchedGrant[] = [];
+    for (const result of this.whoCan(query)) {
+      if (!keys.has(subjectKey(result.subject))) continue;
+      const via = subjectKey(result.subject) === subjectKey(subject) ? undefined : result.subject;
+      for (const g of result.grants) grants.push(via ? { ...g, via } : g);
+    }
+    return { allowed: grants.length > 0, superuser: false, grants };
+  }
+}
+
+/** Builds the RBAC model of a scan (use `ctx.cache("rbac", () => buildRbacModel(ctx.index))`). */
+export function buildRbacModel(source: RbacObjectSource): RbacModel {
+  return new RbacModel(source);
+}
+
+/** JSON path root of a grant's rule inside a finding's `related` list ([binding, role, source role?]). */
+export function relatedOfGrant(grant: Pick<GrantPath, "binding" | "role" | "rule">): { related: ObjectRef[]; rulePath: string } {
+  const related = [grant.binding.ref, grant.role.ref];
+  if (grant.rule.source !== grant.role) {
+    related.push(grant.rule.source.ref);
+    return { related, rulePath: `relatedObjects[2].rules[${grant.rule.index}]` };
+  }
+  return { related, rulePath: `relatedObjects[1].rules[${grant.rule.index}]` };
+}

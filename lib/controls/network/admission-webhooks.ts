@@ -1,0 +1,64 @@
+// Admission webhook configurations: enumeration and what each webhook intercepts.
+import type { K8sObject } from "../../engine/types";
+
+export const WEBHOOK_CONFIGURATION_KINDS = ["ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"];
+
+export interface WebhookAt {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  webhook: any;
+  /** e.g. `webhooks[0]` */
+  path: string;
+}
+
+export function webhooksOf(config: K8sObject): WebhookAt[] {
+  const list: unknown[] = Array.isArray(config.webhooks) ? config.webhooks : [];
+  return list
+    .map((webhook, i) => ({ webhook, path: `webhooks[${i}]` }))
+    .filter((w) => !!w.webhook && typeof w.webhook === "object");
+}
+
+function asStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function rulesOf(webhook: any): any[] {
+  return Array.isArray(webhook?.rules) ? webhook.rules.filter((r: unknown) => !!r && typeof r === "object") : [];
+}
+
+/**
+ * True when the webhook sees pods being created or updated in namespaces: a rule for the core group
+ * (or `*`) with resource `pods` (or a wildcard), operation CREATE/UPDATE (or `*`) and a scope that
+ * includes namespaced objects (`Namespaced`, `*`, or unset, which defaults to `*`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function interceptsPodAdmission(webhook: any): boolean {
+  return rulesOf(webhook).some((rule) => {
+    const groups = asStrings(rule.apiGroups);
+    const resources = asStrings(rule.resources);
+    const operations = asStrings(rule.operations);
+    const scope = typeof rule.scope === "string" ? rule.scope : "*";
+    return (
+      (groups.includes("") || groups.includes("*")) &&
+      resources.some((r) => r === "pods" || r === "*" || r === "*/*") &&
+      operations.some((o) => o === "CREATE" || o === "UPDATE" || o === "*") &&
+      scope !== "Cluster"
+    );
+  });
+}
+
+/** A short human summary of what a webhook intercepts, e.g. `CREATE pods, UPDATE deployments.apps`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function describeWebhookRules(webhook: any): string {
+  const parts = rulesOf(webhook).map((rule) => {
+    const groups = asStrings(rule.apiGroups).map((g) => (g === "" ? "core" : g));
+    return `${asStrings(rule.operations).join("/") || "?"} ${asStrings(rule.resources).join(",") || "?"} (${groups.join(",") || "?"})`;
+  });
+  return parts.length ? parts.join("; ") : "no rules";
+}
+
+/** The failure policy in effect: v1 defaults to Fail, the legacy v1beta1 API to Ignore. */
+export function effectiveFailurePolicy(config: K8sObject, webhook: { failurePolicy?: unknown }): "Fail" | "Ignore" {
+  if (webhook.failurePolicy === "Fail" || webhook.failurePolicy === "Ignore") return webhook.failurePolicy;
+  return config.apiVersion === "admissionregistration.k8s.io/v1beta1" ? "Ignore" : "Fail";
+}

@@ -1,0 +1,40 @@
+import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { isolationOf } from "./network-policy-coverage";
+
+export default defineControl({
+  id: "SS-0030",
+  name: "Ingress and egress not both restricted by network policy",
+  description:
+    "Fails a workload whose pods are not isolated in both directions: no NetworkPolicy or Cilium policy selecting them governs ingress, egress, or either.",
+  rationale:
+    "A pod without an ingress policy accepts connections from every pod in the cluster, and one without an egress policy can reach any service, the cloud metadata endpoint and the internet. Restricting both limits what a compromised pod can attack and where it can send data.",
+  severity: "medium",
+  category: "network",
+  kinds: [...WORKLOAD_KINDS],
+  evaluate(workload, ctx) {
+    const isolation = isolationOf(ctx, workload);
+    const missing = (["ingress", "egress"] as const).filter((d) => isolation[d].length === 0);
+    if (missing.length === 0) return [];
+    const violation: Violation = {
+      message:
+        isolation.selecting.length === 0
+          ? "no NetworkPolicy or Cilium policy selects these pods: ingress and egress are unrestricted"
+          : `the policies selecting these pods do not restrict ${missing.join(" or ")}`,
+      related: isolation.selecting.map((r) => ({
+        apiVersion: r.policy.apiVersion,
+        kind: r.policy.kind,
+        name: r.policy.metadata?.name ?? "",
+        ...(r.policy.metadata?.namespace ? { namespace: r.policy.metadata.namespace } : {}),
+      })),
+    };
+    return [violation];
+  },
+  remediation:
+    "Add a default-deny NetworkPolicy to the namespace (`podSelector: {}` with `policyTypes: [Ingress, Egress]`), then allow only the flows each workload needs (DNS egress included). With Cilium, a policy with both `ingress` and `egress` sections has the same effect.",
+  refs: {
+    kubescape: ["C-0030"],
+    nsa: ["network-policies"],
+  },
+});

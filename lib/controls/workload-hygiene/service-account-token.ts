@@ -1,0 +1,115 @@
+// Whether a workload's pods get a Kubernetes API token, and whether that token is worth anything
+// (the service account is bound to roles).
+import type { EvalContext, K8sObject } from "../../engine/types";
+import { podSpecOf } from "../../engine/workload";
+
+export interface TokenMount {
+  mounted: boolean;
+  /** What decides it: the pod spec field, the ServiceAccount's field, the API default, or a projected token volume. */
+  decidedBy: "pod" | "service-account" | "default" | "projected-volume";
+  /** Path of the deciding field on the workload, when the workload sets it. */
+  path?: string;
+  serviceAccount: string;
+  namespace: string;
+}
+
+/** The service account a pod spec runs as, honouring the deprecated `serviceAccount` alias; "default" when unset. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function serviceAccountOfSpec(spec: any): string {
+  const name = spec?.serviceAccountName || spec?.serviceAccount;
+  return typeof name === "string" && name ? name : "default";
+}
+
+/** Index of the first projected volume that carries a service-account token and is mounted by some container. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function mountedProjectedTokenVolume(spec: any): number {
+  const volumes: unknown[] = Array.isArray(spec?.volumes) ? spec.volumes : [];
+  const mountedNames = new Set<string>();
+  for (const group of ["containers", "initContainers", "ephemeralContainers"]) {
+    for (const c of Array.isArray(spec?.[group]) ? spec[group] : []) {
+      for (const m of Array.isArray(c?.volumeMounts) ? c.volumeMounts : []) if (typeof m?.name === "string") mountedNames.add(m.name);
+    }
+  }
+  return volumes.findIndex((v) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const vol = v as any;
+    return mountedNames.has(vol?.name) && Array.isArray(vol?.projected?.sources) &&
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      vol.projected.sources.some((s: any) => s?.serviceAccountToken);
+  });
+}
+
+/**
+ * Whether the pods get an API token: the pod's `automountServiceAccountToken` wins, then the
+ * ServiceAccount's (when it is in the scan), else the API default (mounted). A hand-written
+ * projected `serviceAccountToken` volume mounts a token whatever the flags say.
+ */
+export function tokenMountOf(obj: K8sObject, ctx: EvalContext): TokenMount | undefined {
+  const at = podSpecOf(obj);
+  if (!at) return undefined;
+  const namespace = obj.metadata?.namespace || "default";
+  const serviceAccount = serviceAccountOfSpec(at.spec);
+  const base = { serviceAccount, namespace };
+  const podFlag = at.spec.automountServiceAccountToken;
+  if (podFlag === true) return { ...base, mounted: true, decidedBy: "pod", path: `${at.path}.automountServiceAccountToken` };
+  if (podFlag !== false) {
+    const sa = ctx.index.get("ServiceAccount", namespace, serviceAccount);
+    if (sa?.automountServiceAccountToken === true) return { ...base, mounted: true, decidedBy: "service-account" };
+    if (sa?.automountServiceAccountToken !== false) return { ...base, mounted: true, decidedBy: "default" };
+  }
+  const projected = mountedProjectedTokenVolume(at.spec);
+  if (projected >= 0) {
+    return { ...base, mounted: true, decidedBy: "projected-volume", path: `${at.path}.volumes[${projected}].projected` };
+  }
+  return { ...base, mounted: false, decidedBy: podFlag === false ? "pod" : "service-account", path: podFlag === false ? `${at.path}.automountServiceAccountToken` : undefined };
+}
+
+export interface ServiceAccountBinding {
+  binding: K8sObject;
+  roleKind: string;
+  roleName: string;
+}
+
+const SERVICE_ACCOUNTS_GROUP = "system:serviceaccounts";
+
+/**
+ * RoleBindings and ClusterRoleBindings that grant something to the service account, directly or
+ * through the `system:serviceaccounts[:<namespace>]` groups. Bootstrap bindings the API server
+ * creates for every service account (`system:` names, e.g. service-account-issuer-discovery) are
+ * left out: they are the same in every cluster and give no workload-specific power.
+ */
+export function bindingsOfServiceAccount(ctx: EvalContext, namespace: string, name: string): ServiceAccountBinding[] {
+  const all = ctx.cache("workload-hygiene:service-account-bindings", () => {
+    const byAccount = new Map<string, ServiceAccountBinding[]>();
+    const groups = new Map<string, ServiceAccountBinding[]>();
+    const push = (map: Map<string, ServiceAccountBinding[]>, key: string, entry: ServiceAccountBinding) => {
+      let list = map.get(key);
+      if (!list) map.set(key, (list = []));
+      list.push(entry);
+    };
+    for (const kind of ["RoleBinding", "ClusterRoleBinding"]) {
+      for (const binding of ctx.index.byKind(kind)) {
+        const bindingNs = binding.metadata?.namespace;
+        const roleKind = binding.roleRef?.kind ?? "";
+        const roleName = binding.roleRef?.name ?? "";
+        const entry = { binding, roleKind, roleName };
+        for (const subject of Array.isArray(binding.subjects) ? binding.subjects : []) {
+          if (subject?.kind === "ServiceAccount" && typeof subject.name === "string") {
+            // A RoleBinding's service-account subject without a namespace means the binding's namespace.
+            const ns = subject.namespace || (kind === "RoleBinding" ? bindingNs : undefined);
+            if (ns) push(byAccount, `${ns}/${subject.name}`, entry);
+          } else if (subject?.kind === "Group" && typeof subject.name === "string" && subject.name.startsWith(SERVICE_ACCOUNTS_GROUP)) {
+            if ((binding.metadata?.name ?? "").startsWith("system:")) continue;
+            push(groups, subject.name, entry);
+          }
+        }
+      }
+    }
+    return { byAccount, groups };
+  });
+  return [
+    ...(all.byAccount.get(`${namespace}/${name}`) ?? []),
+    ...(all.groups.get(SERVICE_ACCOUNTS_GROUP) ?? []),
+    ...(all.groups.get(`${SERVICE_ACCOUNTS_GROUP}:${namespace}`) ?? []),
+  ];
+}

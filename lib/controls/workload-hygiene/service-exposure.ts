@@ -1,0 +1,83 @@
+// How a workload is reachable from outside the cluster: Services of type LoadBalancer (not internal),
+// NodePort or with externalIPs, and Ingresses / Gateway routes in front of a selecting Service.
+import { matchesMapSelector } from "../../engine/label-selector";
+import { ingressBackendServices, refOf, routeBackendServices } from "../../engine/object-index";
+import type { EvalContext, K8sObject, ObjectRef } from "../../engine/types";
+import { podLabelsOf } from "../../engine/workload";
+
+/** The namespace an object lives in; a namespaced object written without one lands in "default". */
+export function namespaceOf(obj: K8sObject): string {
+  return obj.metadata?.namespace || "default";
+}
+
+/** Services whose selector selects the workload's pods (a Service without selector selects nothing). */
+export function servicesSelecting(workload: K8sObject, ctx: EvalContext): K8sObject[] {
+  const ns = namespaceOf(workload);
+  const labels = podLabelsOf(workload);
+  return ctx.index.byKind("Service").filter((s) => {
+    const selector = s.spec?.selector;
+    if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return false;
+    return namespaceOf(s) === ns && matchesMapSelector(selector, labels);
+  });
+}
+
+const ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"];
+
+// Annotations with which cloud providers keep a LoadBalancer on the private network.
+const INTERNAL_LB_ANNOTATIONS: Record<string, (v: string) => boolean> = {
+  "service.beta.kubernetes.io/aws-load-balancer-internal": (v) => v !== "false",
+  "service.beta.kubernetes.io/aws-load-balancer-scheme": (v) => v === "internal",
+  "service.beta.kubernetes.io/azure-load-balancer-internal": (v) => v === "true",
+  "networking.gke.io/load-balancer-type": (v) => v.toLowerCase() === "internal",
+  "cloud.google.com/load-balancer-type": (v) => v.toLowerCase() === "internal",
+  "service.beta.kubernetes.io/oci-load-balancer-internal": (v) => v === "true",
+  "service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type": (v) => v === "private",
+  "service.beta.kubernetes.io/openstack-internal-load-balancer": (v) => v === "true",
+  "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type": (v) => v === "intranet",
+};
+
+export function isInternalLoadBalancer(service: K8sObject): boolean {
+  const annotations = service.metadata?.annotations ?? {};
+  return Object.entries(INTERNAL_LB_ANNOTATIONS).some(([key, test]) => typeof annotations[key] === "string" && test(annotations[key]));
+}
+
+export interface Exposure {
+  how: string;
+  service: K8sObject;
+  via?: K8sObject;
+}
+
+/** Why a Service is reachable from outside the cluster by itself, or undefined. */
+export function externalServiceExposure(service: K8sObject): string | undefined {
+  const type = service.spec?.type ?? "ClusterIP";
+  if (type === "LoadBalancer" && !isInternalLoadBalancer(service)) return "LoadBalancer Service";
+  if (type === "NodePort") return "NodePort Service";
+  if (Array.isArray(service.spec?.externalIPs) && service.spec.externalIPs.length > 0) return "Service with externalIPs";
+  return undefined;
+}
+
+/** Every way the workload's pods are reachable from outside the cluster. */
+export function externalExposuresOf(workload: K8sObject, ctx: EvalContext): Exposure[] {
+  const exposures: Exposure[] = [];
+  const ns = namespaceOf(workload);
+  for (const service of servicesSelecting(workload, ctx)) {
+    const how = externalServiceExposure(service);
+    if (how) exposures.push({ how, service });
+    const name = service.metadata?.name ?? "";
+    for (const ingress of ctx.index.byKind("Ingress")) {
+      if (namespaceOf(ingress) === ns && ingressBackendServices(ingress).includes(name)) exposures.push({ how: "Ingress", service, via: ingress });
+    }
+    for (const kind of ROUTE_KINDS) {
+      for (const route of ctx.index.byKind(kind)) {
+        if (routeBackendServices(route, namespaceOf(route)).some((b) => b.namespace === ns && b.name === name)) {
+          exposures.push({ how: kind, service, via: route });
+        }
+      }
+    }
+  }
+  return exposures;
+}
+
+export function relatedRefs(exposure: Exposure): ObjectRef[] {
+  return exposure.via ? [refOf(exposure.service), refOf(exposure.via)] : [refOf(exposure.service)];
+}

@@ -1,0 +1,38 @@
+import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { imagesOf } from "./container-images";
+import { effectiveTag, hasMutableTag } from "./image-reference";
+
+export default defineControl({
+  id: "SS-0075",
+  name: "Floating image tag without imagePullPolicy Always",
+  description:
+    "Fails when a container runs an image by a tag that moves (no tag, `latest`, or a tag in the floatingImageTags setting) without a digest, and its effective pull policy is not Always. An unset policy counts as Kubernetes defaults it: Always for `latest` or no tag, IfNotPresent otherwise.",
+  rationale:
+    "With IfNotPresent or Never, each node keeps whatever build it pulled first under a moving tag, so replicas of one workload silently run different code and a fixed image never reaches nodes that cached the old one.",
+  severity: "low",
+  category: "images",
+  kinds: [...WORKLOAD_KINDS],
+  evaluate(obj, ctx) {
+    const images = imagesOf(obj);
+    if (!images) return null;
+    const floating = Array.isArray(ctx.settings.floatingImageTags) ? ctx.settings.floatingImageTags : [];
+    const violations: Violation[] = [];
+    for (const { ref, container, containerName, path, imagePath } of images) {
+      if (!ref || !hasMutableTag(ref, floating)) continue;
+      const explicit = typeof container.imagePullPolicy === "string" && container.imagePullPolicy !== "";
+      const policy = explicit ? container.imagePullPolicy : effectiveTag(ref) === "latest" ? "Always" : "IfNotPresent";
+      if (policy === "Always") continue;
+      violations.push({
+        message: `container "${containerName}" runs "${ref.raw}" (floating tag "${effectiveTag(ref)}") with imagePullPolicy ${policy}${explicit ? "" : " (default)"}`,
+        paths: explicit ? [imagePath, `${path}.imagePullPolicy`] : [imagePath],
+        fixPaths: [{ path: `${path}.imagePullPolicy`, value: "Always" }],
+      });
+    }
+    return violations;
+  },
+  remediation:
+    "Pin the image to a version tag or, better, a digest. If the tag must float, set `imagePullPolicy: Always` so every pod start resolves the tag again.",
+  refs: { kubescape: ["C-0075"], polaris: ["pullPolicyNotAlways"] },
+});

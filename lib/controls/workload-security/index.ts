@@ -1,6 +1,41 @@
 import type { Control } from "../../engine/types";
+import ss0013 from "./ss-0013-non-root-containers";
+import ss0016 from "./ss-0016-allow-privilege-escalation";
+import ss0017 from "./ss-0017-immutable-root-filesystem";
+import ss0020 from "./ss-0020-cloud-credential-host-paths";
+import ss0038 from "./ss-0038-host-pid-ipc";
+import ss0041 from "./ss-0041-host-network";
+import ss0044 from "./ss-0044-container-host-port";
+import ss0045 from "./ss-0045-writable-host-path";
+import ss0046 from "./ss-0046-insecure-capabilities";
+import ss0048 from "./ss-0048-host-path-volume";
+import ss0055 from "./ss-0055-linux-hardening";
 import ss0057 from "./ss-0057-privileged-container";
+import ss0058 from "./ss-0058-cve-2021-25741-subpath-symlink";
+import ss0074 from "./ss-0074-container-runtime-socket";
+import ss0210 from "./ss-0210-seccomp-runtime-default";
+import ss0211 from "./ss-0211-apply-security-context";
+import ss0275 from "./ss-0275-host-pid";
+import ss0276 from "./ss-0276-host-ipc";
+import ss0297 from "./ss-0297-agent-sandbox-runtime-class";
+import ss1000 from "./ss-1000-pss-host-namespaces";
+import ss1001 from "./ss-1001-pss-baseline-capabilities";
+import ss1002 from "./ss-1002-pss-apparmor";
+import ss1003 from "./ss-1003-pss-selinux";
+import ss1004 from "./ss-1004-pss-proc-mount";
+import ss1005 from "./ss-1005-pss-seccomp-unconfined";
+import ss1006 from "./ss-1006-pss-unsafe-sysctls";
+import ss1007 from "./ss-1007-pss-windows-host-process";
+import ss1008 from "./ss-1008-pss-restricted-volume-types";
+import ss1009 from "./ss-1009-pss-restricted-privilege-escalation";
+import ss1010 from "./ss-1010-pss-restricted-run-as-non-root";
+import ss1011 from "./ss-1011-pss-restricted-run-as-user";
+import ss1012 from "./ss-1012-pss-restricted-seccomp";
+import ss1013 from "./ss-1013-pss-restricted-capabilities";
+import ss1014 from "./ss-1014-root-group";
+import ss1015 from "./ss-1015-net-raw-capability";
+import ss1016 from "./ss-1016-shared-process-namespace";
 
-/** Controls of the "workload-security" area. */
+/** Controls of the "workload-security" area: pod and container security context, host access, Pod Security Standards. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const controls: Control<any>[] = [ss0057];
+export const controls: Control<any>[] = [ss0013, ss0016, ss0017, ss0020, ss0038, ss0041, ss0044, ss0045, ss0046, ss0048, ss0055, ss0057, ss0058, ss0074, ss0210, ss0211, ss0275, ss0276, ss0297, ss1000, ss1001, ss1002, ss1003, ss1004, ss1005, ss1006, ss1007, ss1008, ss1009, ss1010, ss1011, ss1012, ss1013, ss1014, ss1015, ss1016];

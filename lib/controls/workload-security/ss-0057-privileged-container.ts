@@ -1,38 +1,23 @@
 import { defineControl } from "../../engine/define-control";
-import type { Violation } from "../../engine/types";
-import { containersOf, WORKLOAD_KINDS } from "../../engine/workload";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { privilegedContainers } from "./pod-hardening-checks";
+import { PSS_VERSION_TAG } from "./pod-security-standards";
+import { podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-0057",
   name: "Privileged container",
   description:
-    "Fails when a container runs privileged or adds the SYS_ADMIN capability, which amounts to the same host access.",
+    "Fails when a container (regular, init or ephemeral) runs privileged or adds the SYS_ADMIN capability (with or without the CAP_ prefix, any case), which amounts to nearly the same host access.",
   rationale:
     "A privileged container sees every host device and can load kernel modules or mount the host filesystem: one compromised process becomes a compromised node.",
   severity: "high",
   category: "workload",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj) {
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(obj)) {
-      const sc = container.securityContext ?? {};
-      if (sc.privileged === true) {
-        violations.push({
-          message: `container "${container.name}" runs privileged`,
-          paths: [`${path}.securityContext.privileged`],
-        });
-      }
-      const added: unknown[] = Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : [];
-      added.forEach((cap, i) => {
-        if (typeof cap === "string" && cap.toUpperCase().replace(/^CAP_/, "") === "SYS_ADMIN") {
-          violations.push({
-            message: `container "${container.name}" adds SYS_ADMIN, equivalent to privileged`,
-            paths: [`${path}.securityContext.capabilities.add[${i}]`],
-          });
-        }
-      });
-    }
-    return violations;
+    const pod = podViewOf(obj);
+    if (!pod) return null;
+    return privilegedContainers(pod);
   },
   remediation:
     "Remove `securityContext.privileged: true` and the SYS_ADMIN capability. Grant only the narrow capabilities the process needs, or move host-level work to a node-management tool outside the cluster.",
@@ -42,6 +27,7 @@ export default defineControl({
     pss: ["baseline:privileged"],
     nsa: ["non-root-and-unprivileged"],
     mitre: ["T1611"],
-    polaris: ["privilegeEscalationAllowed"],
+    polaris: ["runAsPrivileged"],
   },
+  tags: [PSS_VERSION_TAG],
 });

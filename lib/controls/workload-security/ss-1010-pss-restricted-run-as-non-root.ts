@@ -1,0 +1,45 @@
+import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { PSS_VERSION_TAG } from "./pod-security-standards";
+import { containerSetting, describeContainer, podSetting, podViewOf } from "./security-context";
+
+export default defineControl({
+  id: "SS-1010",
+  name: "runAsNonRoot not required (PSS Restricted)",
+  description:
+    "Pod Security Standards Restricted \"Running as Non-root\": the pod must set runAsNonRoot: true, or every container (regular, init, ephemeral) must; no container may set it to false, and the pod may not set it to false. A non-zero runAsUser does not satisfy this check.",
+  rationale:
+    "runAsNonRoot: true makes the kubelet refuse to start a container whose user resolves to UID 0, so a root image or a forgotten runAsUser cannot slip through.",
+  severity: "medium",
+  category: "workload",
+  kinds: [...WORKLOAD_KINDS],
+  evaluate(obj) {
+    const pod = podViewOf(obj);
+    if (!pod) return null;
+    const violations: Violation[] = [];
+    const podLevel = podSetting(pod, "runAsNonRoot");
+    if (podLevel.value !== undefined && podLevel.value !== true) {
+      violations.push({ message: `the pod sets runAsNonRoot: ${JSON.stringify(podLevel.value)}`, paths: [podLevel.path], fixPaths: [{ path: podLevel.path, value: "true" }] });
+    }
+    const unset: string[] = [];
+    for (const c of pod.containers) {
+      const own = containerSetting(c, "runAsNonRoot");
+      if (own.value === undefined) {
+        if (podLevel.value !== true) unset.push(describeContainer(c));
+      } else if (own.value !== true) {
+        violations.push({ message: `${describeContainer(c)} sets runAsNonRoot: ${JSON.stringify(own.value)}`, paths: [own.path], fixPaths: [{ path: own.path, value: "true" }] });
+      }
+    }
+    if (unset.length) {
+      violations.push({
+        message: `runAsNonRoot: true is set neither on the pod nor on ${unset.join(", ")}`,
+        fixPaths: [{ path: `${pod.specPath}.securityContext.runAsNonRoot`, value: "true" }],
+      });
+    }
+    return violations;
+  },
+  remediation: "Set `runAsNonRoot: true` in the pod's `securityContext` (and remove any container-level `runAsNonRoot: false`); make sure the image runs as a numeric non-root user or set `runAsUser`.",
+  refs: { pss: ["restricted:runAsNonRoot"] },
+  tags: [PSS_VERSION_TAG],
+});

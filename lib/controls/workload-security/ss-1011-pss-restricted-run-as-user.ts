@@ -1,0 +1,32 @@
+import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { PSS_VERSION_TAG } from "./pod-security-standards";
+import { containerSetting, describeContainer, podSetting, podViewOf } from "./security-context";
+
+export default defineControl({
+  id: "SS-1011",
+  name: "Explicit root user (PSS Restricted)",
+  description:
+    "Pod Security Standards Restricted \"Running as Non-root user\": fails when the pod or any container (regular, init, ephemeral) sets runAsUser: 0. Leaving runAsUser unset passes this check (runAsNonRoot covers it).",
+  rationale:
+    "runAsUser: 0 states that the process runs as root; it overrides a non-root image user and, with any other weakness, hands root on the node's kernel to the workload.",
+  severity: "medium",
+  category: "workload",
+  kinds: [...WORKLOAD_KINDS],
+  evaluate(obj) {
+    const pod = podViewOf(obj);
+    if (!pod) return null;
+    const violations: Violation[] = [];
+    const podLevel = podSetting(pod, "runAsUser");
+    if (podLevel.value === 0) violations.push({ message: "the pod sets runAsUser: 0 (root)", paths: [podLevel.path], fixPaths: [{ path: podLevel.path, value: "1000" }] });
+    for (const c of pod.containers) {
+      const own = containerSetting(c, "runAsUser");
+      if (own.value === 0) violations.push({ message: `${describeContainer(c)} sets runAsUser: 0 (root)`, paths: [own.path], fixPaths: [{ path: own.path, value: "1000" }] });
+    }
+    return violations;
+  },
+  remediation: "Set `runAsUser` to a non-zero UID (or remove it and rely on a non-root image user together with `runAsNonRoot: true`).",
+  refs: { pss: ["restricted:runAsUser"] },
+  tags: [PSS_VERSION_TAG],
+});

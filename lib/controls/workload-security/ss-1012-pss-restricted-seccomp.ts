@@ -1,0 +1,48 @@
+import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { CONFINING_PROFILE_TYPES, PSS_VERSION_TAG } from "./pod-security-standards";
+import { containerSetting, declaresWindowsOs, describeContainer, podSetting, podViewOf } from "./security-context";
+
+export default defineControl({
+  id: "SS-1012",
+  name: "seccomp profile not required (PSS Restricted)",
+  description:
+    "Pod Security Standards Restricted \"Seccomp\": the pod must set seccompProfile.type to RuntimeDefault or Localhost, or every container must; no pod or container may set another type. Linux only: pods with spec.os.name: windows are not evaluated.",
+  rationale:
+    "An explicit RuntimeDefault or Localhost profile guarantees system-call filtering regardless of node defaults, removing kernel attack surface that container escapes rely on.",
+  severity: "low",
+  category: "workload",
+  kinds: [...WORKLOAD_KINDS],
+  evaluate(obj) {
+    const pod = podViewOf(obj);
+    if (!pod || declaresWindowsOs(pod)) return null;
+    const violations: Violation[] = [];
+    const podType = podSetting(pod, "seccompProfile.type");
+    const podProfileSet = podSetting(pod, "seccompProfile").value !== undefined;
+    const podValid = typeof podType.value === "string" && CONFINING_PROFILE_TYPES.has(podType.value);
+    if (podProfileSet && !podValid) {
+      violations.push({ message: `the pod sets seccomp profile type ${JSON.stringify(podType.value ?? null)}`, paths: [podType.path] });
+    }
+    const unset: string[] = [];
+    for (const c of pod.containers) {
+      if (containerSetting(c, "seccompProfile").value === undefined) {
+        if (!podValid) unset.push(describeContainer(c));
+        continue;
+      }
+      const type = containerSetting(c, "seccompProfile.type");
+      if (typeof type.value === "string" && CONFINING_PROFILE_TYPES.has(type.value)) continue;
+      violations.push({ message: `${describeContainer(c)} sets seccomp profile type ${JSON.stringify(type.value ?? null)}`, paths: [type.path] });
+    }
+    if (unset.length) {
+      violations.push({
+        message: `no RuntimeDefault or Localhost seccomp profile applies to ${unset.join(", ")} (set it on the pod or on each container)`,
+        fixPaths: [{ path: `${pod.specPath}.securityContext.seccompProfile.type`, value: "RuntimeDefault" }],
+      });
+    }
+    return violations;
+  },
+  remediation: "Set `seccompProfile: {type: RuntimeDefault}` in the pod's `securityContext`, or a Localhost profile where the default is too strict.",
+  refs: { pss: ["restricted:seccomp"] },
+  tags: [PSS_VERSION_TAG],
+});

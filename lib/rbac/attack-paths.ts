@@ -1,0 +1,191 @@
+// Attack paths: an entry point (a workload reachable from outside the cluster, or one that already
+// holds host-level privileges) → the service account whose token its pods mount → a permission of
+// that account → what an attacker gains. Pure: computed from the RBAC model and the object index.
+import type { ObjectIndex } from "../engine/object-index";
+import { refOf } from "../engine/object-index";
+import type { K8sObject, ObjectRef, Severity, SubjectRef } from "../engine/types";
+import { containersOf, podSpecOf } from "../engine/workload";
+import { CAPABILITY } from "./capabilities";
+import { describeGrant, findGrants, scopeLabel, type GrantHit } from "./grant-findings";
+import { relatedOfGrant, type RbacModel } from "./model";
+import type { PermissionPattern } from "./permission-patterns";
+import { subjectLabel } from "./subjects";
+import { serviceAccountObjectOf, serviceAccountOfWorkload, serviceAccountTokenMounted } from "./workload-identity";
+
+export type AttackImpact = "cluster-admin" | "read-all-secrets" | "control-kube-system" | "reach-nodes";
+
+export interface AttackEntry {
+  /** exposed = reachable from outside the cluster; privileged = already has host-level access. */
+  kinds: ("exposed" | "privileged")[];
+  /** Human-readable reasons ("Service web is a LoadBalancer", "container app is privileged"). */
+  reasons: string[];
+  /** The Services, Ingresses and routes that expose the workload. */
+  via: ObjectRef[];
+}
+
+export interface AttackPathStep {
+  kind: "entry" | "workload" | "service-account" | "permission" | "impact";
+  label: string;
+  object?: ObjectRef;
+  subject?: SubjectRef;
+}
+
+export interface AttackPath {
+  /** Stable id: workload key + impact. */
+  id: string;
+  workload: ObjectRef;
+  serviceAccount: SubjectRef;
+  entry: AttackEntry;
+  impact: AttackImpact;
+  severity: Severity;
+  steps: AttackPathStep[];
+  /** The grant that makes the impact possible (binding → role → rule). */
+  grant: GrantHit;
+  /** Exposing objects, then binding, role and source role. */
+  related: ObjectRef[];
+}
+
+interface ImpactDefinition {
+  impact: AttackImpact;
+  label: string;
+  severity: Severity;
+  patterns: PermissionPattern[];
+}
+
+/** Ordered from worst to least: a workload gets one path per impact it reaches. */
+export const ATTACK_IMPACTS: readonly ImpactDefinition[] = [
+  {
+    impact: "cluster-admin",
+    label: "become cluster-admin",
+    severity: "critical",
+    patterns: [
+      ...CAPABILITY.everything.map((p) => ({ ...p, clusterWide: true })),
+      ...CAPABILITY.escalate.map((p) => ({ ...p, clusterWide: true })),
+      ...CAPABILITY.bind.map((p) => ({ ...p, clusterWide: true })),
+      { verbs: ["impersonate"], apiGroup: "", resource: "groups", name: "system:masters" },
+      ...CAPABILITY.writeAwsAuth,
+    ],
+  },
+  {
+    impact: "read-all-secrets",
+    label: "read every Secret of the cluster",
+    severity: "critical",
+    patterns: CAPABILITY.readSecretsClusterWide,
+  },
+  {
+    impact: "control-kube-system",
+    label: "run code as kube-system's service accounts",
+    severity: "critical",
+    patterns: [...CAPABILITY.createWorkloadsInKubeSystem, ...CAPABILITY.createTokens.map((p) => ({ ...p, namespace: "kube-system" }))],
+  },
+  {
+    impact: "reach-nodes",
+    label: "reach the nodes (kubelet API or new pods with host access)",
+    severity: "high",
+    patterns: [...CAPABILITY.nodeProxy, ...CAPABILITY.createPods],
+  },
+];
+
+function name(obj: { metadata?: { name?: string } }): string {
+  return obj.metadata?.name ?? "";
+}
+
+/** How the workload can be reached from outside the cluster, if it can. */
+export function exposureOf(workload: K8sObject, index: ObjectIndex): { reasons: string[]; via: ObjectRef[] } {
+  const reasons: string[] = [];
+  const via: ObjectRef[] = [];
+  const namespace = workload.metadata?.namespace || "default";
+  for (const service of index.servicesFor(workload)) {
+    const type = service.spec?.type;
+    if (type === "LoadBalancer" || type === "NodePort") {
+      reasons.push(`Service ${name(service)} is of type ${type}`);
+      via.push(refOf(service));
+    } else if (Array.isArray(service.spec?.externalIPs) && service.spec.externalIPs.length) {
+      reasons.push(`Service ${name(service)} has external IPs`);
+      via.push(refOf(service));
+    }
+    for (const ingress of index.ingressesForService(namespace, name(service))) {
+      reasons.push(`Ingress ${name(ingress)} routes to Service ${name(service)}`);
+      via.push(refOf(ingress));
+    }
+    for (const route of index.routesForService(namespace, name(service))) {
+      reasons.push(`${route.kind} ${name(route)} routes to Service ${name(service)}`);
+      via.push(refOf(route));
+    }
+  }
+  return { reasons, via };
+}
+
+/** Host-level privileges that make a compromised container a compromised node. */
+export function hostPrivilegesOf(workload: K8sObject): string[] {
+  const spec = podSpecOf(workload)?.spec;
+  if (!spec) return [];
+  const reasons: string[] = [];
+  if (spec.hostPID === true) reasons.push("shares the host PID namespace");
+  if (spec.hostNetwork === true) reasons.push("uses the host network");
+  for (const { container } of containersOf(workload)) {
+    const sc = container.securityContext ?? {};
+    if (sc.privileged === true) reasons.push(`container ${container.name} is privileged`);
+    const added: unknown[] = Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : [];
+    if (added.some((c) => typeof c === "string" && c.toUpperCase().replace(/^CAP_/, "") === "SYS_ADMIN")) {
+      reasons.push(`container ${container.name} adds SYS_ADMIN`);
+    }
+  }
+  return reasons;
+}
+
+function workloadLabel(workload: K8sObject): string {
+  const ns = workload.metadata?.namespace;
+  return `${workload.kind} ${ns ? `${ns}/` : ""}${name(workload)}`;
+}
+
+/** Paths starting at one workload; [] when it is no entry point or its token cannot do harm. */
+export function attackPathsForWorkload(model: RbacModel, index: ObjectIndex, workload: K8sObject): AttackPath[] {
+  if (!podSpecOf(workload)) return [];
+  const exposure = exposureOf(workload, index);
+  const privileges = hostPrivilegesOf(workload);
+  if (!exposure.reasons.length && !privileges.length) return [];
+  if (!serviceAccountTokenMounted(workload, serviceAccountObjectOf(index, workload))) return [];
+  const entry: AttackEntry = {
+    kinds: [...(exposure.reasons.length ? ["exposed" as const] : []), ...(privileges.length ? ["privileged" as const] : [])],
+    reasons: [...exposure.reasons, ...privileges],
+    via: exposure.via,
+  };
+  const sa = serviceAccountOfWorkload(workload);
+  const ref = refOf(workload);
+  const paths: AttackPath[] = [];
+  for (const definition of ATTACK_IMPACTS) {
+    const hits = findGrants(model, sa, definition.patterns, { inherited: true });
+    if (!hits.length) continue;
+    // Cluster-wide grants first: they are the ones an attacker would use.
+    const grant = [...hits].sort((a, b) => Number(a.grant.scope !== null) - Number(b.grant.scope !== null))[0];
+    const { related } = relatedOfGrant(grant.grant);
+    paths.push({
+      id: `${ref.kind}/${ref.namespace ?? ""}/${ref.name}#${definition.impact}`,
+      workload: ref,
+      serviceAccount: sa,
+      entry,
+      impact: definition.impact,
+      severity: definition.severity,
+      grant,
+      related: [...entry.via, ...related],
+      steps: [
+        { kind: "entry", label: entry.reasons.join("; ") },
+        { kind: "workload", label: workloadLabel(workload), object: ref },
+        { kind: "service-account", label: `${subjectLabel(sa)} (token mounted)`, subject: sa },
+        { kind: "permission", label: `${scopeLabel(grant.grant.scope)} through ${describeGrant(grant.grant)}`, object: grant.grant.binding.ref },
+        { kind: "impact", label: definition.label },
+      ],
+    });
+  }
+  return paths;
+}
+
+/** Every attack path of the scan, worst impact first. */
+export function computeAttackPaths(model: RbacModel, index: ObjectIndex): AttackPath[] {
+  const order = new Map(ATTACK_IMPACTS.map((d, i) => [d.impact, i]));
+  return index
+    .workloads()
+    .flatMap((w) => attackPathsForWorkload(model, index, w))
+    .sort((a, b) => order.get(a.impact)! - order.get(b.impact)! || a.id.localeCompare(b.id));
+}

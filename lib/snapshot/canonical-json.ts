@@ -1,7 +1,7 @@
 // Canonical JSON (sorted keys, no whitespace, undefined dropped) and content hashes over it, so the
 // same object always hashes the same on the agent and on the server.
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+// Node-only (node:crypto): both sides of the protocol, the agent and the server, run on Node.
+import { createHash } from "node:crypto";
 
 /** Serializes a JSON value with object keys in code-point order at every depth. */
 export function canonicalJson(value: unknown): string {
@@ -24,7 +24,7 @@ export function canonicalJson(value: unknown): string {
 
 /** sha256 (hex) of a string's UTF-8 bytes. */
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /** Content hash of an object: sha256 of its canonical JSON. */

@@ -118,9 +118,11 @@ export interface NormalizeOptions {
  * The `kind`/`apiVersion` must be set (list items from the API lack them; the collector fills them in).
  */
 export function normalizeObject<T extends Json>(input: T, options: NormalizeOptions = {}): T {
-  const obj = structuredClone(input) as Json;
-  const meta = (obj.metadata ?? {}) as Json;
-  for (const field of DROPPED_METADATA) delete meta[field];
+  // Drop the bulky churn before cloning: managedFields are often most of an object.
+  const shallowMeta = { ...((input.metadata ?? {}) as Json) };
+  for (const field of DROPPED_METADATA) delete shallowMeta[field];
+  const obj = structuredClone({ ...input, metadata: shallowMeta }) as Json;
+  const meta = obj.metadata as Json;
   if (meta.annotations && typeof meta.annotations === "object") {
     const annotations = meta.annotations as Record<string, string>;
     for (const a of DROPPED_ANNOTATIONS) delete annotations[a];

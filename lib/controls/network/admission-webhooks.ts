@@ -47,18 +47,40 @@ export function interceptsPodAdmission(webhook: any): boolean {
   });
 }
 
-/** A short human summary of what a webhook intercepts, e.g. `CREATE pods, UPDATE deployments.apps`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function describeWebhookRules(webhook: any): string {
-  const parts = rulesOf(webhook).map((rule) => {
-    const groups = asStrings(rule.apiGroups).map((g) => (g === "" ? "core" : g));
-    return `${asStrings(rule.operations).join("/") || "?"} ${asStrings(rule.resources).join(",") || "?"} (${groups.join(",") || "?"})`;
-  });
-  return parts.length ? parts.join("; ") : "no rules";
-}
-
 /** The failure policy in effect: v1 defaults to Fail, the legacy v1beta1 API to Ignore. */
 export function effectiveFailurePolicy(config: K8sObject, webhook: { failurePolicy?: unknown }): "Fail" | "Ignore" {
   if (webhook.failurePolicy === "Fail" || webhook.failurePolicy === "Ignore") return webhook.failurePolicy;
   return config.apiVersion === "admissionregistration.k8s.io/v1beta1" ? "Ignore" : "Fail";
+}
+
+export interface GroupResource {
+  group: string;
+  resource: string;
+}
+
+function ruleMatches(rule: { apiGroups?: unknown; resources?: unknown }, target: GroupResource, matchGroup: boolean): boolean {
+  const groups = asStrings(rule.apiGroups);
+  const resources = asStrings(rule.resources);
+  if (matchGroup && !groups.includes("*") && !groups.includes(target.group)) return false;
+  // `*` and `*/*` match every resource; `name/*` only subresources of `name`.
+  return resources.some((r) => r === "*" || r === "*/*" || r === target.resource);
+}
+
+/**
+ * The given group/resources this webhook's rules name (wildcards expanded against the list). With
+ * `matchGroup: false` a resource counts under any API group, which also catches rules whose group is
+ * wrong (e.g. `deployments` under the core group) and so reveals what the author meant to intercept.
+ */
+export function interceptedResources(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  webhook: any,
+  targets: readonly GroupResource[],
+  { matchGroup = true }: { matchGroup?: boolean } = {},
+): GroupResource[] {
+  const rules = rulesOf(webhook);
+  return targets.filter((t) => rules.some((rule) => ruleMatches(rule, t, matchGroup)));
+}
+
+export function formatGroupResource({ group, resource }: GroupResource): string {
+  return group ? `${resource}.${group}` : resource;
 }

@@ -39,6 +39,19 @@ import ss0298 from "./ss-0298-dangling-ingress-backend";
 import ss0299 from "./ss-0299-dangling-network-policy";
 import ss0301 from "./ss-0301-agent-sandbox-egress-policy";
 import ss0302 from "./ss-0302-dangling-gateway-backend";
+import ss1200 from "./ss-1200-load-balancer-source-ranges";
+import ss1201 from "./ss-1201-nodeport-service";
+import ss1202 from "./ss-1202-service-external-ips";
+import ss1203 from "./ss-1203-sensitive-port-exposed";
+import ss1204 from "./ss-1204-psa-privileged-namespace";
+import ss1205 from "./ss-1205-policy-webhook-fail-open";
+import ss1206 from "./ss-1206-policy-webhook-object-selector";
+import ss1207 from "./ss-1207-default-deny-ingress";
+import ss1208 from "./ss-1208-default-deny-egress";
+import ss1209 from "./ss-1209-network-policy-allows-all-ingress";
+import ss1210 from "./ss-1210-network-policy-allows-all-egress";
+import ss1211 from "./ss-1211-cloud-metadata-reachable";
+import ss1212 from "./ss-1212-gateway-listener-without-tls";
 
 /** Controls of the "network" area (network policies, exposure, namespaces and admission), in id order. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -83,4 +96,17 @@ export const controls: Control<any>[] = [
   ss0299,
   ss0301,
   ss0302,
+  ss1200,
+  ss1201,
+  ss1202,
+  ss1203,
+  ss1204,
+  ss1205,
+  ss1206,
+  ss1207,
+  ss1208,
+  ss1209,
+  ss1210,
+  ss1211,
+  ss1212,
 ];

@@ -1,0 +1,53 @@
+import { defineControl } from "../../engine/define-control";
+import { refOf } from "../../engine/object-index";
+import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
+import { isolationOf, ruleAllowsEgressTo, ruleDeniesEgressTo, usesHostNetwork } from "./network-policy-coverage";
+
+/** The link-local instance metadata service of AWS, Azure, GCP, OCI, Alibaba and most other clouds. */
+const METADATA_ADDRESS = "169.254.169.254";
+const METADATA_PORT = 80;
+
+// Cluster providers that do not run on a cloud instance metadata service.
+const NON_CLOUD_PROVIDERS = new Set(["kind", "minikube", "k3d", "docker-desktop", "microk8s", "bare-metal", "baremetal", "on-prem", "onprem"]);
+
+export default defineControl({
+  id: "SS-1211",
+  name: "Cloud metadata endpoint reachable from pods",
+  description:
+    "Fails a workload whose pods may connect to the instance metadata endpoint 169.254.169.254: they use the host network, no egress policy isolates them, or an egress rule of the policies selecting them admits that address on port 80 (and no Cilium egressDeny blocks it).",
+  rationale:
+    "The metadata endpoint hands out the node's cloud credentials and bootstrap data. A compromised pod that can reach it can often act as the node in the cloud account (pull images, read buckets, attach volumes) or join rogue nodes to the cluster.",
+  severity: "medium",
+  category: "network",
+  kinds: [...WORKLOAD_KINDS],
+  evaluate(workload, ctx) {
+    const provider = ctx.cluster.provider?.toLowerCase();
+    if (provider && NON_CLOUD_PROVIDERS.has(provider)) return null;
+    if (usesHostNetwork(workload)) {
+      return [
+        {
+          message: `pods use the host network, where NetworkPolicies do not apply: ${METADATA_ADDRESS} is reachable`,
+          paths: [`${podSpecOf(workload)?.path ?? "spec"}.hostNetwork`],
+        },
+      ];
+    }
+    const isolation = isolationOf(ctx, workload);
+    if (isolation.selecting.some((rule) => ruleDeniesEgressTo(rule, METADATA_ADDRESS, METADATA_PORT))) return [];
+    if (isolation.egress.length === 0) {
+      return [{ message: `no policy restricts egress of these pods, so ${METADATA_ADDRESS} is reachable` }];
+    }
+    const opening = isolation.egress.filter((rule) => ruleAllowsEgressTo(rule, METADATA_ADDRESS, METADATA_PORT));
+    if (opening.length === 0) return [];
+    return [
+      {
+        message: `egress rules of ${opening.map((r) => `${r.kind} "${r.policy.metadata?.name}"`).join(", ")} admit ${METADATA_ADDRESS}:${METADATA_PORT}`,
+        related: opening.map((r) => refOf(r.policy)),
+      },
+    ];
+  },
+  remediation:
+    "Isolate egress with a NetworkPolicy and, where 0.0.0.0/0 must be allowed, add `except: [169.254.169.254/32]` to the ipBlock (or a Cilium egressDeny rule). Also use the cloud's protections: IMDSv2 with a hop limit of 1 on EKS, Workload Identity on GKE and AKS.",
+  refs: {
+    mitre: ["T1552.005"],
+  },
+});

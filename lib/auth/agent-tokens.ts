@@ -40,9 +40,3 @@ export function generateAgentToken(): GeneratedAgentToken {
 export function isWellFormedAgentToken(value: string): boolean {
   return AGENT_TOKEN_PATTERN.test(value);
 }
-
-/** Invitation links carry 32 random bytes (base64url); the database keeps only their hash. */
-export function generateInvitationToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: hashToken(token) };
-}

@@ -1,0 +1,19 @@
+// Every React Query key comes from here, so invalidation after a mutation can name exactly the
+// data it changed (e.g. keys.org(slug).clusters() refreshes the list and the overview prefix).
+
+export const keys = {
+  organizations: () => ["organizations"] as const,
+  org: (slug: string) => {
+    const root = ["org", slug] as const;
+    return {
+      all: () => root,
+      overview: () => [...root, "overview"] as const,
+      clusters: () => [...root, "clusters"] as const,
+      cluster: (clusterId: string) => [...root, "clusters", clusterId] as const,
+      tokens: () => [...root, "tokens"] as const,
+      members: () => [...root, "members"] as const,
+      invitations: () => [...root, "invitations"] as const,
+      auditEvents: () => [...root, "audit-events"] as const,
+    };
+  },
+};

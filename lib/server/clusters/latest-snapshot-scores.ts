@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+
+// Snapshot.frameworkScores is JSON written by the evaluator: { [frameworkId]: { score, riskScore, … } }.
+// It is parsed defensively: a malformed entry is dropped, not allowed to break the dashboard.
+const ZFrameworkScore = z.object({
+  score: z.number().nullable(),
+  riskScore: z.number().nullable().optional(),
+  passed: z.number().optional(),
+  failed: z.number().optional(),
+});
+
+export type FrameworkScore = { score: number | null; riskScore: number | null; passed: number | null; failed: number | null };
+
+export type LatestSnapshotScores = {
+  clusterId: string;
+  snapshotId: string;
+  collectedAt: Date;
+  frameworkScores: Record<string, FrameworkScore>;
+  failedBySeverity: Record<string, number>;
+};
+
+export function parseFrameworkScores(value: unknown): Record<string, FrameworkScore> {
+  const out: Record<string, FrameworkScore> = {};
+  if (!value || typeof value !== "object" || Array.isArray(value)) return out;
+  for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
+    const parsed = ZFrameworkScore.safeParse(raw);
+    if (!parsed.success) continue;
+    out[id] = {
+      score: parsed.data.score,
+      riskScore: parsed.data.riskScore ?? null,
+      passed: parsed.data.passed ?? null,
+      failed: parsed.data.failed ?? null,
+    };
+  }
+  return out;
+}
+
+function parseSeverityCounts(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!value || typeof value !== "object" || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (typeof v === "number") out[k] = v;
+  return out;
+}
+
+/** The most recent complete snapshot's scores for each cluster of the organization. */
+export async function latestSnapshotScores({ orgId }: { orgId: string }): Promise<Map<string, LatestSnapshotScores>> {
+  // DISTINCT ON walks the (orgId, clusterId, collectedAt) index once instead of loading history.
+  const rows = await prisma.$queryRaw<
+    { id: string; clusterId: string; collectedAt: Date; frameworkScores: unknown; failedBySeverity: unknown }[]
+  >`SELECT DISTINCT ON ("clusterId") "id", "clusterId", "collectedAt", "frameworkScores", "failedBySeverity"
+      FROM "Snapshot"
+     WHERE "orgId" = ${orgId} AND "status" = 'complete'
+     ORDER BY "clusterId", "collectedAt" DESC`;
+  const out = new Map<string, LatestSnapshotScores>();
+  for (const row of rows) {
+    out.set(row.clusterId, {
+      clusterId: row.clusterId,
+      snapshotId: row.id,
+      collectedAt: new Date(row.collectedAt),
+      frameworkScores: parseFrameworkScores(typeof row.frameworkScores === "string" ? JSON.parse(row.frameworkScores) : row.frameworkScores),
+      failedBySeverity: parseSeverityCounts(typeof row.failedBySeverity === "string" ? JSON.parse(row.failedBySeverity) : row.failedBySeverity),
+    });
+  }
+  return out;
+}

@@ -43,7 +43,7 @@ export const CAPABILITY = {
   impersonate: patternsFor("", ["users", "groups", "serviceaccounts", "uids"], ["impersonate"]),
   writeRbac: patternsFor("rbac.authorization.k8s.io", ["roles", "clusterroles", "rolebindings", "clusterrolebindings"], WRITE),
   approveCsr: patternsFor("certificates.k8s.io", ["certificatesigningrequests/approval"], ["update", "patch"]),
-  signerApproveOrSign: patternsFor("certificates.k8s.io", ["signers"], ["approve", "sign"]),
+  signerApproveOrSign: patternsFor("certificates.k8s.io", ["signers"], ["approve", "sign"], { anyName: true }),
   updateCsrStatus: patternsFor("certificates.k8s.io", ["certificatesigningrequests/status"], ["update", "patch"]),
   writeWebhooks: patternsFor("admissionregistration.k8s.io", ["validatingwebhookconfigurations", "mutatingwebhookconfigurations"], MODIFY),
   writeAdmissionPolicies: [

@@ -16,6 +16,8 @@ export interface PermissionPattern {
    * Without it, rules restricted to named objects do not count: they do not grant the capability in general.
    */
   name?: string;
+  /** Objects are always named (signers): rules restricted by resourceNames still give the capability. */
+  anyName?: boolean;
   /** The grant must apply in this namespace (a RoleBinding there, or a ClusterRoleBinding). */
   namespace?: string;
   /** Only grants that apply in every namespace (ClusterRoleBindings). */
@@ -39,6 +41,7 @@ export function scopeAllows(scope: string | null, pattern: PermissionPattern): b
 /** Matches a rule (ignoring scope) against one pattern; indexes of every matching entry, or null. */
 export function matchRulePattern(rule: RbacRule, pattern: PermissionPattern): RuleMatch | null {
   const verbs = pattern.verbs === "any" ? [...new Set(rule.verbs)] : pattern.verbs;
+  const name = pattern.name ?? (pattern.anyName && rule.resourceNames.length ? rule.resourceNames[0] : undefined);
   let merged: RuleMatch | null = null;
   for (const verb of verbs) {
     const m = matchResourceRule(rule, {
@@ -46,7 +49,7 @@ export function matchRulePattern(rule: RbacRule, pattern: PermissionPattern): Ru
       apiGroup: pattern.apiGroup,
       resource: pattern.resource,
       subresource: pattern.subresource,
-      name: pattern.name,
+      name,
     });
     if (!m) continue;
     if (!merged) merged = { verbs: [], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [] };

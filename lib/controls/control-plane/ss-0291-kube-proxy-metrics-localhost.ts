@@ -1,0 +1,109 @@
+import { parse } from "yaml";
+import { defineControl } from "../../engine/define-control";
+import { refOf } from "../../engine/object-index";
+import type { EvalTarget, K8sObject, Violation } from "../../engine/types";
+import { containersOf, isWorkload, WORKLOAD_KINDS } from "../../engine/workload";
+import { hostOf, isLoopbackHost } from "./loopback-address";
+import { parseProcessFlags } from "./static-pod-flags";
+
+// kube-proxy's own default (KubeProxyConfiguration defaulting and the flag): loopback only.
+const DEFAULT_METRICS_ADDRESS = "127.0.0.1:10249";
+
+type KubeProxySource =
+  | { kind: "config"; object: K8sObject; key: string; metricsBindAddress: unknown }
+  | { kind: "process"; object: K8sObject; containerName: string; address?: { value: string; path: string } };
+
+function isKubeProxyConfig(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== "object") return false;
+  const doc = value as { kind?: unknown; apiVersion?: unknown };
+  return doc.kind === "KubeProxyConfiguration" || (typeof doc.apiVersion === "string" && doc.apiVersion.startsWith("kubeproxy.config.k8s.io/"));
+}
+
+/** KubeProxyConfiguration documents held in ConfigMaps (kubeadm's `kube-proxy`, EKS's `kube-proxy-config`, …). */
+function configSources(configMaps: readonly K8sObject[]): KubeProxySource[] {
+  const sources: KubeProxySource[] = [];
+  for (const cm of configMaps) {
+    const data = (cm.data ?? {}) as Record<string, unknown>;
+    for (const [key, text] of Object.entries(data)) {
+      if (typeof text !== "string" || !/KubeProxyConfiguration|kubeproxy\.config\.k8s\.io/.test(text)) continue;
+      let doc: unknown;
+      try {
+        doc = parse(text);
+      } catch {
+        continue;
+      }
+      if (isKubeProxyConfig(doc)) sources.push({ kind: "config", object: cm, key, metricsBindAddress: doc.metricsBindAddress });
+    }
+  }
+  return sources;
+}
+
+/**
+ * kube-proxy processes whose command line decides the address. With --config the flags are ignored
+ * (the ConfigMap is judged instead), so such processes are not targets.
+ */
+function processSources(workloads: readonly K8sObject[]): KubeProxySource[] {
+  const sources: KubeProxySource[] = [];
+  for (const obj of workloads) {
+    for (const { container, path } of containersOf(obj, ["containers"])) {
+      const parsed = parseProcessFlags(container, path, (token) =>
+        token.split("/").pop() === "kube-proxy" ? { name: "kube-proxy", skip: 1 } : undefined,
+      );
+      if (!parsed) continue;
+      const last = (name: string) => [...parsed.occurrences].reverse().find((o) => o.name === name);
+      if (last("config")?.value) continue;
+      const flag = last("metrics-bind-address");
+      sources.push({
+        kind: "process",
+        object: obj,
+        containerName: String(container.name ?? ""),
+        address: flag ? { value: flag.value, path: flag.path } : undefined,
+      });
+    }
+  }
+  return sources;
+}
+
+function judge(address: string, where: string, paths: string[]): Violation[] {
+  const host = hostOf(address);
+  if (isLoopbackHost(host)) return [];
+  const shown = host === "" || host === "0.0.0.0" || host === "::" ? `all interfaces (${address})` : address;
+  return [{ message: `${where}: kube-proxy serves metrics on ${shown}, reachable from other hosts`, paths }];
+}
+
+export default defineControl<KubeProxySource>({
+  id: "SS-0291",
+  name: "kube-proxy metrics are exposed beyond localhost",
+  description:
+    "Fails when kube-proxy's metrics address (metricsBindAddress in its KubeProxyConfiguration ConfigMap, or --metrics-bind-address when it runs without --config) is not a loopback address. Unset uses kube-proxy's default, 127.0.0.1:10249.",
+  rationale:
+    "The metrics endpoint is unauthenticated and describes every Service and endpoint the node programs; bound to all interfaces, it lets anyone on the network map the cluster.",
+  severity: "medium",
+  category: "network",
+  targets(ctx) {
+    const configMaps = ctx.index.byKind("ConfigMap").filter((cm) => cm.metadata?.namespace === "kube-system");
+    const workloads = WORKLOAD_KINDS.flatMap((kind) => ctx.index.byKind(kind)).filter((obj) => {
+      const owner = ctx.index.ownerOf(obj);
+      return !(owner && isWorkload(owner));
+    });
+    return [...configSources(configMaps), ...processSources(workloads)].map(
+      (value): EvalTarget<KubeProxySource> => ({ resource: { object: refOf(value.object) }, value }),
+    );
+  },
+  evaluate(source) {
+    const ns = source.object.metadata?.namespace;
+    const where = `${source.object.kind} ${ns ? `${ns}/` : ""}${source.object.metadata?.name ?? ""}`;
+    if (source.kind === "config") {
+      const value = source.metricsBindAddress;
+      if (value === undefined || value === null || value === "") return [];
+      return judge(String(value), `${where} (${source.key})`, ["data"]);
+    }
+    // An explicitly empty flag turns the metrics server off.
+    if (!source.address) return judge(DEFAULT_METRICS_ADDRESS, where, []);
+    if (source.address.value === "") return [];
+    return judge(source.address.value, `${where} container ${source.containerName}`, [source.address.path]);
+  },
+  remediation:
+    "Set `metricsBindAddress: 127.0.0.1:10249` in kube-proxy's KubeProxyConfiguration (or `--metrics-bind-address=127.0.0.1:10249` when it runs without a config file) and scrape metrics from the node itself.",
+  refs: { kubescape: ["C-0291"], cis: ["4.3.1"] },
+});

@@ -61,15 +61,16 @@ export interface GroupResource {
 function ruleMatches(rule: { apiGroups?: unknown; resources?: unknown }, target: GroupResource, matchGroup: boolean): boolean {
   const groups = asStrings(rule.apiGroups);
   const resources = asStrings(rule.resources);
-  if (matchGroup && !groups.includes("*") && !groups.includes(target.group)) return false;
-  // `*` and `*/*` match every resource; `name/*` only subresources of `name`.
-  return resources.some((r) => r === "*" || r === "*/*" || r === target.resource);
+  const groupMatches = groups.includes("*") || groups.includes(target.group);
+  // `*` and `*/*` match every resource of the listed groups; `name/*` only subresources of `name`.
+  if (groupMatches && resources.some((r) => r === "*" || r === "*/*")) return true;
+  return (groupMatches || !matchGroup) && resources.includes(target.resource);
 }
 
 /**
  * The given group/resources this webhook's rules name (wildcards expanded against the list). With
- * `matchGroup: false` a resource counts under any API group, which also catches rules whose group is
- * wrong (e.g. `deployments` under the core group) and so reveals what the author meant to intercept.
+ * `matchGroup: false` a resource named explicitly counts under any API group, which also catches rules
+ * whose group is wrong (e.g. `deployments` under the core group): what the author meant to intercept.
  */
 export function interceptedResources(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

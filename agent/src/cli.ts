@@ -1,5 +1,7 @@
 // The command table and the one top-level error handler.
 import { Command, CommanderError } from "commander";
+import { registerAgentCommand } from "./commands/agent";
+import { registerPreflightCommand } from "./commands/preflight";
 import { registerScanCommand } from "./commands/scan";
 import { EXIT_RUNTIME, EXIT_USAGE, RuntimeFailure, UsageError } from "./errors";
 import { AGENT_VERSION } from "./version";
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerScanCommand(program);
+  registerAgentCommand(program);
+  registerPreflightCommand(program);
   return program;
 }
 

@@ -13,6 +13,11 @@ export interface TokenMount {
   namespace: string;
 }
 
+function isApiServerAudience(audience: unknown): boolean {
+  if (audience === undefined || audience === null || audience === "") return true;
+  return typeof audience === "string" && /^https:\/\/kubernetes\.default\.svc/.test(audience);
+}
+
 /** The service account a pod spec runs as, honouring the deprecated `serviceAccount` alias; "default" when unset. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function serviceAccountOfSpec(spec: any): string {
@@ -20,7 +25,10 @@ export function serviceAccountOfSpec(spec: any): string {
   return typeof name === "string" && name ? name : "default";
 }
 
-/** Index of the first projected volume that carries a service-account token and is mounted by some container. */
+/**
+ * Index of the first mounted projected volume carrying a token for the API server. A token
+ * requested for another audience (Vault, a cloud identity provider) is not accepted by the API.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function mountedProjectedTokenVolume(spec: any): number {
   const volumes: unknown[] = Array.isArray(spec?.volumes) ? spec.volumes : [];
@@ -35,7 +43,7 @@ function mountedProjectedTokenVolume(spec: any): number {
     const vol = v as any;
     return mountedNames.has(vol?.name) && Array.isArray(vol?.projected?.sources) &&
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      vol.projected.sources.some((s: any) => s?.serviceAccountToken);
+      vol.projected.sources.some((s: any) => s?.serviceAccountToken && isApiServerAudience(s.serviceAccountToken.audience));
   });
 }
 

@@ -1,0 +1,129 @@
+// Credentials a workload's containers receive through their environment and command line.
+import type { EvalContext, K8sObject, Violation } from "../../engine/types";
+import { containersOf } from "../../engine/workload";
+import {
+  credentialPolicyOf,
+  credentialReason,
+  credentialsInConfigText,
+  detectCredentialValue,
+  type CredentialPolicy,
+} from "./credential-detection";
+import { findNamespaced } from "./pod-references";
+import { namespaceOf } from "./service-exposure";
+
+/** Literal credentials in `env[].value` of every container (regular, init, ephemeral). */
+export function literalEnvCredentials(obj: K8sObject, policy: CredentialPolicy): Violation[] {
+  const violations: Violation[] = [];
+  for (const { container, path } of containersOf(obj)) {
+    (Array.isArray(container.env) ? container.env : []).forEach((env: unknown, j: number) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const e = env as any;
+      if (typeof e?.name !== "string" || e.valueFrom) return;
+      const reason = credentialReason(e.name, e.value, policy);
+      if (!reason) return;
+      violations.push({
+        message: `container "${container.name ?? "(unnamed)"}" sets ${e.name} to a literal credential (${reason})`,
+        paths: [`${path}.env[${j}].name`, `${path}.env[${j}].value`],
+      });
+    });
+  }
+  return violations;
+}
+
+/** Credentials written into command or args: `--password=…`, `--token=…`, or credential-shaped text. */
+export function commandLineCredentials(obj: K8sObject, policy: CredentialPolicy): Violation[] {
+  const violations: Violation[] = [];
+  for (const { container, path } of containersOf(obj)) {
+    for (const field of ["command", "args"] as const) {
+      (Array.isArray(container[field]) ? container[field] : []).forEach((arg: unknown, k: number) => {
+        if (typeof arg !== "string") return;
+        const flag = arg.match(/^--?([A-Za-z][\w.-]*)=(.+)$/s);
+        const reason = flag ? credentialReason(flag[1], flag[2], policy) : detectCredentialValue(arg, policy.valuePatterns);
+        if (!reason) return;
+        violations.push({
+          message: `container "${container.name ?? "(unnamed)"}" passes a credential on its command line (${reason})`,
+          paths: [`${path}.${field}[${k}]`],
+        });
+      });
+    }
+  }
+  return violations;
+}
+
+/** Credentials stored in a ConfigMap: entries under credential names, credential-shaped values, and assignments inside config files. */
+export function configMapCredentials(cm: K8sObject, policy: CredentialPolicy): Violation[] {
+  const violations: Violation[] = [];
+  const data = cm.data && typeof cm.data === "object" ? (cm.data as Record<string, unknown>) : {};
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value !== "string") continue;
+    let reason: string | undefined;
+    if (value.includes("\n")) {
+      // A whole file: its name says nothing about whether it holds a secret; its content does.
+      reason = detectCredentialValue(value, policy.valuePatterns);
+      if (!reason) {
+        const inside = credentialsInConfigText(value, policy)[0];
+        if (inside) reason = `"${inside.key}" is assigned a literal credential inside the file`;
+      }
+    } else {
+      reason = credentialReason(key, value, policy);
+    }
+    if (reason) violations.push({ message: `ConfigMap entry "${key}" holds a credential (${reason})`, paths: [`data[${key}]`] });
+  }
+  return violations;
+}
+
+
+/**
+ * Credentials the containers receive from Secrets through env or envFrom, and ConfigMap values that
+ * are credentials (resolved when the ConfigMap is in the scan).
+ */
+export function referencedEnvCredentials(obj: K8sObject, ctx: EvalContext): Violation[] {
+  const policy = credentialPolicyOf(ctx.settings);
+  const ns = namespaceOf(obj);
+  const violations: Violation[] = [];
+  for (const { container, path } of containersOf(obj)) {
+    const name = container.name ?? "(unnamed)";
+    (Array.isArray(container.env) ? container.env : []).forEach((env: unknown, j: number) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const e = env as any;
+      const secret = e?.valueFrom?.secretKeyRef;
+      if (typeof secret?.name === "string") {
+        violations.push({
+          message: `container "${name}" reads Secret ${secret.name}${secret.key ? ` key ${secret.key}` : ""} into ${e.name}`,
+          paths: [`${path}.env[${j}].name`],
+        });
+        return;
+      }
+      const cmRef = e?.valueFrom?.configMapKeyRef;
+      if (typeof cmRef?.name === "string" && typeof cmRef.key === "string" && typeof e.name === "string") {
+        const cm = findNamespaced(ctx, "ConfigMap", ns, cmRef.name);
+        const value = cm?.data?.[cmRef.key];
+        if (typeof value === "string" && (credentialReason(e.name, value, policy) || credentialReason(cmRef.key, value, policy))) {
+          violations.push({
+            message: `container "${name}" reads a credential from ConfigMap ${cmRef.name} key ${cmRef.key} into ${e.name}`,
+            paths: [`${path}.env[${j}].name`],
+          });
+        }
+      }
+    });
+    (Array.isArray(container.envFrom) ? container.envFrom : []).forEach((source: unknown, j: number) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const s = source as any;
+      if (typeof s?.secretRef?.name === "string") {
+        violations.push({
+          message: `container "${name}" imports every key of Secret ${s.secretRef.name} as environment variables`,
+          paths: [`${path}.envFrom[${j}].secretRef`],
+        });
+      } else if (typeof s?.configMapRef?.name === "string") {
+        const cm = findNamespaced(ctx, "ConfigMap", ns, s.configMapRef.name);
+        if (cm && configMapCredentials(cm, policy).length) {
+          violations.push({
+            message: `container "${name}" imports ConfigMap ${s.configMapRef.name}, which holds credentials, as environment variables`,
+            paths: [`${path}.envFrom[${j}].configMapRef`],
+          });
+        }
+      }
+    });
+  }
+  return violations;
+}

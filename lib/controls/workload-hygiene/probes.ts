@@ -1,0 +1,32 @@
+// Which containers should carry readiness and liveness probes.
+import type { K8sObject, Violation } from "../../engine/types";
+import { containersOf } from "../../engine/workload";
+
+/**
+ * Run-to-completion pods (Jobs, CronJobs, pods of a Job, bare pods that never restart) are not
+ * served behind Services nor kept alive, so probes do not apply to them.
+ */
+export function runsToCompletion(obj: K8sObject): boolean {
+  if (obj.kind === "Job" || obj.kind === "CronJob") return true;
+  if (obj.kind !== "Pod") return false;
+  if ((obj.metadata?.ownerReferences ?? []).some((o) => o?.kind === "Job")) return true;
+  const policy = obj.spec?.restartPolicy;
+  return policy === "Never" || policy === "OnFailure";
+}
+
+/** Violations for every regular container without the given probe (null when probes do not apply). */
+export function missingProbes(obj: K8sObject, probe: "readinessProbe" | "livenessProbe"): Violation[] | null {
+  if (runsToCompletion(obj)) return null;
+  const containers = containersOf(obj, ["containers"]);
+  if (!containers.length) return null;
+  const violations: Violation[] = [];
+  for (const { container, path } of containers) {
+    const p = container[probe];
+    if (p && typeof p === "object" && (p.httpGet || p.tcpSocket || p.exec || p.grpc)) continue;
+    violations.push({
+      message: `container "${container.name ?? "(unnamed)"}" has no ${probe === "readinessProbe" ? "readiness" : "liveness"} probe`,
+      fixPaths: [{ path: `${path}.${probe}`, value: "YOUR_VALUE" }],
+    });
+  }
+  return violations;
+}

@@ -1,0 +1,49 @@
+import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { imagesOf } from "./container-images";
+import { externalExposuresOf, relatedRefs } from "./service-exposure";
+
+/**
+ * Management and data-science interfaces attackers look for on the internet. Used unless the scan
+ * settings carry a `sensitiveInterfaces` list (read defensively: the key is not part of ScanSettings yet).
+ */
+export const DEFAULT_SENSITIVE_INTERFACES: readonly string[] = [
+  "nifi", "argo-server", "argocli", "weave-scope", "kubeflow", "kubernetes-dashboard", "jenkins", "prometheus-deployment",
+  "ollama", "vllm", "kserve", "triton-inference-server", "tritonserver", "ray-dashboard", "ray-head", "mlflow",
+  "jupyterhub", "seldon", "bentoml",
+];
+
+export default defineControl({
+  id: "SS-0021",
+  name: "Sensitive interface exposed outside the cluster",
+  description:
+    "Fails when a workload whose name or image matches a known sensitive interface (Argo Workflows server, Kubeflow, Jenkins, Kubernetes dashboard, Jupyter, model servers such as Ollama or vLLM, …) is reachable from outside the cluster through a LoadBalancer (not internal), NodePort or externalIPs Service, an Ingress or a Gateway route.",
+  rationale:
+    "These consoles execute code or workflows by design, several ship without authentication, and scanners find them within hours of exposure; reaching one from the internet is a direct path to code execution in the cluster.",
+  severity: "medium",
+  category: "network",
+  kinds: [...WORKLOAD_KINDS],
+  evaluate(obj, ctx) {
+    const configured = (ctx.settings as unknown as { sensitiveInterfaces?: unknown }).sensitiveInterfaces;
+    const terms = (Array.isArray(configured) && configured.length ? configured : DEFAULT_SENSITIVE_INTERFACES)
+      .filter((t): t is string => typeof t === "string" && t.trim() !== "")
+      .map((t) => t.toLowerCase());
+    const name = (obj.metadata?.name ?? "").toLowerCase();
+    const repositories = (imagesOf(obj) ?? []).map((i) => i.ref?.repository.toLowerCase() ?? "");
+    const term = terms.find((t) => name.includes(t) || repositories.some((r) => r.includes(t)));
+    if (!term) return null;
+    const violations: Violation[] = [];
+    for (const exposure of externalExposuresOf(obj, ctx)) {
+      const through = exposure.via ? `${exposure.via.kind} ${exposure.via.metadata?.name ?? ""} → ` : "";
+      violations.push({
+        message: `${term} interface is exposed outside the cluster through ${through}${exposure.how === exposure.via?.kind ? "Service" : exposure.how} ${exposure.service.metadata?.name ?? ""}`,
+        related: relatedRefs(exposure),
+      });
+    }
+    return violations;
+  },
+  remediation:
+    "Keep such interfaces on ClusterIP Services reached through kubectl port-forward, a VPN or an authenticating proxy; if they must be public, put SSO in front and restrict source ranges.",
+  refs: { kubescape: ["C-0021"], mitre: ["T1133"] },
+});

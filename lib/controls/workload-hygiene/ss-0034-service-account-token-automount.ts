@@ -1,0 +1,44 @@
+import { defineControl } from "../../engine/define-control";
+import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
+import { tokenMountOf } from "./service-account-token";
+
+export default defineControl({
+  id: "SS-0034",
+  name: "Service account token mounted automatically",
+  description:
+    "Fails when a workload's pods get a Kubernetes API token they did not opt out of: automountServiceAccountToken is true on the pod, or unset on the pod and not false on its ServiceAccount (the API default mounts it), or a projected serviceAccountToken volume for the API server is mounted.",
+  rationale:
+    "Most applications never talk to the Kubernetes API, yet every pod gets a token by default. Whoever compromises the container can use it against the API server with the service account's rights, and even without rights it helps reconnaissance.",
+  severity: "medium",
+  category: "access-control",
+  kinds: [...WORKLOAD_KINDS],
+  evaluate(obj, ctx) {
+    const mount = tokenMountOf(obj, ctx);
+    if (!mount) return null;
+    if (!mount.mounted) return [];
+    const specPath = podSpecOf(obj)!.path;
+    const why = {
+      pod: "the pod sets automountServiceAccountToken: true",
+      "service-account": `ServiceAccount ${mount.serviceAccount} sets automountServiceAccountToken: true`,
+      default: `neither the pod nor ServiceAccount ${mount.serviceAccount} disables automounting`,
+      "projected-volume": "a projected volume mounts a token for the API server",
+    }[mount.decidedBy];
+    return [{
+      message: `pods get a service account token: ${why}`,
+      paths: mount.path ? [mount.path] : undefined,
+      fixPaths: mount.decidedBy === "projected-volume" ? undefined : [{ path: `${specPath}.automountServiceAccountToken`, value: "false" }],
+    }];
+  },
+  remediation:
+    "Set automountServiceAccountToken: false on the pod template (and on ServiceAccounts whose pods never call the API). For workloads that do call the API, keep the token but bind their own least-privilege ServiceAccount.",
+  refs: {
+    kubescape: ["C-0034", "C-0190"],
+    cis: ["5.1.6"],
+    cisEks: ["4.1.6"],
+    cisAks: ["4.1.6"],
+    cisGke: ["4.1.6"],
+    nsa: ["service-account-tokens"],
+    mitre: ["T1528"],
+    polaris: ["automountServiceAccountToken"],
+  },
+});

@@ -1,0 +1,44 @@
+import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
+import { containersOf, WORKLOAD_KINDS } from "../../engine/workload";
+
+const SHELLS = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh)$/;
+const SUDO_WORD = /(?:^|[\s;&|(`]|\/)sudo(?:\s|$)/;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function strings(list: any): string[] {
+  return Array.isArray(list) ? list.map((x) => (typeof x === "string" ? x : "")) : [];
+}
+
+export default defineControl({
+  id: "SS-0062",
+  name: "sudo in container entrypoint",
+  description:
+    "Fails when a container's command runs sudo: as the program itself (`sudo`, `/usr/bin/sudo`) or inside a shell script it runs with `-c` (including a script passed in args).",
+  rationale:
+    "sudo in an entrypoint means the image ships a setuid escalation path and expects to gain root inside the container; an attacker who gets a shell there inherits the same route to root.",
+  severity: "medium",
+  category: "workload",
+  kinds: [...WORKLOAD_KINDS],
+  evaluate(obj) {
+    const violations: Violation[] = [];
+    for (const { container, path } of containersOf(obj)) {
+      const command = strings(container.command);
+      const args = strings(container.args);
+      const hits: string[] = [];
+      command.forEach((c, k) => {
+        if (SUDO_WORD.test(c)) hits.push(`${path}.command[${k}]`);
+      });
+      // `sh -c` runs a script: either the next command element or, when command ends at -c, the first arg.
+      const dashC = command.findIndex((c, k) => c === "-c" && k > 0 && SHELLS.test(command[0]));
+      if (dashC >= 0 && dashC === command.length - 1 && args.length && SUDO_WORD.test(args[0])) hits.push(`${path}.args[0]`);
+      if (hits.length) {
+        violations.push({ message: `container "${container.name ?? "(unnamed)"}" runs sudo in its entrypoint`, paths: hits });
+      }
+    }
+    return violations;
+  },
+  remediation:
+    "Run the process directly as the user it needs: set securityContext.runAsUser and grant only specific capabilities, and remove sudo from the image.",
+  refs: { kubescape: ["C-0062"], mitre: ["T1548.003"] },
+});

@@ -1,0 +1,48 @@
+import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { containersInSpec, podSpecLocationOf } from "./container-resources";
+import { ALL_CONTAINER_GROUPS } from "./container-images";
+
+export default defineControl({
+  id: "SS-0207",
+  name: "Secrets exposed as environment variables",
+  description:
+    "Fails when any container (regular, init or ephemeral) reads a Secret into environment variables, through env[].valueFrom.secretKeyRef or envFrom[].secretRef.",
+  rationale:
+    "Environment variables leak: they are inherited by every child process, printed by crash handlers and debug endpoints, visible in /proc and often logged. Secrets mounted as files stay put, can be read only by the process that needs them, and are updated in place when rotated.",
+  severity: "medium",
+  category: "secrets",
+  kinds: [...WORKLOAD_KINDS],
+  evaluate(obj) {
+    const at = podSpecLocationOf(obj);
+    if (!at) return null;
+    const violations: Violation[] = [];
+    for (const { container, path } of containersInSpec(at, ALL_CONTAINER_GROUPS)) {
+      const name = container.name ?? "(unnamed)";
+      (Array.isArray(container.env) ? container.env : []).forEach((env: unknown, j: number) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const ref = (env as any)?.valueFrom?.secretKeyRef;
+        if (typeof ref?.name !== "string") return;
+        violations.push({
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          message: `container "${name}" reads Secret ${ref.name} into the environment variable ${(env as any).name}`,
+          paths: [`${path}.env[${j}].name`],
+        });
+      });
+      (Array.isArray(container.envFrom) ? container.envFrom : []).forEach((source: unknown, j: number) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const ref = (source as any)?.secretRef;
+        if (typeof ref?.name !== "string") return;
+        violations.push({
+          message: `container "${name}" imports every key of Secret ${ref.name} as environment variables`,
+          paths: [`${path}.envFrom[${j}].secretRef`],
+        });
+      });
+    }
+    return violations;
+  },
+  remediation:
+    "Mount the Secret as a read-only volume (optionally only the keys needed, via items) and have the application read the file; most frameworks accept a *_FILE variant of their settings.",
+  refs: { kubescape: ["C-0207"], cis: ["5.4.1"], cisEks: ["4.4.1"], cisAks: ["4.4.1"], cisGke: ["4.4.1"], mitre: ["T1552.007"] },
+});

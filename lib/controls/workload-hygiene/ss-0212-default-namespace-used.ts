@@ -1,0 +1,75 @@
+import { defineControl } from "../../engine/define-control";
+import { refOf } from "../../engine/object-index";
+import type { EvalTarget, K8sObject } from "../../engine/types";
+
+// Namespaced kinds recognised even when a manifest leaves out metadata.namespace (it then lands in
+// the applier's namespace, "default" unless chosen). Objects of other kinds count only with an
+// explicit namespace, since an unknown kind may be cluster-scoped.
+const NAMESPACED_KINDS = new Set([
+  "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob", "PodTemplate",
+  "Service", "Endpoints", "EndpointSlice", "Ingress", "ConfigMap", "Secret", "ServiceAccount", "Role", "RoleBinding",
+  "PersistentVolumeClaim", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Lease", "CSIStorageCapacity",
+  "NetworkPolicy", "LimitRange", "ResourceQuota", "ControllerRevision", "Gateway", "HTTPRoute", "GRPCRoute",
+  "TLSRoute", "TCPRoute", "UDPRoute",
+]);
+
+// Objects that exist in the default namespace of every cluster, and guard-rails that belong there
+// (a deny-all NetworkPolicy or a zero quota is how one keeps the namespace unused).
+function isExpectedInDefault(obj: K8sObject): boolean {
+  const name = obj.metadata?.name;
+  switch (obj.kind) {
+    case "Service":
+    case "Endpoints":
+      return name === "kubernetes";
+    case "EndpointSlice":
+      return name === "kubernetes" && obj.metadata?.labels?.["kubernetes.io/service-name"] !== undefined;
+    case "ServiceAccount":
+      return name === "default";
+    case "ConfigMap":
+      return name === "kube-root-ca.crt";
+    case "Secret":
+      return obj.type === "kubernetes.io/service-account-token" && obj.metadata?.annotations?.["kubernetes.io/service-account.name"] === "default";
+    case "NetworkPolicy":
+    case "ResourceQuota":
+    case "LimitRange":
+      return true;
+    default:
+      return false;
+  }
+}
+
+const IGNORED_KINDS = new Set(["Event", "List"]);
+
+export default defineControl({
+  id: "SS-0212",
+  name: "Default namespace in use",
+  description:
+    "Fails for every namespaced object (workloads, Services, ConfigMaps, Secrets, RBAC, PVCs, Ingresses, custom resources, …) that lives in the default namespace or declares no namespace. The objects Kubernetes itself keeps there (the kubernetes Service and its endpoints, the default ServiceAccount and CA ConfigMap) and guard-rails (NetworkPolicy, ResourceQuota, LimitRange) are allowed.",
+  rationale:
+    "Resources in the default namespace share one flat security boundary that is rarely covered by RBAC, quotas or network policies, and nobody obviously owns them. Using dedicated namespaces is what makes per-team isolation possible.",
+  severity: "medium",
+  category: "hygiene",
+  targets(ctx) {
+    const targets: EvalTarget<K8sObject>[] = [];
+    for (const obj of ctx.index.all) {
+      if (IGNORED_KINDS.has(obj.kind) || ctx.index.hasPresentOwner(obj)) continue;
+      if (!obj.metadata?.namespace && !NAMESPACED_KINDS.has(obj.kind)) continue;
+      targets.push({ resource: { object: refOf(obj) }, value: obj });
+    }
+    return targets;
+  },
+  evaluate(obj) {
+    const ns = obj.metadata?.namespace || "default";
+    if (ns !== "default" || isExpectedInDefault(obj)) return [];
+    return [{
+      message: obj.metadata?.namespace
+        ? `${obj.kind} ${obj.metadata?.name ?? ""} is in the default namespace`
+        : `${obj.kind} ${obj.metadata?.name ?? ""} declares no namespace and would be created in the default namespace`,
+      paths: obj.metadata?.namespace ? ["metadata.namespace"] : undefined,
+      fixPaths: [{ path: "metadata.namespace", value: "YOUR_NAMESPACE" }],
+    }];
+  },
+  remediation:
+    "Move the resources into namespaces per application or team with their own RBAC, quotas and network policies; leave only Kubernetes' own objects in default, and consider a deny-all NetworkPolicy and a zero ResourceQuota there.",
+  refs: { kubescape: ["C-0212"], cis: ["5.7.4"], cisEks: ["4.6.3"], cisAks: ["4.6.3"], cisGke: ["4.6.4"] },
+});

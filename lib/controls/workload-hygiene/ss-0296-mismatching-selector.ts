@@ -1,0 +1,49 @@
+import { defineControl } from "../../engine/define-control";
+import { matchesLabelSelector, matchesMapSelector } from "../../engine/label-selector";
+import type { K8sObject, Violation } from "../../engine/types";
+import { podLabelsOf } from "../../engine/workload";
+
+function hasRequirements(selector: unknown): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const s = selector as any;
+  return !!s && typeof s === "object" && (Object.keys(s.matchLabels ?? {}).length > 0 || (Array.isArray(s.matchExpressions) && s.matchExpressions.length > 0));
+}
+
+function selectorPath(selector: { matchLabels?: unknown; matchExpressions?: unknown }): string {
+  return selector.matchLabels && Object.keys(selector.matchLabels).length ? "spec.selector.matchLabels" : "spec.selector.matchExpressions";
+}
+
+function check(obj: K8sObject): Violation[] | null {
+  const labels = podLabelsOf(obj);
+  const selector = obj.spec?.selector;
+  if (obj.kind === "ReplicationController") {
+    // An RC without a selector defaults it to the template's labels.
+    if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return [];
+    return matchesMapSelector(selector, labels) ? [] : [{ message: "spec.selector does not select the pod template's labels", paths: ["spec.selector"] }];
+  }
+  if (obj.kind === "Job" && obj.spec?.manualSelector !== true) return null; // the Job controller generates its own selector
+  if (!hasRequirements(selector)) {
+    if (obj.kind === "Job") return [{ message: "manualSelector is set but spec.selector is empty", paths: ["spec.selector"] }];
+    return obj.apiVersion?.startsWith("apps/")
+      ? [{ message: "has no selector; apps/v1 requires one that matches the pod template's labels", fixPaths: [{ path: "spec.selector.matchLabels", value: "YOUR_LABELS" }] }]
+      : [];
+  }
+  if (matchesLabelSelector(selector, labels)) return [];
+  return [{ message: "spec.selector does not select the pod template's labels", paths: [selectorPath(selector)] }];
+}
+
+export default defineControl({
+  id: "SS-0296",
+  name: "Selector does not match the pod template",
+  description:
+    "Fails when a Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController or a Job with manualSelector has a selector that the labels of its own pod template do not satisfy.",
+  rationale:
+    "The API rejects such objects, so the manifest can never be applied; a selector that is too loose instead lets the controller adopt or delete other workloads' pods.",
+  severity: "low",
+  category: "hygiene",
+  kinds: ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"],
+  evaluate: check,
+  remediation:
+    "Make spec.selector.matchLabels a subset of spec.template.metadata.labels (and keep it unique to this workload); the selector cannot be changed after creation, so recreate the object if needed.",
+  refs: { kubescape: ["C-0296"] },
+});

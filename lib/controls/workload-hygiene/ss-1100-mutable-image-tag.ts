@@ -1,0 +1,35 @@
+import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { imagesOf } from "./container-images";
+import { effectiveTag, hasMutableTag } from "./image-reference";
+
+export default defineControl({
+  id: "SS-1100",
+  name: "Image without a fixed version",
+  description:
+    "Fails when a regular or init container's image has no tag (so `latest` is pulled), uses `latest`, or uses a tag from the floatingImageTags setting, and no digest pins it.",
+  rationale:
+    "A floating tag means the manifest no longer says what runs: a rollout, a rescheduled pod or a new node can pick up a different build, making incidents unreproducible and rollbacks impossible, and letting an unreviewed image slip in.",
+  severity: "medium",
+  category: "images",
+  kinds: [...WORKLOAD_KINDS],
+  evaluate(obj, ctx) {
+    const images = imagesOf(obj, ["containers", "initContainers"]);
+    if (!images) return null;
+    const floating = Array.isArray(ctx.settings.floatingImageTags) ? ctx.settings.floatingImageTags : [];
+    const violations: Violation[] = [];
+    for (const { ref, containerName, imagePath, group } of images) {
+      if (!ref || !hasMutableTag(ref, floating)) continue;
+      violations.push({
+        message: ref.tag === undefined
+          ? `${group === "initContainers" ? "init container" : "container"} "${containerName}" image "${ref.raw}" has no tag and pulls latest`
+          : `${group === "initContainers" ? "init container" : "container"} "${containerName}" image "${ref.raw}" uses the floating tag "${effectiveTag(ref)}"`,
+        paths: [imagePath],
+      });
+    }
+    return violations;
+  },
+  remediation: "Reference an immutable version tag, ideally with its digest (`app:1.4.2@sha256:…`), and update it deliberately through your release process.",
+  refs: { polaris: ["tagNotSpecified"] },
+});

@@ -24,7 +24,7 @@ export default defineControl({
       const reached = locations.filter((location) => hostPathReaches(volume.hostPath!, location));
       if (!reached.length) continue;
       violations.push({
-        message: `volume "${volume.name}" mounts host path ${volume.hostPath}, which reaches cloud credential location(s) ${reached.join(", ")}`,
+        message: `volume "${volume.name}" is host path ${volume.hostPath}, which reaches cloud credential location(s) ${reached.join(", ")}`,
         paths: [volume.path, ...volume.mounts.map((m) => m.path)],
       });
     }

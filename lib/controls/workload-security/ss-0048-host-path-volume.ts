@@ -18,7 +18,7 @@ export default defineControl({
     const pod = podViewOf(obj);
     if (!pod) return null;
     return hostPathVolumes(pod).map((volume) => ({
-      message: `volume "${volume.name}" mounts host path ${volume.hostPath ?? "(unspecified)"}${volume.mounts.length ? "" : " (declared, not mounted)"}`,
+      message: `volume "${volume.name}" is host path ${volume.hostPath ?? "(unspecified)"}${volume.mounts.length ? "" : " (declared, not mounted by any container)"}`,
       paths: [volume.path, ...volume.mounts.map((m) => m.path)],
     }));
   },

@@ -56,8 +56,8 @@ export default defineControl({
       violations.push({
         message:
           exposure === "socket"
-            ? `volume "${volume.name}" mounts the container runtime socket ${volume.hostPath}`
-            : `volume "${volume.name}" mounts ${volume.hostPath}, which contains the container runtime sockets`,
+            ? `volume "${volume.name}" is the container runtime socket path ${volume.hostPath}`
+            : `volume "${volume.name}" is host path ${volume.hostPath}, which contains the container runtime sockets`,
         paths: [volume.path, ...volume.mounts.map((m) => m.path)],
       });
     }

@@ -38,7 +38,7 @@ export function runningEmbeddedServer(dataDir = DEFAULT_EMBEDDED_DATA_DIR): Serv
   if (!existsSync(file)) return null;
   try {
     const record = JSON.parse(readFileSync(file, "utf8")) as ServerRecord;
-    if (record.pid !== process.pid && processIsAlive(record.pid)) return record;
+    if (processIsAlive(record.pid)) return record;
   } catch {
     // An unreadable record is a leftover from a crash; it is replaced below.
   }

@@ -79,7 +79,13 @@ function withCharColumnsAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
 }
 
 export function createMigrationPool(url: string, max = 2): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, Client: CharColumnClient });
+  const pool = new pg.Pool({ connectionString: url, max, Client: CharColumnClient });
+  // A shadow database is dropped WITH (FORCE) right after its pool ends; a connection still
+  // closing then receives "terminating connection due to administrator command". Without a
+  // listener that late error event would crash the process. Query errors still reject normally.
+  pool.on("connect", (client) => client.on("error", () => undefined));
+  pool.on("error", () => undefined);
+  return pool;
 }
 
 async function singleValue<T>(pool: pg.Pool, sql: string): Promise<T> {
@@ -121,9 +127,12 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
     // The engine opens its main connection even for work done only on the shadow (diffing the
     // migrations against the schema); without a database that connection goes to a scratch PGlite.
     if (!this.options.url) return this.connectEmbedded("scratch database");
-    return withCharColumnsAdapter(
-      await new PrismaPg(createMigrationPool(this.options.url), { disposeExternalPool: true }).connect(),
-    );
+    const pool = createMigrationPool(this.options.url);
+    // The engine holds Prisma's migration advisory lock on this connection until it closes, and
+    // engine.free() does not dispose adapters: the factory must end the pool itself, or the next
+    // migration command in this process waits for the lock.
+    const cleanup = this.registerCleanup(() => pool.end().catch(() => undefined));
+    return withDispose(withCharColumnsAdapter(await new PrismaPg(pool).connect()), cleanup);
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {

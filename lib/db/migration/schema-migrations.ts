@@ -124,7 +124,16 @@ export async function createMigration(
     throw new MigrationError(`migration name "${target.name}" must be snake_case (a-z, 0-9, _)`);
   }
   const migrationsDir = target.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
-  return withSchemaEngine(target, async (engine, schemaFile) => {
+  // Pending migrations go in first, through their own engine: after applyMigrations the same
+  // engine no longer reaches its shadow-database factory ("shadow DB must be provided through
+  // an external factory").
+  const pending = await withSchemaEngine(target, (engine) =>
+    engine.applyMigrations({ migrationsList: readMigrationsList(migrationsDir), filters: NO_FILTER }),
+  );
+  if (pending.appliedMigrationNames.length) {
+    target.log?.(`applied pending migrations first: ${pending.appliedMigrationNames.join(", ")}`);
+  }
+  const created = await withSchemaEngine(target, async (engine, schemaFile) => {
     const migrationsList = readMigrationsList(migrationsDir);
     // createMigration fails on an engine that has not run devDiagnostic first.
     const diagnostic = await engine.devDiagnostic({ migrationsList, filters: NO_FILTER });
@@ -134,22 +143,23 @@ export async function createMigration(
           "create migrations against a fresh development database",
       );
     }
-    const pending = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
-    if (pending.appliedMigrationNames.length) {
-      target.log?.(`applied pending migrations first: ${pending.appliedMigrationNames.join(", ")}`);
-    }
-    const created = await engine.createMigration({
+    const result = await engine.createMigration({
       draft: false,
       migrationName: target.name,
       migrationsList,
       schema: { files: [schemaFile] },
       filters: NO_FILTER,
     });
-    if (!created.migrationScript) return null;
-    const file = writeMigration(migrationsDir, created.generatedMigrationName, created.migrationScript);
-    await engine.applyMigrations({ migrationsList: readMigrationsList(migrationsDir), filters: NO_FILTER });
-    return { name: created.generatedMigrationName, file, script: created.migrationScript };
+    if (!result.migrationScript) return null;
+    const file = writeMigration(migrationsDir, result.generatedMigrationName, result.migrationScript);
+    return { name: result.generatedMigrationName, file, script: result.migrationScript };
   });
+  if (created) {
+    await withSchemaEngine(target, (engine) =>
+      engine.applyMigrations({ migrationsList: readMigrationsList(migrationsDir), filters: NO_FILTER }),
+    );
+  }
+  return created;
 }
 
 export interface DriftReport {

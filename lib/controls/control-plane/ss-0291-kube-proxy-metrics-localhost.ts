@@ -1,7 +1,7 @@
 import { parse } from "yaml";
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
-import type { EvalTarget, K8sObject, Violation } from "../../engine/types";
+import type { EvalTarget, K8sObject, NodeInfo, Violation } from "../../engine/types";
 import { containersOf, isWorkload, WORKLOAD_KINDS } from "../../engine/workload";
 import { hostOf, isLoopbackHost } from "./loopback-address";
 import { parseProcessFlags } from "./static-pod-flags";
@@ -64,6 +64,23 @@ function processSources(workloads: readonly K8sObject[]): KubeProxySource[] {
   return sources;
 }
 
+/** kube-proxy flags from node facts, used when no kube-proxy workload is in the scan. */
+function nodeFactSources(nodes: readonly NodeInfo[]): KubeProxySource[] {
+  const sources: KubeProxySource[] = [];
+  for (const node of nodes) {
+    const flags = node.spec?.kubeProxyFlags;
+    if (!flags || typeof flags !== "object" || flags.config) continue;
+    const value = flags["metrics-bind-address"];
+    sources.push({
+      kind: "process",
+      object: node,
+      containerName: "",
+      address: typeof value === "string" ? { value, path: "spec.kubeProxyFlags.metrics-bind-address" } : undefined,
+    });
+  }
+  return sources;
+}
+
 function judge(address: string, where: string, paths: string[]): Violation[] {
   const host = hostOf(address);
   if (isLoopbackHost(host)) return [];
@@ -75,7 +92,7 @@ export default defineControl<KubeProxySource>({
   id: "SS-0291",
   name: "kube-proxy metrics are exposed beyond localhost",
   description:
-    "Fails when kube-proxy's metrics address (metricsBindAddress in its KubeProxyConfiguration ConfigMap, or --metrics-bind-address when it runs without --config) is not a loopback address. Unset uses kube-proxy's default, 127.0.0.1:10249.",
+    "Fails when kube-proxy's metrics address (metricsBindAddress in its KubeProxyConfiguration ConfigMap, or --metrics-bind-address of a kube-proxy workload or of node facts when it runs without --config) is not a loopback address. Unset uses kube-proxy's default, 127.0.0.1:10249.",
   rationale:
     "The metrics endpoint is unauthenticated and describes every Service and endpoint the node programs; bound to all interfaces, it lets anyone on the network map the cluster.",
   severity: "medium",
@@ -86,7 +103,9 @@ export default defineControl<KubeProxySource>({
       const owner = ctx.index.ownerOf(obj);
       return !(owner && isWorkload(owner));
     });
-    return [...configSources(configMaps), ...processSources(workloads)].map(
+    let processes = processSources(workloads);
+    if (processes.length === 0) processes = nodeFactSources(ctx.nodes);
+    return [...configSources(configMaps), ...processes].map(
       (value): EvalTarget<KubeProxySource> => ({ resource: { object: refOf(value.object) }, value }),
     );
   },
@@ -101,7 +120,7 @@ export default defineControl<KubeProxySource>({
     // An explicitly empty flag turns the metrics server off.
     if (!source.address) return judge(DEFAULT_METRICS_ADDRESS, where, []);
     if (source.address.value === "") return [];
-    return judge(source.address.value, `${where} container ${source.containerName}`, [source.address.path]);
+    return judge(source.address.value, source.containerName ? `${where} container ${source.containerName}` : where, [source.address.path]);
   },
   remediation:
     "Set `metricsBindAddress: 127.0.0.1:10249` in kube-proxy's KubeProxyConfiguration (or `--metrics-bind-address=127.0.0.1:10249` when it runs without a config file) and scrape metrics from the node itself.",

@@ -51,6 +51,8 @@ export interface ComponentInstance {
   appendPath(k: number): string | undefined;
   /** Kubernetes version of the component when its image tag (or the cluster facts) tell it. */
   version?: KubernetesVersion;
+  /** The node it runs on, when known (a static pod's spec.nodeName, or the NodeInfo's node). */
+  nodeName?: string;
 }
 
 // Flags of these components that take no value: `--profiling false` leaves "false" as a positional
@@ -396,6 +398,7 @@ function workloadInstances(ctx: EvalContext): ComponentInstance[] {
           occurrences: parsed.occurrences,
           appendPath: (k) => (appendTo ? `${path}.${appendTo}[${base + k}]` : undefined),
           version,
+          nodeName: obj.kind === "Pod" && typeof obj.spec?.nodeName === "string" ? obj.spec.nodeName : undefined,
         });
       }
     }
@@ -442,6 +445,7 @@ function nodeFactInstances(ctx: EvalContext, component: ControlPlaneComponent): 
       occurrences,
       appendPath: () => undefined,
       version: component === "etcd" ? undefined : clusterVersion(ctx),
+      nodeName,
     });
   }
   return instances;

@@ -62,7 +62,9 @@ export default defineControl({
       const hit = candidates.find((n) => SENSITIVE_PORTS[n]);
       if (hit !== undefined) {
         violations.push({
-          message: `Service "${service.metadata?.name}" exposes port ${String(p.port)} (${SENSITIVE_PORTS[hit]}) outside the cluster`,
+          message: `Service "${service.metadata?.name}" exposes port ${String(p.port)}${
+            portNumber(p.port) === hit ? "" : ` (forwarded to ${hit})`
+          }, ${SENSITIVE_PORTS[hit]}, outside the cluster`,
           paths: [`spec.ports[${i}]`],
         });
       }

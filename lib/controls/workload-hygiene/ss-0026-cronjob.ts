@@ -4,13 +4,14 @@ export default defineControl({
   id: "SS-0026",
   name: "CronJob present",
   description:
-    "Lists every CronJob as a finding to review: each one is a recurring, unattended way to start containers in the cluster.",
+    "Lists every active CronJob as a finding to review: each one is a recurring, unattended way to start containers in the cluster. Suspended CronJobs (spec.suspend: true) start nothing and pass.",
   rationale:
     "Attackers with create rights use CronJobs for persistence: a scheduled pod quietly restarts their foothold even after the original workload is removed. Knowing every CronJob and its owner makes a foreign one stand out.",
   severity: "low",
   category: "hygiene",
   kinds: ["CronJob"],
   evaluate(obj) {
+    if (obj.spec?.suspend === true) return [];
     const schedule = typeof obj.spec?.schedule === "string" ? ` (schedule "${obj.spec.schedule}")` : "";
     return [{ message: `CronJob "${obj.metadata?.name ?? ""}" runs containers on a schedule${schedule}; confirm it is expected` }];
   },

@@ -14,7 +14,8 @@ export default defineControl({
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj) {
     const controllers = ingressNginxControllersOf(obj);
-    if (!controllers.length) return null;
+    // Any other workload passes: it runs no end-of-life controller.
+    if (!controllers.length) return [];
     return controllers.map((c) => ({
       message: `container "${c.container.name ?? "(unnamed)"}" runs the retired ingress-nginx controller${c.image ? ` (${c.image.raw})` : ""}`,
       paths: [`${c.path}.image`],

@@ -1,0 +1,81 @@
+// Credential detection (lib/controls/workload-hygiene/credential-detection.ts).
+import { describe, expect, it } from "vitest";
+import {
+  compileSensitiveValues,
+  credentialReason,
+  credentialsInConfigText,
+  hasSensitiveName,
+  REDACTED_CREDENTIAL_MARKER,
+  type CredentialPolicy,
+} from "@/lib/controls/workload-hygiene/credential-detection";
+import { DEFAULT_SETTINGS } from "@/lib/engine/settings";
+
+const policy: CredentialPolicy = { sensitiveNames: DEFAULT_SETTINGS.sensitiveKeyNames, allowList: [], valuePatterns: [] };
+
+describe("hasSensitiveName", () => {
+  it.each(["DB_PASSWORD", "dbPassword", "APIKEY", "apiKey", "AWS_SECRET_ACCESS_KEY", "github-token", "DB_CREDENTIALS", "pwd", "aws_access_key_id"])(
+    "%s is sensitive",
+    (name) => expect(hasSensitiveName(name, DEFAULT_SETTINGS.sensitiveKeyNames)).toBe(true),
+  );
+  it.each(["KEYCLOAK_URL", "MAX_TOKENS", "TOKENIZER", "LOG_LEVEL", "PORT", "HOSTNAME"])("%s is not sensitive", (name) =>
+    expect(hasSensitiveName(name, DEFAULT_SETTINGS.sensitiveKeyNames)).toBe(false),
+  );
+});
+
+describe("credentialReason", () => {
+  it("flags literal values under credential names", () => {
+    expect(credentialReason("DB_PASSWORD", "hunter2", policy)).toBeDefined();
+    expect(credentialReason("AWS_ACCESS_KEY_ID", "XXXX", policy)).toBeDefined();
+  });
+
+  it("ignores names that describe a credential rather than hold it", () => {
+    for (const [name, value] of [
+      ["TOKEN_PATH", "/var/run/secrets/token"],
+      ["SECRET_NAME", "db-credentials"],
+      ["TOKEN_TTL", "3600"],
+      ["PASSWORD_MIN_LENGTH", "12"],
+      ["METALLB_ML_SECRET_KEY_PATH", "/etc/ml_secret_key"],
+    ]) {
+      expect(credentialReason(name, value, policy), name).toBeUndefined();
+    }
+  });
+
+  it("ignores references, placeholders, booleans and public keys", () => {
+    for (const value of ["$(DB_PASSWORD)", "${DB_PASSWORD}", "{{ .Values.password }}", "/etc/pw", "true", "-----BEGIN CERTIFICATE-----\nMII", "ssh-ed25519 AAAAC3Nza user@host", ""]) {
+      expect(credentialReason("PASSWORD", value, policy), value).toBeUndefined();
+    }
+  });
+
+  it("recognises credential-shaped values under any name", () => {
+    expect(credentialReason("SIGNING", "-----BEGIN RSA PRIVATE KEY-----\nMIIE", policy)).toBe("private key");
+    expect(credentialReason("X", "AKIAIOSFODNN7EXAMPLE", policy)).toBe("AWS access key");
+    expect(credentialReason("DATABASE_URL", "postgres://app:s3cret@db:5432/app", policy)).toBe("password in a URL");
+    expect(credentialReason("DATABASE_URL", "postgres://app@db:5432/app", policy)).toBeUndefined();
+    expect(credentialReason("X", `ghp_${"a".repeat(36)}`, policy)).toBe("GitHub token");
+  });
+
+  it("counts the agent's redaction marker as a literal credential, whatever the name", () => {
+    expect(credentialReason("SOMETHING", REDACTED_CREDENTIAL_MARKER, policy)).toBe("redacted credential");
+    expect(credentialReason("DSN", `mysql://u:${REDACTED_CREDENTIAL_MARKER}@db/app`, policy)).toBe("redacted credential");
+  });
+
+  it("honours the allow list (exact, case-insensitive) and sensitiveValues patterns", () => {
+    const custom: CredentialPolicy = { ...policy, allowList: ["stripe_publishable_key"], valuePatterns: compileSensitiveValues(["BEGIN \\w+ PRIVATE KEY", "(unbalanced"]) };
+    expect(credentialReason("STRIPE_PUBLISHABLE_KEY", "pk_live_abc", custom)).toBeUndefined();
+    expect(credentialReason("NOTE", "xx (unbalanced yy", custom)).toBe("configured sensitive value");
+  });
+});
+
+describe("credentialsInConfigText", () => {
+  it("finds assignments in properties, YAML, INI and JSON files", () => {
+    const text = [
+      "spring.datasource.url=jdbc:postgresql://db/app",
+      "spring.datasource.password=s3cr3t",
+      "admin_password = ",
+      'token: "${TOKEN}"',
+      '  "apiKey": "abc123",',
+      "secret_key = SW2YcwTIb9zpOOhoPsMm # grafana",
+    ].join("\n");
+    expect(credentialsInConfigText(text, policy).map((f) => f.key)).toEqual(["spring.datasource.password", "apiKey", "secret_key"]);
+  });
+});

@@ -10,7 +10,9 @@ export function getDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   const url = env.DATABASE_URL?.trim();
   if (!url) return DEFAULT_DATABASE_URL;
   if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL (got "${url.slice(0, 24)}…")`);
+    // Only the scheme: the rest of the URL may hold a password.
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1] ?? "no scheme";
+    throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL (got ${scheme})`);
   }
   return url;
 }

@@ -26,17 +26,30 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+const splitPaths = new Map<string, string[]>();
+
 function getDotted(obj: unknown, dotted: string): unknown {
+  let parts = splitPaths.get(dotted);
+  if (!parts) splitPaths.set(dotted, (parts = dotted.split(".")));
   let current: unknown = obj;
-  for (const part of dotted.split(".")) {
+  for (const part of parts) {
     if (!isRecord(current)) return undefined;
     current = current[part];
   }
   return current;
 }
 
+// Every workload control asks for the same object's view; objects are not mutated during a scan.
+const podViews = new WeakMap<K8sObject, PodView | null>();
+
 /** The pod view of any pod-bearing object, or undefined for other kinds or a missing template. */
 export function podViewOf(obj: K8sObject): PodView | undefined {
+  let view = podViews.get(obj);
+  if (view === undefined) podViews.set(obj, (view = buildPodView(obj) ?? null));
+  return view ?? undefined;
+}
+
+function buildPodView(obj: K8sObject): PodView | undefined {
   const at = podSpecOf(obj);
   if (!at) return undefined;
   const metadata = at.metadataPath === "metadata" ? obj.metadata : getDotted(obj, at.metadataPath);

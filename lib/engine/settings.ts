@@ -47,7 +47,10 @@ export interface ScanSettings {
   imageDigestExemptRepositories: string[];
   /** RuntimeClass names considered hardened sandboxes (gVisor, Kata). */
   hardenedRuntimeClasses: string[];
-  /** Host paths whose mount exposes cloud credentials. */
+  /**
+   * Host locations of cloud credentials. A hostPath fails when it is one of them, a parent directory of
+   * one (mounting /etc exposes /etc/kubernetes/azure.json) or inside one; `*` matches one path segment.
+   */
   cloudCredentialPaths: string[];
 }
 
@@ -117,7 +120,21 @@ export const DEFAULT_SETTINGS: ScanSettings = {
   memoryLimitMax: "",
   imageDigestExemptRepositories: [],
   hardenedRuntimeClasses: ["gvisor", "runsc", "kata", "kata-containers", "kata-qemu", "kata-fc"],
-  cloudCredentialPaths: ["/etc/", "/var/lib/kubelet", "/home/admin/.aws", "/.azure", "/.config/gcloud"],
+  cloudCredentialPaths: [
+    "/etc/kubernetes/azure.json",
+    "/etc/kubernetes/cloud.conf",
+    "/etc/kubernetes/cloud-config",
+    "/var/lib/waagent",
+    "/root/.aws",
+    "/home/*/.aws",
+    "/.aws",
+    "/root/.azure",
+    "/home/*/.azure",
+    "/.azure",
+    "/root/.config/gcloud",
+    "/home/*/.config/gcloud",
+    "/.config/gcloud",
+  ],
 };
 
 /** Merges per-scan overrides over the defaults; unknown keys are ignored. */

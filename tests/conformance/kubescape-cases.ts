@@ -46,6 +46,7 @@ const INPUT_TO_SETTING: Record<string, keyof ScanSettings> = {
   memory_limit_max: "memoryLimitMax",
   imageDigestExemptRepositories: "imageDigestExemptRepositories",
   hardenedSandboxRuntimeClasses: "hardenedRuntimeClasses",
+  insecureCapabilities: "insecureCapabilities",
 };
 
 function settingsFromData(dir: string): Partial<ScanSettings> {

@@ -357,8 +357,13 @@ export class RbacModel {
     return this.subjectIndex.get(subjectKey(subject))?.entries ?? [];
   }
 
-  /** Every rule the subject's own bindings grant (not through groups). */
-  directGrants(subject: SubjectRef): GrantPath[] {
+  private readonly grantsMemo = new Map<string, GrantPath[]>();
+
+  /** Every rule the subject's own bindings grant (not through groups). Memoized: do not mutate. */
+  directGrants(subject: SubjectRef): readonly GrantPath[] {
+    const key = subjectKey(subject);
+    const memo = this.grantsMemo.get(key);
+    if (memo) return memo;
     const grants: GrantPath[] = [];
     for (const { binding, index } of this.directBindings(subject)) {
       if (!binding.role) continue;
@@ -366,13 +371,14 @@ export class RbacModel {
         grants.push({ binding, subjectIndex: index, role: binding.role, rule, scope: binding.scope });
       }
     }
+    this.grantsMemo.set(key, grants);
     return grants;
   }
 
   /** Everything the subject is allowed, through its own bindings and those of its built-in groups. */
   effectivePermissions(subject: SubjectRef): EffectivePermissions {
     const groups = implicitGroupsOf(subject);
-    const grants = this.directGrants(subject);
+    const grants = [...this.directGrants(subject)];
     for (const group of groups) {
       const via: SubjectRef = { kind: "Group", name: group };
       for (const grant of this.directGrants(via)) grants.push({ ...grant, via });

@@ -40,6 +40,7 @@ export function scopeAllows(scope: string | null, pattern: PermissionPattern): b
 
 /** Matches a rule (ignoring scope) against one pattern; indexes of every matching entry, or null. */
 export function matchRulePattern(rule: RbacRule, pattern: PermissionPattern): RuleMatch | null {
+  if (rule.resources.length === 0) return null;
   const verbs = pattern.verbs === "any" ? [...new Set(rule.verbs)] : pattern.verbs;
   const name = pattern.name ?? (pattern.anyName && rule.resourceNames.length ? rule.resourceNames[0] : undefined);
   let merged: RuleMatch | null = null;

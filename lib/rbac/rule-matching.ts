@@ -97,7 +97,38 @@ export function nonResourceURLMatches(rule: RbacRule, url: string): number[] {
 }
 
 /** Matches a resource request against one rule; null when the rule does not allow it. */
+interface RuleSets {
+  verbs: Set<string>;
+  apiGroups: Set<string>;
+  resources: Set<string>;
+}
+
+const ruleSets = new WeakMap<RbacRule, RuleSets>();
+
+function setsOf(rule: RbacRule): RuleSets {
+  let sets = ruleSets.get(rule);
+  if (!sets) {
+    sets = { verbs: new Set(rule.verbs), apiGroups: new Set(rule.apiGroups), resources: new Set(rule.resources) };
+    ruleSets.set(rule, sets);
+  }
+  return sets;
+}
+
+/**
+ * Set-based yes/no answer, without the entry indexes: who-can and the risk rules test every rule of
+ * every binding, and almost all of them fail here.
+ */
+export function ruleMayAllow(rule: RbacRule, verb: string, apiGroup: string, resource: string, subresource?: string): boolean {
+  const sets = setsOf(rule);
+  if (!sets.verbs.has("*") && !sets.verbs.has(verb)) return false;
+  if (!sets.apiGroups.has("*") && !sets.apiGroups.has(apiGroup)) return false;
+  if (sets.resources.has("*")) return true;
+  if (subresource) return sets.resources.has(`${resource}/${subresource}`) || sets.resources.has(`*/${subresource}`);
+  return sets.resources.has(resource);
+}
+
 export function matchResourceRule(rule: RbacRule, request: ResourceRequest): RuleMatch | null {
+  if (!ruleMayAllow(rule, request.verb, request.apiGroup ?? "", request.resource, request.subresource)) return null;
   const verbs = verbMatches(rule, request.verb);
   if (!verbs.length) return null;
   const apiGroups = apiGroupMatches(rule, request.apiGroup ?? "");

@@ -46,8 +46,11 @@ function processSources(workloads: readonly K8sObject[]): KubeProxySource[] {
   const sources: KubeProxySource[] = [];
   for (const obj of workloads) {
     for (const { container, path } of containersOf(obj, ["containers"])) {
-      const parsed = parseProcessFlags(container, path, (token) =>
-        token.split("/").pop() === "kube-proxy" ? { name: "kube-proxy", skip: 1 } : undefined,
+      const parsed = parseProcessFlags(
+        container,
+        path,
+        (token) => (token.split("/").pop() === "kube-proxy" ? { name: "kube-proxy", skip: 1 } : undefined),
+        ["kube-proxy"],
       );
       if (!parsed) continue;
       const last = (name: string) => [...parsed.occurrences].reverse().find((o) => o.name === name);

@@ -108,6 +108,9 @@ const BOOLEAN_FLAGS = new Set([
 const SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh", "busybox"]);
 const SHELL_OPERATORS = new Set([";", "&&", "||", "|", "&", "\n"]);
 
+/** Words whose presence in a shell script may start a component. */
+const BINARY_NAMES = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "hyperkube"];
+
 /** Names under which `hyperkube <name>` runs a component. */
 const HYPERKUBE_ALIASES: Record<string, ControlPlaneComponent> = {
   "kube-apiserver": "kube-apiserver",
@@ -248,17 +251,6 @@ function componentOfBinary(token: string, next: string | undefined): { component
 /** Recognizes a binary token (given the token after it) and says how many tokens it spans. */
 type BinaryMatcher<N extends string> = (token: string, next: string | undefined) => { name: N; skip: number } | undefined;
 
-/** Locates the binary among leading (non-flag) arguments; returns where its flags start. */
-function findBinary<N extends string>(args: readonly Argument[], match: BinaryMatcher<N>): { name: N; flagsFrom: number } | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const text = args[i].text;
-    if (text.startsWith("-") && text !== "--") return undefined;
-    const found = match(text, args[i + 1]?.text);
-    if (found) return { name: found.name, flagsFrom: i + found.skip };
-  }
-  return undefined;
-}
-
 function imageComponent(image: unknown): ControlPlaneComponent | undefined {
   if (typeof image !== "string") return undefined;
   const repo = basename(image.split("@")[0].replace(/:[^/]*$/, ""));
@@ -277,46 +269,81 @@ export interface ParsedProcess<N extends string> {
 
 /**
  * Finds a process in one container's `command` + `args` (directly, or in a `sh -c` script) and
- * parses its flags. `fallback` names the process when the container has no command and the image
- * entrypoint runs it. `containerPath` is the container's JSON path, e.g. `spec.containers[0]`.
+ * parses its flags. `names` are the binary names `match` can recognize (a cheap pre-check for
+ * scripts); `fallback` names the process when the container has no command and the image entrypoint
+ * runs it. `containerPath` is the container's JSON path, e.g. `spec.containers[0]`.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function parseProcessFlags<N extends string>(container: any, containerPath: string, match: BinaryMatcher<N>, fallback?: N): ParsedProcess<N> | undefined {
-  const command: unknown[] = Array.isArray(container?.command) ? container.command : [];
-  const args: unknown[] = Array.isArray(container?.args) ? container.args : [];
-  const argv: Argument[] = [
-    ...command.map((t, i) => ({ text: String(t ?? ""), path: `${containerPath}.command[${i}]` })),
-    ...args.map((t, i) => ({ text: String(t ?? ""), path: `${containerPath}.args[${i}]` })),
-  ];
+export function parseProcessFlags<N extends string>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  container: any,
+  containerPath: string,
+  match: BinaryMatcher<N>,
+  names: readonly string[],
+  fallback?: N | (() => N | undefined),
+): ParsedProcess<N> | undefined {
+  const command: unknown[] = Array.isArray(container?.command) ? container.command : EMPTY;
+  const args: unknown[] = Array.isArray(container?.args) ? container.args : EMPTY;
+  const count = command.length + args.length;
   const appendTo = args.length > 0 ? "args" : "command";
-  const goFlags = (name: string) => name === "etcd";
 
-  const shell = argv.length >= 3 && SHELLS.has(basename(argv[0].text)) ? argv.findIndex((a) => a.text === "-c") : -1;
-  if (shell > 0 && shell + 1 < argv.length) {
-    const script = argv[shell + 1];
-    const words = splitShellWords(script.text);
-    // Each simple command of the script is a candidate; `exec`, `env` and VAR=value prefixes are skipped.
-    for (let start = 0; start < words.length; ) {
-      let end = start;
-      while (end < words.length && !SHELL_OPERATORS.has(words[end])) end++;
-      let i = start;
-      while (i < end && (words[i] === "exec" || words[i] === "env" || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]))) i++;
-      const binary = i < end ? match(words[i], words[i + 1]) : undefined;
-      if (binary) {
-        const flagArgs = words.slice(i + binary.skip, end).map((text) => ({ text, path: script.path }));
-        return { name: binary.name, occurrences: parseFlagArguments(flagArgs, goFlags(binary.name), false) };
-      }
-      start = end + 1;
-    }
-    return undefined;
+  if (count >= 3 && SHELLS.has(basename(wordAt(command, args, 0)))) {
+    let dashC = -1;
+    for (let i = 1; i < count - 1 && dashC < 0; i++) if (wordAt(command, args, i) === "-c") dashC = i;
+    if (dashC < 0) return undefined;
+    const script = wordAt(command, args, dashC + 1);
+    if (!names.some((n) => script.includes(n))) return undefined;
+    return parseScript(script, pathAt(command, containerPath, dashC + 1), match);
   }
-  const binary = findBinary(argv, match);
-  if (binary) {
-    return { name: binary.name, occurrences: parseFlagArguments(argv.slice(binary.flagsFrom), goFlags(binary.name)), appendTo };
+  // The binary is among the leading words, before the first flag (`hyperkube apiserver --…`).
+  for (let i = 0; i < count; i++) {
+    const word = wordAt(command, args, i);
+    if (word.startsWith("-") && word !== "--") break;
+    const binary = match(word, i + 1 < count ? wordAt(command, args, i + 1) : undefined);
+    if (binary) {
+      const flags = argumentsFrom(command, args, containerPath, i + binary.skip);
+      return { name: binary.name, occurrences: parseFlagArguments(flags, binary.name === "etcd"), appendTo };
+    }
   }
   if (command.length === 0 && fallback) {
     // The image's own entrypoint runs the process: every arg is a flag.
-    return { name: fallback, occurrences: parseFlagArguments(argv, goFlags(fallback)), appendTo };
+    const name = typeof fallback === "function" ? fallback() : fallback;
+    if (name) return { name, occurrences: parseFlagArguments(argumentsFrom(command, args, containerPath, 0), name === "etcd"), appendTo };
+  }
+  return undefined;
+}
+
+const EMPTY: unknown[] = [];
+
+// Argument paths are built only once a process is recognized: most containers run something else.
+function wordAt(command: unknown[], args: unknown[], i: number): string {
+  const value = i < command.length ? command[i] : args[i - command.length];
+  return typeof value === "string" ? value : String(value ?? "");
+}
+
+function pathAt(command: unknown[], containerPath: string, i: number): string {
+  return i < command.length ? `${containerPath}.command[${i}]` : `${containerPath}.args[${i - command.length}]`;
+}
+
+function argumentsFrom(command: unknown[], args: unknown[], containerPath: string, from: number): Argument[] {
+  const list: Argument[] = [];
+  for (let i = from; i < command.length + args.length; i++) list.push({ text: wordAt(command, args, i), path: pathAt(command, containerPath, i) });
+  return list;
+}
+
+/** Each simple command of a script is a candidate; `exec`, `env` and VAR=value prefixes are skipped. */
+function parseScript<N extends string>(script: string, scriptPath: string, match: BinaryMatcher<N>): ParsedProcess<N> | undefined {
+  const words = splitShellWords(script);
+  for (let start = 0; start < words.length; ) {
+    let end = start;
+    while (end < words.length && !SHELL_OPERATORS.has(words[end])) end++;
+    let i = start;
+    while (i < end && (words[i] === "exec" || words[i] === "env" || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]))) i++;
+    const binary = i < end ? match(words[i], words[i + 1]) : undefined;
+    if (binary) {
+      const flagArgs = words.slice(i + binary.skip, end).map((word) => ({ text: word, path: scriptPath }));
+      return { name: binary.name, occurrences: parseFlagArguments(flagArgs, binary.name === "etcd", false) };
+    }
+    start = end + 1;
   }
   return undefined;
 }
@@ -327,16 +354,25 @@ export type ParsedContainerCommand = ParsedProcess<ControlPlaneComponent>;
  * Recognizes a control-plane process in one container (`command` + `args`, a `sh -c` script, or an
  * image whose entrypoint is the component) and parses its flags, etcd's `ETCD_*` variables included.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function parseContainerCommand(container: any, containerPath: string, labelComponent?: ControlPlaneComponent): ParsedContainerCommand | undefined {
-  const fallback = imageComponent(container?.image) ?? (container?.name === labelComponent ? labelComponent : undefined);
-  const matcher: BinaryMatcher<ControlPlaneComponent> = (token, next) => {
-    const found = componentOfBinary(token, next);
-    return found && { name: found.component, skip: found.skip };
+export function parseContainerCommand(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  container: any,
+  containerPath: string,
+  /** The pod's `component` label, consulted only for a container without command. */
+  labelComponent?: () => ControlPlaneComponent | undefined,
+): ParsedContainerCommand | undefined {
+  const fallback = () => {
+    const byLabel = labelComponent?.();
+    return imageComponent(container?.image) ?? (byLabel && container?.name === byLabel ? byLabel : undefined);
   };
-  const parsed = parseProcessFlags(container, containerPath, matcher, fallback);
+  const parsed = parseProcessFlags(container, containerPath, matchComponentBinary, BINARY_NAMES, fallback);
   if (parsed?.name === "etcd") parsed.occurrences = [...etcdEnvironmentFlags(container, containerPath), ...parsed.occurrences];
   return parsed;
+}
+
+function matchComponentBinary(token: string, next: string | undefined): { name: ControlPlaneComponent; skip: number } | undefined {
+  const found = componentOfBinary(token, next);
+  return found && { name: found.component, skip: found.skip };
 }
 
 /** etcd reads `ETCD_<FLAG_NAME>` variables for flags not given on the command line. */
@@ -379,7 +415,7 @@ function workloadInstances(ctx: EvalContext): ComponentInstance[] {
       // Pods of a Deployment are judged on the Deployment; mirror pods (owned by their Node) on themselves.
       const owner = ctx.index.ownerOf(obj);
       if (owner && isWorkload(owner)) continue;
-      const labelComponent = labelComponentOf(obj);
+      const labelComponent = () => labelComponentOf(obj);
       for (const { container, path } of containersOf(obj, ["containers"])) {
         const parsed = parseContainerCommand(container, path, labelComponent);
         if (!parsed) continue;

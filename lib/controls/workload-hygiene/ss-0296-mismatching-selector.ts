@@ -9,8 +9,9 @@ function hasRequirements(selector: unknown): boolean {
   return !!s && typeof s === "object" && (Object.keys(s.matchLabels ?? {}).length > 0 || (Array.isArray(s.matchExpressions) && s.matchExpressions.length > 0));
 }
 
-function selectorPath(selector: { matchLabels?: unknown; matchExpressions?: unknown }): string {
-  return selector.matchLabels && Object.keys(selector.matchLabels).length ? "spec.selector.matchLabels" : "spec.selector.matchExpressions";
+/** The part of the selector the labels fail: matchLabels when they already do, else matchExpressions. */
+function failingSelectorPath(selector: { matchLabels?: Record<string, string> }, labels: Record<string, string>): string {
+  return matchesLabelSelector({ matchLabels: selector.matchLabels ?? {} }, labels) ? "spec.selector.matchExpressions" : "spec.selector.matchLabels";
 }
 
 function check(obj: K8sObject): Violation[] | null {
@@ -29,7 +30,7 @@ function check(obj: K8sObject): Violation[] | null {
       : [];
   }
   if (matchesLabelSelector(selector, labels)) return [];
-  return [{ message: "spec.selector does not select the pod template's labels", paths: [selectorPath(selector)] }];
+  return [{ message: "spec.selector does not select the pod template's labels", paths: [failingSelectorPath(selector, labels)] }];
 }
 
 export default defineControl({

@@ -105,7 +105,7 @@ function printBanner(url: string, database: ResolvedDatabase, seeded: SeedDemoRe
 
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   const host = env.HOST?.trim() || "127.0.0.1";
   const port = parsePort(env.PORT);
   const policy = seedPolicy(env);

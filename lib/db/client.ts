@@ -3,10 +3,13 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // Local default matches the CI/dev PostgreSQL (trust auth on 127.0.0.1). `npm start` sets
 // DATABASE_URL itself (embedded PGlite) before anything imports this module.
+/** process.env or a plain map in tests (Next types make NODE_ENV mandatory on ProcessEnv). */
+export type EnvironmentVariables = Record<string, string | undefined>;
+
 const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/shipshape";
 const DEFAULT_POOL_SIZE = 5;
 
-export function getDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function getDatabaseUrl(env: EnvironmentVariables = process.env): string {
   const url = env.DATABASE_URL?.trim();
   if (!url) return DEFAULT_DATABASE_URL;
   if (!/^postgres(ql)?:\/\//.test(url)) {
@@ -19,7 +22,7 @@ export function getDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 
 // The embedded PGlite server rejects connections beyond its limit instead of queueing them,
 // so the pool size must stay configurable and below that limit.
-export function getPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+export function getPoolSize(env: EnvironmentVariables = process.env): number {
   const raw = env.DATABASE_POOL_SIZE?.trim();
   if (!raw) return DEFAULT_POOL_SIZE;
   const size = Number(raw);

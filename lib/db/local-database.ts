@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { EnvironmentVariables } from "./client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
 const PROJECT_ROOT = path.resolve(__dirname, "../..");
@@ -46,7 +47,7 @@ export function runningEmbeddedServer(dataDir = DEFAULT_EMBEDDED_DATA_DIR): Serv
 }
 
 export interface ResolveDatabaseOptions {
-  env?: NodeJS.ProcessEnv;
+  env?: EnvironmentVariables;
   dataDir?: string;
   maxConnections?: number;
   port?: number;

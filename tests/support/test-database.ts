@@ -1,6 +1,7 @@
 // A throwaway database per test run: a fresh `shipshape_test_<time>_<random>` on the machine's
 // PostgreSQL (127.0.0.1:5432, trust auth, as on CI), or an in-memory embedded PostgreSQL when no
 // server answers. TEST_DATABASE_ADMIN_URL names the server explicitly (then it must answer).
+import type { EnvironmentVariables } from "@/lib/db/client";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
@@ -45,7 +46,7 @@ async function dropAbandonedDatabases(admin: pg.Client): Promise<void> {
   }
 }
 
-export async function createTestDatabase(env: NodeJS.ProcessEnv = process.env): Promise<TestDatabase> {
+export async function createTestDatabase(env: EnvironmentVariables = process.env): Promise<TestDatabase> {
   const explicit = env.TEST_DATABASE_ADMIN_URL?.trim();
   let admin: pg.Client | null = null;
   let adminUrl = "";

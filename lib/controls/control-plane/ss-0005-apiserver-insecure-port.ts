@@ -42,5 +42,5 @@ export default defineControl<ComponentInstance>({
   },
   remediation:
     "Set `--insecure-port=0` on the API server (or upgrade to Kubernetes 1.24+, where the insecure port no longer exists) and reach the API only through the TLS port with authenticated credentials.",
-  refs: { kubescape: ["C-0005"], nsa: ["control-plane-hardening"], mitre: ["T1190"] },
+  refs: { kubescape: ["C-0005"], nsa: ["control-plane-hardening"] },
 });

@@ -23,5 +23,5 @@ export default defineControl<ComponentInstance>({
     return [flagFinding(instance, current.occurrence, message, authorizationModeFix(current, "RBAC", true))];
   },
   remediation: "Include RBAC in the API server's `--authorization-mode` (for example `--authorization-mode=Node,RBAC`) and review the bindings that become effective.",
-  refs: { kubescape: ["C-0120"], cis: ["1.2.8"], nsa: ["rbac"] },
+  refs: { kubescape: ["C-0120"], cis: ["1.2.8"], nsa: ["authentication-and-authorization"] },
 });

@@ -13,5 +13,5 @@ export default defineControl<ComponentInstance>({
   targets: componentTargets("kube-apiserver"),
   evaluate: (instance) => requireAdmissionPlugin(instance, "NodeRestriction", "a kubelet can modify other nodes and pods"),
   remediation: "Add NodeRestriction to `--enable-admission-plugins` and keep Node in `--authorization-mode`.",
-  refs: { kubescape: ["C-0127"], cis: ["1.2.14"], mitre: ["T1611"] },
+  refs: { kubescape: ["C-0127"], cis: ["1.2.14"] },
 });

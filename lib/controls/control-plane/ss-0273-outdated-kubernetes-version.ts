@@ -52,5 +52,5 @@ export default defineControl<VersionedThing>({
   },
   remediation:
     "Upgrade the control plane, then the nodes, one minor release at a time to a supported Kubernetes version, and keep a regular upgrade cadence (each minor release is supported for about 14 months).",
-  refs: { kubescape: ["C-0273"], nsa: ["upgrades"], mitre: ["T1190"] },
+  refs: { kubescape: ["C-0273"], nsa: ["upgrading-and-patching"], mitre: ["T1190"] },
 });

@@ -254,3 +254,20 @@ describe("value parsers", () => {
     expect(isLoopbackHost(hostOf("[::]:10249"))).toBe(false);
   });
 });
+
+describe("SS-0113 with structured authentication", () => {
+  it("does not judge an API server whose anonymous settings live in --authentication-config", async () => {
+    const { default: control } = await import("@/lib/controls/control-plane/ss-0113-apiserver-anonymous-auth");
+    const { evaluateControl } = await import("@/lib/engine/evaluate-control");
+    const pod = (flags: string[]): K8sObject => ({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "kube-apiserver-cp1", namespace: "kube-system" },
+      spec: { containers: [{ name: "kube-apiserver", command: ["kube-apiserver", ...flags] }] },
+    });
+    const withConfig = evaluateControl(control, buildContext({ objects: [pod(["--authentication-config=/etc/kubernetes/authn.yaml"])] }));
+    expect(withConfig.status).toBe("not_applicable");
+    const withBoth = evaluateControl(control, buildContext({ objects: [pod(["--authentication-config=/etc/kubernetes/authn.yaml", "--anonymous-auth=true"])] }));
+    expect(withBoth.status).toBe("failed");
+  });
+});

@@ -6,7 +6,7 @@ import { refOf } from "../../engine/object-index";
 import type { EvalContext, K8sObject, ObjectRef } from "../../engine/types";
 import { containersOf, isWorkload, podLabelsOf } from "../../engine/workload";
 import { namespaceOf } from "./network-policy-coverage";
-import { podBearersIn } from "./pod-bearers";
+import { podBearersMatchingMap } from "./pod-bearers";
 
 export type ExposureVia = "LoadBalancer" | "NodePort" | "externalIPs" | "Ingress" | "GatewayRoute" | "IstioVirtualService";
 
@@ -67,20 +67,16 @@ export function externalIPsOf(service: K8sObject): string[] {
 
 /** Top-level workloads whose pods a Service selects (map selector; none when the selector is empty). */
 export function workloadsBehindService(ctx: EvalContext, service: K8sObject): K8sObject[] {
-  const selector = service.spec?.selector;
-  if (!selector || typeof selector !== "object") return [];
   const tops = new Set<K8sObject>();
-  for (const obj of podBearersIn(ctx, namespaceOf(service))) {
-    if (matchesMapSelector(selector, podLabelsOf(obj))) tops.add(ctx.index.topOwner(obj));
+  for (const bearer of podBearersMatchingMap(ctx, namespaceOf(service), service.spec?.selector)) {
+    tops.add(ctx.index.topOwner(bearer.object));
   }
   return [...tops];
 }
 
 /** Every pod-bearing object in the Service's namespace whose pods it selects (owned ones included). */
 export function podBearersSelectedByService(ctx: EvalContext, service: K8sObject): K8sObject[] {
-  const selector = service.spec?.selector;
-  if (!selector || typeof selector !== "object") return [];
-  return podBearersIn(ctx, namespaceOf(service)).filter((o) => matchesMapSelector(selector, podLabelsOf(o)));
+  return podBearersMatchingMap(ctx, namespaceOf(service), service.spec?.selector).map((b) => b.object);
 }
 
 /**

@@ -99,10 +99,30 @@ export function policyRules(ctx: EvalContext): PolicyRule[] {
   );
 }
 
+/** Rules that can select pods of a namespace: its own namespaced rules plus every clusterwide one. */
+function rulesApplicableIn(ctx: EvalContext, namespace: string): PolicyRule[] {
+  const byNamespace = ctx.cache("network/policy-rules-by-namespace", () => {
+    const map = new Map<string | undefined, PolicyRule[]>();
+    for (const rule of policyRules(ctx)) {
+      let list = map.get(rule.namespace);
+      if (!list) map.set(rule.namespace, (list = []));
+      list.push(rule);
+    }
+    return map;
+  });
+  return [...(byNamespace.get(namespace) ?? []), ...(byNamespace.get(undefined) ?? [])];
+}
+
 /** Labels of a namespace, including the immutable `kubernetes.io/metadata.name` the API server sets. */
 export function namespaceLabels(ctx: EvalContext, namespace: string): Record<string, string> {
-  const ns = ctx.index.get("Namespace", undefined, namespace);
-  return { ...(ns?.metadata?.labels ?? {}), "kubernetes.io/metadata.name": namespace };
+  const memo = ctx.cache("network/namespace-labels", () => new Map<string, Record<string, string>>());
+  let labels = memo.get(namespace);
+  if (!labels) {
+    const ns = ctx.index.get("Namespace", undefined, namespace);
+    labels = { ...(ns?.metadata?.labels ?? {}), "kubernetes.io/metadata.name": namespace };
+    memo.set(namespace, labels);
+  }
+  return labels;
 }
 
 export function podIdentityOf(ctx: EvalContext, workload: K8sObject): PodIdentity {
@@ -144,11 +164,16 @@ function normalizeCiliumSelector(selector: LabelSelector): LabelSelector | undef
   return { matchLabels, matchExpressions };
 }
 
+const pseudoLabelMemo = new WeakMap<PodIdentity, Record<string, string>>();
+
 function ciliumPseudoLabels(pod: PodIdentity): Record<string, string> {
+  const known = pseudoLabelMemo.get(pod);
+  if (known) return known;
   const labels: Record<string, string> = { ...pod.labels };
   labels[CILIUM_NAMESPACE_KEY] = pod.namespace;
   labels[CILIUM_SERVICE_ACCOUNT_KEY] = pod.serviceAccount;
   for (const [k, v] of Object.entries(pod.namespaceLabels)) labels[CILIUM_NAMESPACE_LABEL_PREFIX + k] = v;
+  pseudoLabelMemo.set(pod, labels);
   return labels;
 }
 
@@ -197,15 +222,21 @@ export interface Isolation {
   egress: PolicyRule[];
 }
 
-/** The policy rules that select a workload's pods and the directions they isolate. */
+/** The policy rules that select a workload's pods and the directions they isolate (memoized per scan). */
 export function isolationOf(ctx: EvalContext, workload: K8sObject): Isolation {
-  const pod = podIdentityOf(ctx, workload);
-  const selecting = policyRules(ctx).filter((rule) => ruleSelectsPod(rule, pod));
-  return {
-    selecting,
-    ingress: selecting.filter((r) => r.isolates.ingress),
-    egress: selecting.filter((r) => r.isolates.egress),
-  };
+  const memo = ctx.cache("network/isolation", () => new Map<K8sObject, Isolation>());
+  let isolation = memo.get(workload);
+  if (!isolation) {
+    const pod = podIdentityOf(ctx, workload);
+    const selecting = rulesApplicableIn(ctx, pod.namespace).filter((rule) => ruleSelectsPod(rule, pod));
+    isolation = {
+      selecting,
+      ingress: selecting.filter((r) => r.isolates.ingress),
+      egress: selecting.filter((r) => r.isolates.egress),
+    };
+    memo.set(workload, isolation);
+  }
+  return isolation;
 }
 
 /**

@@ -1,8 +1,6 @@
 import { defineControl } from "../../engine/define-control";
-import { matchesLabelSelector } from "../../engine/label-selector";
-import { podLabelsOf } from "../../engine/workload";
 import { namespaceOf } from "./network-policy-coverage";
-import { podBearersIn } from "./pod-bearers";
+import { podBearersMatchingSelector } from "./pod-bearers";
 
 export default defineControl({
   id: "SS-0299",
@@ -20,7 +18,7 @@ export default defineControl({
     const empty = Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
     if (empty) return null;
     const ns = namespaceOf(policy);
-    if (podBearersIn(ctx, ns).some((o) => matchesLabelSelector(selector, podLabelsOf(o)))) return [];
+    if (podBearersMatchingSelector(ctx, ns, selector).length > 0) return [];
     return [
       {
         message: `podSelector of NetworkPolicy "${policy.metadata?.name}" matches no pods in namespace "${ns}"`,

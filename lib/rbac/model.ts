@@ -346,11 +346,16 @@ export class RbacModel {
   }
 
   /** Every subject named in at least one binding, in a stable order (kind, namespace, name). */
-  subjects(): SubjectSummary[] {
-    return [...this.subjectIndex.values()]
-      .map((e) => ({ subject: e.subject, bindings: [...new Set(e.entries.map((x) => x.binding))] }))
-      .sort((a, b) => subjectKey(a.subject).localeCompare(subjectKey(b.subject)));
+  subjects(): readonly SubjectSummary[] {
+    if (!this.subjectList) {
+      this.subjectList = [...this.subjectIndex.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, e]) => ({ subject: e.subject, bindings: [...new Set(e.entries.map((x) => x.binding))] }));
+    }
+    return this.subjectList;
   }
+
+  private subjectList?: SubjectSummary[];
 
   /** Bindings that name this subject directly, with the subject's position in each. */
   directBindings(subject: SubjectRef): { binding: BindingNode; index: number }[] {

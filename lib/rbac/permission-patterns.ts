@@ -3,7 +3,7 @@
 // attack paths and the Kubescape-equivalent controls are all built on these.
 import type { GrantPath } from "./model";
 import { isClusterScoped } from "./resource-scope";
-import { matchResourceRule, type RbacRule, type RuleMatch } from "./rule-matching";
+import { matchResourceRule, resourceKeysOf, ruleMayAllow, type RbacRule, type ResourceKeys, type RuleMatch } from "./rule-matching";
 
 export interface PermissionPattern {
   /** Any of these verbs; "any" = the rule allows at least one verb on the resource. */
@@ -31,10 +31,24 @@ function mergeInto(target: RuleMatch, add: RuleMatch): void {
   for (const key of ["verbs", "apiGroups", "resources", "resourceNames", "nonResourceURLs"] as const) target[key].sort((a, b) => a - b);
 }
 
+const clusterScopedPattern = new WeakMap<PermissionPattern, boolean>();
+const patternKeys = new WeakMap<PermissionPattern, ResourceKeys>();
+
+function keysOf(pattern: PermissionPattern): ResourceKeys {
+  let keys = patternKeys.get(pattern);
+  if (!keys) patternKeys.set(pattern, (keys = resourceKeysOf(pattern.resource, pattern.subresource)));
+  return keys;
+}
+
 /** Whether the grant's binding scope lets the pattern apply at all. */
 export function scopeAllows(scope: string | null, pattern: PermissionPattern): boolean {
   if (scope === null) return true;
-  if (pattern.clusterWide || isClusterScoped(pattern.apiGroup, pattern.resource)) return false;
+  let clusterScoped = clusterScopedPattern.get(pattern);
+  if (clusterScoped === undefined) {
+    clusterScoped = isClusterScoped(pattern.apiGroup, pattern.resource);
+    clusterScopedPattern.set(pattern, clusterScoped);
+  }
+  if (pattern.clusterWide || clusterScoped) return false;
   return pattern.namespace === undefined || pattern.namespace === scope;
 }
 
@@ -62,9 +76,17 @@ export function matchRulePattern(rule: RbacRule, pattern: PermissionPattern): Ru
 /** The entries of a grant's rule that give any of the patterns, or null when none applies. */
 export function matchGrant(grant: Pick<GrantPath, "rule" | "scope">, patterns: readonly PermissionPattern[]): RuleMatch | null {
   let merged: RuleMatch | null = null;
+  const rule = grant.rule.rule;
   for (const pattern of patterns) {
+    // Rejects on verbs, group and resource before anything allocates: nearly every grant fails here.
+    if (pattern.verbs !== "any") {
+      const keys = keysOf(pattern);
+      let possible = false;
+      for (const verb of pattern.verbs) if ((possible = ruleMayAllow(rule, verb, pattern.apiGroup, keys))) break;
+      if (!possible) continue;
+    }
     if (!scopeAllows(grant.scope, pattern)) continue;
-    const m = matchRulePattern(grant.rule.rule, pattern);
+    const m = matchRulePattern(rule, pattern);
     if (!m) continue;
     if (!merged) merged = { verbs: [], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [] };
     mergeInto(merged, m);

@@ -103,32 +103,44 @@ interface RuleSets {
   resources: Set<string>;
 }
 
-const ruleSets = new WeakMap<RbacRule, RuleSets>();
+// Lookup sets live on the rule under a symbol: invisible to JSON and to callers, built once per rule.
+const SETS = Symbol("rbacRuleSets");
+type WithSets = RbacRule & { [SETS]?: RuleSets };
 
 function setsOf(rule: RbacRule): RuleSets {
-  let sets = ruleSets.get(rule);
+  const r = rule as WithSets;
+  let sets = r[SETS];
   if (!sets) {
     sets = { verbs: new Set(rule.verbs), apiGroups: new Set(rule.apiGroups), resources: new Set(rule.resources) };
-    ruleSets.set(rule, sets);
+    Object.defineProperty(r, SETS, { value: sets, enumerable: false });
   }
   return sets;
+}
+
+/** A request's resource as the keys a rule may list: `pods/exec` and `*\/exec` (or just `pods`). */
+export interface ResourceKeys {
+  combined: string;
+  anySubresource?: string;
+}
+
+export function resourceKeysOf(resource: string, subresource?: string): ResourceKeys {
+  return subresource ? { combined: `${resource}/${subresource}`, anySubresource: `*/${subresource}` } : { combined: resource };
 }
 
 /**
  * Set-based yes/no answer, without the entry indexes: who-can and the risk rules test every rule of
  * every binding, and almost all of them fail here.
  */
-export function ruleMayAllow(rule: RbacRule, verb: string, apiGroup: string, resource: string, subresource?: string): boolean {
+export function ruleMayAllow(rule: RbacRule, verb: string, apiGroup: string, keys: ResourceKeys): boolean {
   const sets = setsOf(rule);
   if (!sets.verbs.has("*") && !sets.verbs.has(verb)) return false;
   if (!sets.apiGroups.has("*") && !sets.apiGroups.has(apiGroup)) return false;
-  if (sets.resources.has("*")) return true;
-  if (subresource) return sets.resources.has(`${resource}/${subresource}`) || sets.resources.has(`*/${subresource}`);
-  return sets.resources.has(resource);
+  if (sets.resources.has("*") || sets.resources.has(keys.combined)) return true;
+  return keys.anySubresource !== undefined && sets.resources.has(keys.anySubresource);
 }
 
 export function matchResourceRule(rule: RbacRule, request: ResourceRequest): RuleMatch | null {
-  if (!ruleMayAllow(rule, request.verb, request.apiGroup ?? "", request.resource, request.subresource)) return null;
+  if (!ruleMayAllow(rule, request.verb, request.apiGroup ?? "", resourceKeysOf(request.resource, request.subresource))) return null;
   const verbs = verbMatches(rule, request.verb);
   if (!verbs.length) return null;
   const apiGroups = apiGroupMatches(rule, request.apiGroup ?? "");

@@ -1,4 +1,4 @@
-import type { Control, ControlDefinition, K8sObject } from "./types";
+import type { Control, ControlDefinition, DataNeed, K8sObject } from "./types";
 
 const ID_PATTERN = /^SS-\d{4}$/;
 
@@ -14,5 +14,6 @@ export function defineControl<T = K8sObject>(definition: ControlDefinition<T>): 
   if (!definition.manual && !definition.kinds?.length && !definition.targets) {
     throw new Error(`control ${definition.id} must declare kinds or targets`);
   }
-  return Object.freeze({ ...definition, needs: definition.needs ?? ["api"] });
+  const needs: DataNeed[] = definition.needs ?? ["api"];
+  return Object.freeze({ ...definition, needs });
 }

@@ -51,7 +51,8 @@ function* defaultTargets(control: Control<K8sObject>, ctx: EvalContext): Iterabl
  * Evaluates one control. Hot path: a passing target costs one evaluate call and a counter; refs and
  * keys are only built for failures.
  */
-export function evaluateControl(control: Control<unknown>, ctx: EvalContext): ControlEvaluation {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function evaluateControl(control: Control<any>, ctx: EvalContext): ControlEvaluation {
   if (control.manual) return { status: "manual", results: [], passed: 0, errors: [] };
   if (control.needs.includes("node") && ctx.nodes.length === 0) {
     return { status: "skipped", results: [], passed: 0, errors: [], reason: "no node facts (run the agent's node mode)" };

@@ -35,7 +35,9 @@ export function runScan(input: ScanInput): ScanReport {
   const frameworks = listFrameworks().filter((f) => !input.frameworks?.length || input.frameworks.includes(f.id));
   let library = input.controls ?? ALL_CONTROLS;
   if (input.controlIds?.length) library = library.filter((c) => input.controlIds!.includes(c.id));
-  else if (input.frameworks?.length) {
+  else {
+    // Without an explicit control list, evaluate what the reported frameworks contain: a control a
+    // framework excludes (e.g. one superseded by a newer benchmark item) is only run when asked for.
     const wanted = new Set(frameworks.flatMap((f) => f.entries.map((e) => e.controlId)));
     library = library.filter((c) => wanted.has(c.id));
   }

@@ -72,7 +72,10 @@ export const FRAMEWORK_DEFINITIONS: readonly FrameworkDefinition[] = [
     id: "all",
     name: "All controls",
     version: "library",
-    description: "Every control in the Shipshape library.",
+    description: "Every current control in the Shipshape library.",
+    // SS-0115 encodes an old CIS item (DenyServiceExternalIPs must not be set) that the current
+    // benchmark reverses (SS-0283); it runs only when asked for by id.
+    exclude: ["SS-0115"],
   },
 ];
 

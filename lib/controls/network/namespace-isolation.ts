@@ -18,7 +18,6 @@ export function evaluateNamespaceHasPolicy(namespace: K8sObject, ctx: EvalContex
   return [
     {
       message: `namespace "${name}" has no NetworkPolicy (nor Cilium policy): every pod in it accepts traffic from anywhere in the cluster`,
-      fixPaths: [],
     },
   ];
 }

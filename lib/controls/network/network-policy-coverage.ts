@@ -201,7 +201,8 @@ function selectorIsEmpty(selector: unknown): boolean {
  */
 export function ruleSelectsWholeNamespace(rule: PolicyRule, namespace: string, nsLabels: Record<string, string>): boolean {
   if (rule.namespace !== undefined && rule.namespace !== namespace) return false;
-  if (rule.kind === "NetworkPolicy") return rule.spec.podSelector === undefined || selectorIsEmpty(rule.spec.podSelector);
+  // An absent or null podSelector decodes to the empty selector, which selects every pod.
+  if (rule.kind === "NetworkPolicy") return !isObject(rule.spec.podSelector) || selectorIsEmpty(rule.spec.podSelector);
   if (!isObject(rule.spec.endpointSelector)) return false;
   const selector = normalizeCiliumSelector(rule.spec.endpointSelector as LabelSelector);
   if (!selector) return false;

@@ -1,4 +1,5 @@
 import { defineControl } from "../../engine/define-control";
+import { refOf } from "../../engine/object-index";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { isolationOf } from "./network-policy-coverage";
@@ -22,12 +23,7 @@ export default defineControl({
         isolation.selecting.length === 0
           ? "no NetworkPolicy or Cilium policy selects these pods: ingress and egress are unrestricted"
           : `the policies selecting these pods do not restrict ${missing.join(" or ")}`,
-      related: isolation.selecting.map((r) => ({
-        apiVersion: r.policy.apiVersion,
-        kind: r.policy.kind,
-        name: r.policy.metadata?.name ?? "",
-        ...(r.policy.metadata?.namespace ? { namespace: r.policy.metadata.namespace } : {}),
-      })),
+      related: [...new Set(isolation.selecting.map((r) => r.policy))].map(refOf),
     };
     return [violation];
   },

@@ -7,6 +7,8 @@ import {
   matchNonResourceRule,
   matchResourceRule,
   normalizeRule,
+  resourceKeysOf,
+  ruleMayAllow,
   type NonResourceRequest,
   type RbacRule,
   type ResourceRequest,
@@ -412,12 +414,25 @@ export class RbacModel {
     const results = new Map<string, WhoCanResult>();
     const masters: SubjectRef = { kind: "Group", name: SYSTEM_MASTERS };
     results.set(subjectKey(masters), { subject: masters, superuser: true, grants: [] });
+    const keys = resourceRequest ? resourceKeysOf(resourceRequest.resource, resourceRequest.subresource) : undefined;
+    // A role's rules are matched once per query, however many bindings share it.
+    const roleMatches = new Map<RoleNode, { rule: EffectiveRule; match: RuleMatch }[]>();
+    const matchesOf = (role: RoleNode) => {
+      let list = roleMatches.get(role);
+      if (list) return list;
+      list = [];
+      for (const rule of role.rules) {
+        if (resourceRequest && !ruleMayAllow(rule.rule, resourceRequest.verb, apiGroup, keys!)) continue;
+        const match = resourceRequest ? matchResourceRule(rule.rule, resourceRequest) : matchNonResourceRule(rule.rule, nonResourceRequest!);
+        if (match) list.push({ rule, match });
+      }
+      roleMatches.set(role, list);
+      return list;
+    };
     for (const binding of this.bindings) {
       if (!binding.role || binding.subjects.length === 0) continue;
       if (binding.scope !== null && (namespace === undefined || binding.scope !== namespace)) continue;
-      for (const rule of binding.role.rules) {
-        const match = resourceRequest ? matchResourceRule(rule.rule, resourceRequest) : matchNonResourceRule(rule.rule, nonResourceRequest!);
-        if (!match) continue;
+      for (const { rule, match } of matchesOf(binding.role)) {
         for (const { subject, index } of binding.subjects) {
           const key = subjectKey(subject);
           let result = results.get(key);
@@ -426,7 +441,7 @@ export class RbacModel {
         }
       }
     }
-    return [...results.values()].sort((a, b) => subjectKey(a.subject).localeCompare(subjectKey(b.subject)));
+    return [...results.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
   }
 
   /** The grants (own and through built-in groups) that allow this subject the request; [] = denied. */

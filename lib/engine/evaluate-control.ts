@@ -41,7 +41,7 @@ function* defaultTargets(control: Control<K8sObject>, ctx: EvalContext): Iterabl
   for (const kind of control.kinds ?? []) {
     for (const obj of ctx.index.byKind(kind)) {
       // A Pod owned by a ReplicaSet owned by a Deployment is judged once, on the Deployment.
-      if (isWorkload(obj) && ctx.index.hasPresentOwner(obj)) continue;
+      if (isWorkload(obj) && ctx.index.hasWorkloadOwner(obj)) continue;
       yield obj;
     }
   }

@@ -106,10 +106,20 @@ export class ObjectIndex {
     return this.ownerOf(obj) !== undefined;
   }
 
+  /**
+   * True when a pod-bearing object is owned by another pod-bearing object of this scan (a Pod of a
+   * ReplicaSet, a ReplicaSet of a Deployment, a Job of a CronJob): it is then judged on that owner.
+   * An owner that is a custom resource does not count: nothing judges the custom resource's pods.
+   */
+  hasWorkloadOwner(obj: K8sObject): boolean {
+    const owner = this.ownerOf(obj);
+    return owner !== undefined && isWorkload(owner);
+  }
+
   /** Pod-bearing objects that no other scanned object owns: what users think of as "workloads". */
   workloads(): readonly K8sObject[] {
     if (!this.workloadList) {
-      this.workloadList = this.all.filter((o) => isWorkload(o) && !this.hasPresentOwner(o));
+      this.workloadList = this.all.filter((o) => isWorkload(o) && !this.hasWorkloadOwner(o));
       this.workloadsByNamespace = new Map();
       for (const w of this.workloadList) {
         const ns = w.metadata?.namespace ?? "default";

@@ -64,3 +64,15 @@ describe("runScan", () => {
     expect(report.frameworks.find((f) => f.id === "all")!.score).toBeNull();
   });
 });
+
+describe("owner de-duplication", () => {
+  it("still judges a Deployment owned by a custom resource", () => {
+    const rollout: K8sObject = { apiVersion: "example.io/v1", kind: "AppBundle", metadata: { name: "bundle", namespace: "shop", uid: "cr1" } };
+    const owned: K8sObject = {
+      ...privilegedDeployment,
+      metadata: { ...privilegedDeployment.metadata, ownerReferences: [{ kind: "AppBundle", name: "bundle", uid: "cr1", controller: true }] },
+    };
+    const report = runScan({ objects: [rollout, owned], controlIds: ["SS-0057"] });
+    expect(report.findings.map((f) => f.object?.name)).toEqual(["api"]);
+  });
+});

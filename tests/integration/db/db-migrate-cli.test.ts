@@ -9,7 +9,7 @@ function dbMigrate(args: string[], env: Record<string, string>) {
   // PATH only: no engine-binary override from the caller, so the script must set it itself.
   return spawnSync(process.execPath, [TSX, "scripts/db-migrate.ts", ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", ...env } as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 120_000,
   });

@@ -57,7 +57,12 @@ import ss0208 from "./ss-0208-secrets-external-key-management";
 import ss0230 from "./ss-0230-eks-network-policy-enforced";
 import ss0235 from "./ss-0235-kubelet-config-permissions-644";
 import ss0238 from "./ss-0238-kubelet-kubeconfig-permissions-644";
+import ss0246 from "./manual/ss-0246-avoid-system-masters-group";
 import ss0284 from "./ss-0284-kubelet-pod-pids-limit";
+import ss0286 from "./manual/ss-0286-no-client-certificates-for-users";
+import ss0287 from "./manual/ss-0287-no-service-account-tokens-for-users";
+import ss0288 from "./manual/ss-0288-no-bootstrap-tokens-for-users";
+import ss0289 from "./manual/ss-0289-image-provenance-admission";
 import ss1350 from "./ss-1350-kubelet-seccomp-default";
 
 /** Controls of the "node" area, in id order. */
@@ -70,5 +75,5 @@ export const controls: Control<any>[] = [
   ss0165, ss0166, ss0167, ss0168, ss0169, ss0170, ss0171, ss0172,
   ss0173, ss0174, ss0175, ss0176, ss0177, ss0178, ss0179, ss0180,
   ss0181, ss0182, ss0183, ss0184, ss0205, ss0208, ss0230, ss0235,
-  ss0238, ss0284, ss1350,
+  ss0238, ss0246, ss0284, ss0286, ss0287, ss0288, ss0289, ss1350,
 ];

@@ -6,10 +6,10 @@ const ROOT = path.resolve(__dirname, "../../..");
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
 function dbMigrate(args: string[], env: Record<string, string>) {
-  // PATH only: no engine-binary override from the caller, so the script must set it itself.
+  // PATH (and NODE_ENV) only: no engine-binary override from the caller, so the script must set it.
   return spawnSync(process.execPath, [TSX, "scripts/db-migrate.ts", ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", ...env } as NodeJS.ProcessEnv,
+    env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", ...env },
     encoding: "utf8",
     timeout: 120_000,
   });

@@ -1,6 +1,7 @@
 // The command table and the one top-level error handler.
 import { Command, CommanderError } from "commander";
 import { registerAgentCommand } from "./commands/agent";
+import { registerNodeCommand } from "./commands/node";
 import { registerPreflightCommand } from "./commands/preflight";
 import { registerScanCommand } from "./commands/scan";
 import { EXIT_RUNTIME, EXIT_USAGE, RuntimeFailure, UsageError } from "./errors";
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerScanCommand(program);
   registerAgentCommand(program);
   registerPreflightCommand(program);
+  registerNodeCommand(program);
   return program;
 }
 

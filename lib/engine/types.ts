@@ -184,7 +184,8 @@ export type NodeFileRole =
   | "etcdDataDir"
   | "encryptionProviderConfig"
   | "auditPolicy"
-  | "cniConfig";
+  | "cniConfig"
+  | "cloudProviderConfig";
 
 /** A configuration file whose content matters: parsed content, or why it could not be read or parsed. */
 export interface ConfigDocument {

@@ -64,6 +64,8 @@ import ss0287 from "./manual/ss-0287-no-service-account-tokens-for-users";
 import ss0288 from "./manual/ss-0288-no-bootstrap-tokens-for-users";
 import ss0289 from "./manual/ss-0289-image-provenance-admission";
 import ss1350 from "./ss-1350-kubelet-seccomp-default";
+import ss1380 from "./ss-1380-cloud-provider-config-permissions";
+import ss1381 from "./ss-1381-cloud-provider-config-ownership";
 
 /** Controls of the "node" area, in id order. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -76,4 +78,5 @@ export const controls: Control<any>[] = [
   ss0173, ss0174, ss0175, ss0176, ss0177, ss0178, ss0179, ss0180,
   ss0181, ss0182, ss0183, ss0184, ss0205, ss0208, ss0230, ss0235,
   ss0238, ss0246, ss0284, ss0286, ss0287, ss0288, ss0289, ss1350,
+  ss1380, ss1381,
 ];

@@ -18,7 +18,7 @@ import { useFleetOverview, type FleetOverviewData } from "@/lib/queries/clusters
 type Row = FleetOverviewData["clusters"][number];
 
 // The overview table shows the first few frameworks; the full set lives on the cluster page.
-const MAX_FRAMEWORK_COLUMNS = 4;
+const MAX_FRAMEWORK_COLUMNS = 3;
 
 export function OverviewClient({ orgName }: { orgName: string }) {
   const org = useOrg();
@@ -43,7 +43,7 @@ export function OverviewClient({ orgName }: { orgName: string }) {
     { id: "lastSnapshot", label: "Last snapshot", value: (r) => r.lastSnapshotAt ?? "", render: (r) => <RelativeTime value={r.lastSnapshotAt} fallback="none yet" /> },
     ...frameworks.map<Column<Row>>((f) => ({
       id: `fw-${f.id}`,
-      label: f.name.replace(/ Kubernetes| Benchmark| Hardening Guide/g, ""),
+      label: f.shortName,
       value: (r) => r.scores[f.id] ?? null,
       render: (r) => <ScoreCell score={r.scores[f.id]} />,
     })),
@@ -86,7 +86,7 @@ export function OverviewClient({ orgName }: { orgName: string }) {
                 />
                 <Stat label="Last report" value={<RelativeTime value={data.lastSeenAt} fallback="never" />} hint="most recent agent push" />
                 <Stat
-                  label={frameworks[0] ? `${frameworks[0].name} (fleet avg.)` : "Compliance"}
+                  label={frameworks[0] ? `${frameworks[0].shortName} compliance (fleet average)` : "Compliance"}
                   value={frameworks[0]?.averageScore != null ? `${frameworks[0].averageScore.toFixed(0)}%` : "—"}
                   hint={frameworks[0] ? `${frameworks[0].clustersScored} cluster${frameworks[0].clustersScored === 1 ? "" : "s"} scored` : "no snapshot scored yet"}
                 />

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/api/errors";
 import { clusterStatus, type ClusterStatus } from "@/lib/server/clusters/cluster-status";
 import { parseFrameworkScores, type FrameworkScore } from "@/lib/server/clusters/latest-snapshot-scores";
-import { describeFrameworks } from "@/lib/server/clusters/framework-names";
+import { describeFrameworks, type FrameworkLabel } from "@/lib/server/clusters/framework-names";
 import { labelsFromJson } from "@/lib/server/clusters/cluster-labels";
 
 export type ClusterDetail = {
@@ -20,7 +20,7 @@ export type ClusterDetail = {
   createdAt: Date;
   status: ClusterStatus;
   /** Frameworks scored in the latest snapshot, with display names, in library order. */
-  frameworks: { id: string; name: string }[];
+  frameworks: FrameworkLabel[];
   snapshots: { id: string; collectedAt: Date; objectCount: number; agentVersion: string | null; frameworkScores: Record<string, FrameworkScore>; collectionErrors: unknown }[];
   tokens: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; expiresAt: Date | null }[];
 };

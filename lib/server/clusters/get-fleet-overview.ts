@@ -2,7 +2,7 @@ import type { ClusterStatus } from "@/lib/server/clusters/cluster-status";
 import { describeFrameworks } from "@/lib/server/clusters/framework-names";
 import { listClusters } from "@/lib/server/clusters/list-clusters";
 
-export type FleetFramework = { id: string; name: string; averageScore: number | null; clustersScored: number };
+export type FleetFramework = { id: string; name: string; shortName: string; averageScore: number | null; clustersScored: number };
 
 export type FleetOverviewCluster = {
   id: string;
@@ -59,9 +59,9 @@ export async function getFleetOverview({ orgId, now = new Date() }: { orgId: str
     };
   });
 
-  const frameworks = describeFrameworks(frameworkTotals.keys()).map(({ id, name }) => {
+  const frameworks = describeFrameworks(frameworkTotals.keys()).map(({ id, name, shortName }) => {
     const t = frameworkTotals.get(id) ?? { sum: 0, count: 0 };
-    return { id, name, averageScore: t.count ? t.sum / t.count : null, clustersScored: t.count };
+    return { id, name, shortName, averageScore: t.count ? t.sum / t.count : null, clustersScored: t.count };
   });
 
   return { clusterCount: clusters.length, statusCounts, lastSeenAt, frameworks, clusters: rows };

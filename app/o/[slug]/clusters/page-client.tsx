@@ -121,7 +121,7 @@ export function ClustersClient() {
         ) : (
           <>
             <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2.5">
-              <Input aria-label="Filter clusters" placeholder="Filter by name, provider, region or label…" value={query} onChange={(e) => setQuery(e.target.value)} className="max-w-xs" />
+              <Input aria-label="Filter clusters" placeholder="Filter by name, provider, region or label…" value={query} onChange={(e) => setQuery(e.target.value)} className="w-80" />
               <Select aria-label="Environment" value={environment} onChange={(e) => setEnvironment(e.target.value)} className="w-40">
                 <option value="">All environments</option>
                 {environments.map((e) => (

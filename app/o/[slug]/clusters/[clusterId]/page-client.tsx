@@ -61,7 +61,7 @@ export function ClusterDetailClient({ clusterId }: { clusterId: string }) {
   const c = cluster.data;
   const latest = c.snapshots[0];
   const frameworks = c.frameworks;
-  const chartFrameworks = frameworks.slice(0, 4);
+  const chartFrameworks = frameworks.slice(0, 3).map((f) => ({ id: f.id, name: f.shortName }));
   const collectionErrors = Array.isArray(latest?.collectionErrors) ? (latest.collectionErrors as unknown[]) : [];
 
   return (
@@ -158,13 +158,13 @@ export function ClusterDetailClient({ clusterId }: { clusterId: string }) {
         {c.tokens.length ? (
           <ul className="divide-y divide-zinc-100">
             {c.tokens.map((t) => (
-              <li key={t.id} className="flex items-center justify-between gap-4 px-4 py-2">
-                <span className="font-medium text-zinc-800">{t.name}</span>
+              <li key={t.id} className="grid grid-cols-[1fr_10rem_12rem_5rem] items-center gap-4 px-4 py-2">
+                <span className="truncate font-medium text-zinc-800">{t.name}</span>
                 <code className="font-mono text-xs text-zinc-500">{t.prefix}…</code>
                 <span className="text-xs text-zinc-500">
                   last used <RelativeTime value={t.lastUsedAt} fallback="never" />
                 </span>
-                {t.revokedAt ? <Badge tone="red">revoked</Badge> : <Badge tone="green">active</Badge>}
+                <span className="text-right">{t.revokedAt ? <Badge tone="red">revoked</Badge> : <Badge tone="green">active</Badge>}</span>
               </li>
             ))}
           </ul>

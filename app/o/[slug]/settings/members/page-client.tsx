@@ -53,12 +53,12 @@ function InviteForm() {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="grid gap-3 md:grid-cols-[12rem_1fr_auto] md:items-end" noValidate>
-        <FormField label="Role" htmlFor="invite-role">
+      <form onSubmit={submit} className="grid gap-3 md:grid-cols-[14rem_1fr_auto] md:items-start" noValidate>
+        <FormField label="Role" htmlFor="invite-role" hint={ROLE_DESCRIPTIONS[role]}>
           <Select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {r.charAt(0) + r.slice(1).toLowerCase()} — {ROLE_DESCRIPTIONS[r]}
+                {r.charAt(0) + r.slice(1).toLowerCase()}
               </option>
             ))}
           </Select>
@@ -66,7 +66,7 @@ function InviteForm() {
         <FormField label="Restrict to email (optional)" htmlFor="invite-email">
           <Input id="invite-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="anyone with the link" />
         </FormField>
-        <Button type="submit" loading={create.isPending}>
+        <Button type="submit" loading={create.isPending} className="md:mt-5">
           Create invite link
         </Button>
       </form>

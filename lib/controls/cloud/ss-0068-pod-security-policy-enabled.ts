@@ -38,7 +38,7 @@ export default defineClusterControl({
     "Upgrade to Kubernetes 1.25 or later and enforce Pod Security Admission labels on every namespace. Until then, enable PodSecurityPolicy (`gcloud beta container clusters update --enable-pod-security-policy`) with restrictive policies bound to all service accounts.",
   refs: {
     kubescape: ["C-0068"],
-    nsa: ["pod-security"],
+    nsa: ["pod-security-enforcement"],
     mitre: ["T1610"],
   },
 });

@@ -36,6 +36,5 @@ export default defineClusterControl({
     kubescape: ["C-0227"],
     cisEks: ["5.4.1"],
     cisGke: ["5.6.3"],
-    mitre: ["T1133"],
   },
 });

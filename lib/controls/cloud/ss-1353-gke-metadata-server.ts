@@ -20,6 +20,5 @@ export default defineGkeNodePoolControl({
     "`gcloud container node-pools update <pool> --cluster <cluster> --workload-metadata=GKE_METADATA` (Workload Identity must be enabled on the cluster).",
   refs: {
     cisGke: ["5.4.1"],
-    mitre: ["T1552.005"],
   },
 });

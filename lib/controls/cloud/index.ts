@@ -1,4 +1,4 @@
-// Generated list of this area's controls: one import per control file, in id order.
+// This area's controls: one import per control file (manual/ holds the CIS manual items), in id order.
 import type { Control } from "../../engine/types";
 import ss0066 from "./ss-0066-secrets-encrypted-with-cloud-kms";
 import ss0067 from "./ss-0067-control-plane-audit-logging";

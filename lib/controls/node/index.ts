@@ -1,4 +1,4 @@
-// Generated list of this area's controls: one import per control file, in id order.
+// This area's controls: one import per control file (manual/ holds the CIS manual items), in id order.
 import type { Control } from "../../engine/types";
 import ss0052 from "./ss-0052-instance-metadata-api-reachable";
 import ss0069 from "./ss-0069-kubelet-anonymous-access";

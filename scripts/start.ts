@@ -185,6 +185,11 @@ async function main(): Promise<void> {
     children.push({ name: "web server", child: web });
     web.on("exit", (code, signal) => {
       if (shuttingDown) return;
+      // Ctrl-C in a terminal signals the whole process group: the server may see it first.
+      if (code === 0 || signal === "SIGINT" || signal === "SIGTERM") {
+        void shutdown(0);
+        return;
+      }
       console.error(`shipshape: web server stopped unexpectedly (${signal ?? `exit code ${code}`})`);
       void shutdown(code || 1);
     });

@@ -2,7 +2,7 @@
 // code execution. Sandbox and SandboxTemplate carry a pod template under spec.podTemplate.
 import type { K8sObject } from "../../engine/types";
 import type { PodSpecLocation } from "./container-resources";
-import { namespaceOf } from "./service-exposure";
+import { namespaceOf } from "./scan-lookups";
 
 export const SANDBOX_KINDS = ["Sandbox", "SandboxTemplate", "SandboxWarmPool"];
 

@@ -19,15 +19,17 @@ export interface ContainerImage {
   ref?: ImageReference;
 }
 
+const parsed = new WeakMap<object, ContainerImage>();
+
 export function imagesInSpec(at: PodSpecLocation, groups: readonly ContainerGroup[] = ALL_CONTAINER_GROUPS): ContainerImage[] {
-  return containersInSpec(at, groups).map(({ container, path, group }) => ({
-    container,
-    containerName: String(container.name ?? "(unnamed)"),
-    path,
-    imagePath: `${path}.image`,
-    group,
-    ref: parseImageReference(container.image),
-  }));
+  return containersInSpec(at, groups).map(({ container, path, group }) => {
+    let image = parsed.get(container);
+    if (!image || image.path !== path) {
+      image = { container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: parseImageReference(container.image) };
+      parsed.set(container, image);
+    }
+    return image;
+  });
 }
 
 /** Images of a pod-bearing object, or undefined when the object carries no pod spec. */

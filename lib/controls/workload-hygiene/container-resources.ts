@@ -23,26 +23,47 @@ export interface ContainerInSpec {
   index: number;
 }
 
+const ALL_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
+
+// Dozens of controls walk the same pod specs; the walks are memoized per spec object for the scan's lifetime.
+const containersBySpec = new WeakMap<object, ContainerInSpec[]>();
+const locations = new WeakMap<K8sObject, PodSpecLocation | null>();
+
 /** Containers of a pod spec with their paths (ephemeral containers excluded unless asked for). */
 export function containersInSpec(
   at: PodSpecLocation,
   groups: readonly ContainerGroup[] = ["containers", "initContainers"],
 ): ContainerInSpec[] {
-  const result: ContainerInSpec[] = [];
-  for (const group of groups) {
-    const list = at.spec?.[group];
-    if (!Array.isArray(list)) continue;
-    list.forEach((container, index) => {
-      if (container && typeof container === "object") result.push({ container, path: `${at.path}.${group}[${index}]`, group, index });
-    });
+  if (!at.spec || typeof at.spec !== "object") return [];
+  let all = containersBySpec.get(at.spec);
+  if (!all) {
+    all = [];
+    for (const group of ALL_GROUPS) {
+      const list = at.spec[group];
+      if (!Array.isArray(list)) continue;
+      list.forEach((container, index) => {
+        if (container && typeof container === "object") all!.push({ container, path: `${at.path}.${group}[${index}]`, group, index });
+      });
+    }
+    containersBySpec.set(at.spec, all);
   }
-  return result;
+  return groups.length === ALL_GROUPS.length ? all : all.filter((c) => groups.includes(c.group));
 }
 
 export function podSpecLocationOf(obj: K8sObject): PodSpecLocation | undefined {
-  const at = podSpecOf(obj);
-  if (!at) return undefined;
-  return { spec: at.spec, path: at.path, namespace: obj.metadata?.namespace || "default" };
+  let at = locations.get(obj);
+  if (at === undefined) {
+    const found = podSpecOf(obj);
+    at = found ? { spec: found.spec, path: found.path, namespace: obj.metadata?.namespace || "default" } : null;
+    locations.set(obj, at);
+  }
+  return at ?? undefined;
+}
+
+/** Containers of a pod-bearing object (all groups unless restricted); empty for other objects. */
+export function containersOfObject(obj: K8sObject, groups: readonly ContainerGroup[] = ALL_GROUPS): ContainerInSpec[] {
+  const at = podSpecLocationOf(obj);
+  return at ? containersInSpec(at, groups) : [];
 }
 
 interface ContainerDefaults {

@@ -2,6 +2,7 @@
 // is a credential: by the name it is stored under, by its shape (private keys, cloud and SaaS tokens),
 // or because the agent already redacted it.
 import type { ScanSettings } from "../../engine/settings";
+import type { EvalContext } from "../../engine/types";
 
 /**
  * The string the agent writes in place of a credential-looking value before a snapshot leaves the
@@ -48,12 +49,16 @@ const CREDENTIAL_ID_PAIRS = [["access", "key", "id"]];
  * which usually counts text tokens; `KEYCLOAK_URL` and `MAX_TOKENS` do not match `key`/`token`.
  */
 export function hasSensitiveName(name: string, sensitiveNames: readonly string[]): boolean {
-  const words = identifierWords(name);
+  return matchesSensitiveWords(identifierWords(name), sensitiveNamesAsWords(sensitiveNames));
+}
+
+function sensitiveNamesAsWords(sensitiveNames: readonly string[]): string[][] {
+  return sensitiveNames.filter((n): n is string => typeof n === "string").map(identifierWords).filter((w) => w.length > 0);
+}
+
+function matchesSensitiveWords(words: readonly string[], sensitive: readonly (readonly string[])[]): boolean {
   if (!words.length) return false;
-  for (const sensitive of sensitiveNames) {
-    if (typeof sensitive !== "string") continue;
-    const needle = identifierWords(sensitive);
-    if (!needle.length) continue;
+  for (const needle of sensitive) {
     if (needle.length === 1) {
       const [w] = needle;
       const plural = w === "token" ? undefined : `${w}s`;
@@ -78,10 +83,6 @@ export function namesCredentialMetadata(name: string): boolean {
   return true;
 }
 
-function isAllowListed(name: string, allowList: readonly string[]): boolean {
-  const lower = name.toLowerCase();
-  return allowList.some((a) => typeof a === "string" && a.toLowerCase() === lower);
-}
 
 // Values that cannot be a secret whatever they are called: references to other variables or files,
 // template placeholders, booleans, and public key material.
@@ -103,26 +104,30 @@ function isReferenceLike(value: string): boolean {
 
 interface ValueDetector {
   kind: string;
+  /** Literal fragments one of which must occur: a fast substring search before the expression runs. */
+  hints: readonly string[];
   pattern: RegExp;
 }
 
 // Well-known credential formats, recognised whatever the variable is called.
 const VALUE_DETECTORS: readonly ValueDetector[] = [
-  { kind: "private key", pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
-  { kind: "AWS access key", pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
-  { kind: "GitHub token", pattern: /\b(?:gh[pousr]_[0-9A-Za-z]{36,}|github_pat_[0-9A-Za-z_]{60,})\b/ },
-  { kind: "GitLab token", pattern: /\bglpat-[0-9A-Za-z_-]{20,}\b/ },
-  { kind: "Slack token", pattern: /\bxox[abposr]-[0-9A-Za-z-]{10,}/ },
-  { kind: "Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
-  { kind: "Stripe secret key", pattern: /\b[rs]k_live_[0-9A-Za-z]{20,}\b/ },
-  { kind: "JSON Web Token", pattern: /\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}/ },
-  { kind: "password in a URL", pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@$]+:(?!\$\()[^\s@/$]+@/i },
+  { kind: "private key", hints: ["PRIVATE KEY"], pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
+  { kind: "AWS access key", hints: ["AKIA", "ASIA", "ABIA", "ACCA"], pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
+  { kind: "GitHub token", hints: ["gh", "github_pat_"], pattern: /\b(?:gh[pousr]_[0-9A-Za-z]{36,}|github_pat_[0-9A-Za-z_]{60,})\b/ },
+  { kind: "GitLab token", hints: ["glpat-"], pattern: /\bglpat-[0-9A-Za-z_-]{20,}\b/ },
+  { kind: "Slack token", hints: ["xox"], pattern: /\bxox[abposr]-[0-9A-Za-z-]{10,}/ },
+  { kind: "Google API key", hints: ["AIza"], pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  { kind: "Stripe secret key", hints: ["k_live_"], pattern: /\b[rs]k_live_[0-9A-Za-z]{20,}\b/ },
+  { kind: "JSON Web Token", hints: ["eyJ"], pattern: /\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}/ },
+  { kind: "password in a URL", hints: ["://"], pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s:/@$]+:(?!\$\()[^\s@/$]+@/ },
 ];
 
 /** The kind of credential a value looks like, by shape alone, or undefined. */
 export function detectCredentialValue(value: string, extraPatterns: readonly RegExp[] = []): string | undefined {
   if (isRedactedCredential(value)) return "redacted credential";
-  for (const d of VALUE_DETECTORS) if (d.pattern.test(value)) return d.kind;
+  for (const d of VALUE_DETECTORS) {
+    if (d.hints.some((h) => value.includes(h)) && d.pattern.test(value)) return d.kind;
+  }
   for (const p of extraPatterns) if (p.test(value)) return "configured sensitive value";
   return undefined;
 }
@@ -146,18 +151,26 @@ export function compileSensitiveValues(entries: readonly unknown[] | undefined):
 }
 
 export interface CredentialPolicy {
-  sensitiveNames: readonly string[];
-  allowList: readonly string[];
+  /** settings.sensitiveKeyNames, each split into words. */
+  sensitiveWords: readonly (readonly string[])[];
+  /** settings.sensitiveKeyAllowList, lower-cased (names are compared exactly, case-insensitively). */
+  allowList: ReadonlySet<string>;
   valuePatterns: readonly RegExp[];
 }
 
 export function credentialPolicyOf(settings: ScanSettings): CredentialPolicy {
   const s = settings as Partial<ScanSettings>;
+  const allow = Array.isArray(s.sensitiveKeyAllowList) ? s.sensitiveKeyAllowList : [];
   return {
-    sensitiveNames: Array.isArray(s.sensitiveKeyNames) ? s.sensitiveKeyNames : [],
-    allowList: Array.isArray(s.sensitiveKeyAllowList) ? s.sensitiveKeyAllowList : [],
+    sensitiveWords: sensitiveNamesAsWords(Array.isArray(s.sensitiveKeyNames) ? s.sensitiveKeyNames : []),
+    allowList: new Set(allow.filter((a): a is string => typeof a === "string").map((a) => a.toLowerCase())),
     valuePatterns: compileSensitiveValues(s.sensitiveValues),
   };
+}
+
+/** The scan's credential policy, compiled once per scan. */
+export function credentialPolicy(ctx: EvalContext): CredentialPolicy {
+  return ctx.cache("workload-hygiene:credential-policy", () => credentialPolicyOf(ctx.settings));
 }
 
 /**
@@ -168,11 +181,26 @@ export function credentialPolicyOf(settings: ScanSettings): CredentialPolicy {
 export function credentialReason(name: string, value: unknown, policy: CredentialPolicy): string | undefined {
   if (typeof value !== "string" && typeof value !== "number") return undefined;
   const text = String(value);
+  // The same env entries and ConfigMap values are judged by several controls in one scan (large
+  // values are not memoized: hashing them would cost as much as judging them).
+  if (text.length > 1024) return judge(name, text, policy);
+  let memo = reasons.get(policy);
+  if (!memo) reasons.set(policy, (memo = new Map()));
+  const key = `${name}\u0000${text}`;
+  if (memo.has(key)) return memo.get(key);
+  const reason = judge(name, text, policy);
+  memo.set(key, reason);
+  return reason;
+}
+
+const reasons = new WeakMap<CredentialPolicy, Map<string, string | undefined>>();
+
+function judge(name: string, text: string, policy: CredentialPolicy): string | undefined {
   if (!text.trim()) return undefined;
-  if (isAllowListed(name, policy.allowList)) return isRedactedCredential(text) ? "redacted credential" : undefined;
+  if (policy.allowList.has(name.toLowerCase())) return isRedactedCredential(text) ? "redacted credential" : undefined;
   const shaped = detectCredentialValue(text, policy.valuePatterns);
   if (shaped) return shaped;
-  if (!hasSensitiveName(name, policy.sensitiveNames) || namesCredentialMetadata(name)) return undefined;
+  if (!matchesSensitiveWords(identifierWords(name), policy.sensitiveWords) || namesCredentialMetadata(name)) return undefined;
   if (isReferenceLike(text)) return undefined;
   return "literal value under a credential name";
 }
@@ -183,14 +211,32 @@ export function credentialReason(name: string, value: unknown, policy: Credentia
  */
 export function credentialsInConfigText(text: string, policy: CredentialPolicy): { key: string; reason: string }[] {
   const found: { key: string; reason: string }[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const m = line.match(/^\s*(?:export\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[:=]\s*(.*?)\s*$/);
-    if (!m) continue;
-    let value = m[2].replace(/\s+#.*$/, "");
+  // Dashboards and scripts can be megabytes: only assignment lines whose key mentions a sensitive word are examined.
+  const keyFilter = sensitiveWordFilter(policy);
+  if (!keyFilter) return found;
+  for (const m of text.matchAll(ASSIGNMENT_LINE)) {
+    const key = m[1];
+    if (!keyFilter.test(key)) continue;
+    let value = m[2].trim().replace(/\s+#.*$/, "");
     value = value.replace(/^(["'])(.*)\1,?$/, "$2").replace(/,$/, "");
     if (!value || value === "|" || value === ">") continue;
-    const reason = credentialReason(m[1], value, policy);
-    if (reason) found.push({ key: m[1], reason });
+    const reason = credentialReason(key, value, policy);
+    if (reason) found.push({ key, reason });
   }
   return found;
+}
+
+const ASSIGNMENT_LINE = /^[ \t]*(?:export[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*([^\r\n]*)$/gm;
+
+const wordFilters = new WeakMap<CredentialPolicy, RegExp | null>();
+
+/** A case-insensitive test that a name contains at least one word of some sensitive name (a superset of matches). */
+function sensitiveWordFilter(policy: CredentialPolicy): RegExp | null {
+  let filter = wordFilters.get(policy);
+  if (filter === undefined) {
+    const words = [...new Set(policy.sensitiveWords.map((w) => w[0]))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    filter = words.length ? new RegExp(words.join("|"), "i") : null;
+    wordFilters.set(policy, filter);
+  }
+  return filter;
 }

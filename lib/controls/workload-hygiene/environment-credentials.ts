@@ -1,20 +1,20 @@
 // Credentials a workload's containers receive through their environment and command line.
 import type { EvalContext, K8sObject, Violation } from "../../engine/types";
-import { containersOf } from "../../engine/workload";
 import {
-  credentialPolicyOf,
+  credentialPolicy,
   credentialReason,
   credentialsInConfigText,
   detectCredentialValue,
   type CredentialPolicy,
 } from "./credential-detection";
-import { findNamespaced } from "./pod-references";
-import { namespaceOf } from "./service-exposure";
+import { findNamespaced } from "./scan-lookups";
+import { namespaceOf } from "./scan-lookups";
+import { containersOfObject } from "./container-resources";
 
 /** Literal credentials in `env[].value` of every container (regular, init, ephemeral). */
 export function literalEnvCredentials(obj: K8sObject, policy: CredentialPolicy): Violation[] {
   const violations: Violation[] = [];
-  for (const { container, path } of containersOf(obj)) {
+  for (const { container, path } of containersOfObject(obj)) {
     (Array.isArray(container.env) ? container.env : []).forEach((env: unknown, j: number) => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const e = env as any;
@@ -33,7 +33,7 @@ export function literalEnvCredentials(obj: K8sObject, policy: CredentialPolicy):
 /** Credentials written into command or args: `--password=…`, `--token=…`, or credential-shaped text. */
 export function commandLineCredentials(obj: K8sObject, policy: CredentialPolicy): Violation[] {
   const violations: Violation[] = [];
-  for (const { container, path } of containersOf(obj)) {
+  for (const { container, path } of containersOfObject(obj)) {
     for (const field of ["command", "args"] as const) {
       (Array.isArray(container[field]) ? container[field] : []).forEach((arg: unknown, k: number) => {
         if (typeof arg !== "string") return;
@@ -50,8 +50,18 @@ export function commandLineCredentials(obj: K8sObject, policy: CredentialPolicy)
   return violations;
 }
 
+const configMapFindings = new WeakMap<K8sObject, { policy: CredentialPolicy; violations: Violation[] }>();
+
 /** Credentials stored in a ConfigMap: entries under credential names, credential-shaped values, and assignments inside config files. */
 export function configMapCredentials(cm: K8sObject, policy: CredentialPolicy): Violation[] {
+  const memo = configMapFindings.get(cm);
+  if (memo && memo.policy === policy) return memo.violations;
+  const violations = findConfigMapCredentials(cm, policy);
+  configMapFindings.set(cm, { policy, violations });
+  return violations;
+}
+
+function findConfigMapCredentials(cm: K8sObject, policy: CredentialPolicy): Violation[] {
   const violations: Violation[] = [];
   const data = cm.data && typeof cm.data === "object" ? (cm.data as Record<string, unknown>) : {};
   for (const [key, value] of Object.entries(data)) {
@@ -78,10 +88,10 @@ export function configMapCredentials(cm: K8sObject, policy: CredentialPolicy): V
  * are credentials (resolved when the ConfigMap is in the scan).
  */
 export function referencedEnvCredentials(obj: K8sObject, ctx: EvalContext): Violation[] {
-  const policy = credentialPolicyOf(ctx.settings);
+  const policy = credentialPolicy(ctx);
   const ns = namespaceOf(obj);
   const violations: Violation[] = [];
-  for (const { container, path } of containersOf(obj)) {
+  for (const { container, path } of containersOfObject(obj)) {
     const name = container.name ?? "(unnamed)";
     (Array.isArray(container.env) ? container.env : []).forEach((env: unknown, j: number) => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any

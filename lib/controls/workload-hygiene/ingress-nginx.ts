@@ -2,10 +2,9 @@
 // version, and the ConfigMap it reads its settings from. NGINX Inc.'s `nginx/nginx-ingress` is a
 // different product and is not matched.
 import type { EvalContext, K8sObject } from "../../engine/types";
-import { containersOf } from "../../engine/workload";
 import { imageBaseName, parseImageReference, versionFromTag, type ImageReference, type SemanticVersion } from "./image-reference";
-import { findNamespaced } from "./pod-references";
-import { namespaceOf } from "./service-exposure";
+import { findNamespaced, namespaceOf, objectsInNamespace } from "./scan-lookups";
+import { containersOfObject } from "./container-resources";
 
 const CONTROLLER_IMAGE_NAMES = new Set(["nginx-ingress-controller", "ingress-nginx-controller", "nginx-controller"]);
 
@@ -37,7 +36,7 @@ export interface IngressNginxController {
 export function ingressNginxControllersOf(obj: K8sObject): IngressNginxController[] {
   const found: IngressNginxController[] = [];
   const namespace = namespaceOf(obj);
-  for (const { container, path } of containersOf(obj, ["containers"])) {
+  for (const { container, path } of containersOfObject(obj, ["containers"])) {
     const image = parseImageReference(container.image);
     const args = argsOf(container);
     const runsBinary = args.some((a) => /(?:^|\/)nginx-ingress-controller$/.test(a));
@@ -73,9 +72,7 @@ export function snippetAnnotationSetting(obj: K8sObject, controller: IngressNgin
     const named = findNamespaced(ctx, "ConfigMap", controller.configMapRef.namespace, controller.configMapRef.name);
     if (named) return read(named);
   }
-  const ns = namespaceOf(obj);
-  for (const cm of ctx.index.byKind("ConfigMap")) {
-    if (namespaceOf(cm) !== ns) continue;
+  for (const cm of objectsInNamespace(ctx, "ConfigMap", namespaceOf(obj))) {
     const setting = read(cm);
     if (setting) return setting;
   }

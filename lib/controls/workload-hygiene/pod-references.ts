@@ -3,7 +3,7 @@
 import type { EvalContext, K8sObject } from "../../engine/types";
 import type { ContainerGroup } from "../../engine/workload";
 import { containersInSpec, type PodSpecLocation } from "./container-resources";
-import { namespaceOf } from "./service-exposure";
+import { findNamespaced } from "./scan-lookups";
 
 const ALL_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
 
@@ -49,6 +49,17 @@ function objectsOfVolume(volume: any): { kind: Reference["kind"]; name: string }
  * container mounts it; a StatefulSet's volumeClaimTemplates count as PVCs named after the template.
  */
 export function podReferences(at: PodSpecLocation, claimTemplates: readonly string[] = []): Reference[] {
+  const memoKey = claimTemplates.join("\u0000");
+  const memo = referencesBySpec.get(at.spec);
+  if (memo && memo.key === memoKey) return memo.refs;
+  const refs = collectReferences(at, claimTemplates);
+  if (at.spec && typeof at.spec === "object") referencesBySpec.set(at.spec, { key: memoKey, refs });
+  return refs;
+}
+
+const referencesBySpec = new WeakMap<object, { key: string; refs: Reference[] }>();
+
+function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[]): Reference[] {
   const refs: Reference[] = [];
   const volumes = volumesByName(at.spec);
   for (const { container, path } of containersInSpec(at, ALL_GROUPS)) {
@@ -94,11 +105,6 @@ export function claimTemplateNames(obj: K8sObject): string[] {
   if (obj.kind !== "StatefulSet" || !Array.isArray(obj.spec?.volumeClaimTemplates)) return [];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return obj.spec.volumeClaimTemplates.map((t: any) => t?.metadata?.name).filter((n: unknown): n is string => typeof n === "string");
-}
-
-/** The referenced object when the scan has it. */
-export function findNamespaced(ctx: EvalContext, kind: string, namespace: string, name: string): K8sObject | undefined {
-  return ctx.index.byKind(kind).find((o) => o.metadata?.name === name && namespaceOf(o) === namespace);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Which containers should carry readiness and liveness probes.
 import type { K8sObject, Violation } from "../../engine/types";
-import { containersOf } from "../../engine/workload";
+import { containersOfObject } from "./container-resources";
 
 /**
  * Run-to-completion pods (Jobs, CronJobs, pods of a Job, bare pods that never restart) are not
@@ -17,7 +17,7 @@ export function runsToCompletion(obj: K8sObject): boolean {
 /** Violations for every regular container without the given probe (null when probes do not apply). */
 export function missingProbes(obj: K8sObject, probe: "readinessProbe" | "livenessProbe"): Violation[] | null {
   if (runsToCompletion(obj)) return null;
-  const containers = containersOf(obj, ["containers"]);
+  const containers = containersOfObject(obj, ["containers"]);
   if (!containers.length) return null;
   const violations: Violation[] = [];
   for (const { container, path } of containers) {

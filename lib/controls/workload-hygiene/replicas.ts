@@ -1,8 +1,7 @@
 // Replica counts, autoscalers and disruption budgets of replicated workloads.
 import { matchesLabelSelector } from "../../engine/label-selector";
 import type { EvalContext, K8sObject } from "../../engine/types";
-import { podLabelsOf } from "../../engine/workload";
-import { namespaceOf } from "./service-exposure";
+import { findNamespaced, namespaceOf, objectsInNamespace, podLabelsOfCached } from "./scan-lookups";
 
 export const REPLICATED_KINDS = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"];
 
@@ -14,10 +13,9 @@ export function declaredReplicas(obj: K8sObject): number {
 
 /** HorizontalPodAutoscalers in the workload's namespace whose scaleTargetRef names it. */
 export function autoscalersOf(obj: K8sObject, ctx: EvalContext): K8sObject[] {
-  const ns = namespaceOf(obj);
-  return ctx.index.byKind("HorizontalPodAutoscaler").filter((hpa) => {
+  return objectsInNamespace(ctx, "HorizontalPodAutoscaler", namespaceOf(obj)).filter((hpa) => {
     const ref = hpa.spec?.scaleTargetRef;
-    return namespaceOf(hpa) === ns && ref?.kind === obj.kind && ref?.name === obj.metadata?.name;
+    return ref?.kind === obj.kind && ref?.name === obj.metadata?.name;
   });
 }
 
@@ -25,8 +23,7 @@ export function autoscalersOf(obj: K8sObject, ctx: EvalContext): K8sObject[] {
 export function scaleTargetOf(hpa: K8sObject, ctx: EvalContext): K8sObject | undefined {
   const ref = hpa.spec?.scaleTargetRef;
   if (typeof ref?.kind !== "string" || typeof ref?.name !== "string") return undefined;
-  const ns = namespaceOf(hpa);
-  return ctx.index.byKind(ref.kind).find((o) => o.metadata?.name === ref.name && namespaceOf(o) === ns);
+  return findNamespaced(ctx, ref.kind, namespaceOf(hpa), ref.name);
 }
 
 /** The fewest replicas the workload runs with: its spec, raised by an autoscaler's minReplicas. */
@@ -38,7 +35,6 @@ export function minimumReplicas(obj: K8sObject, ctx: EvalContext): number {
 
 /** PodDisruptionBudgets in the workload's namespace that select its pods. */
 export function disruptionBudgetsFor(obj: K8sObject, ctx: EvalContext): K8sObject[] {
-  const ns = namespaceOf(obj);
-  const labels = podLabelsOf(obj);
-  return ctx.index.byKind("PodDisruptionBudget").filter((pdb) => namespaceOf(pdb) === ns && matchesLabelSelector(pdb.spec?.selector, labels));
+  const labels = podLabelsOfCached(obj);
+  return objectsInNamespace(ctx, "PodDisruptionBudget", namespaceOf(obj)).filter((pdb) => matchesLabelSelector(pdb.spec?.selector, labels));
 }

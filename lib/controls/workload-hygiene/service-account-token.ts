@@ -79,10 +79,12 @@ export interface ServiceAccountBinding {
 }
 
 const SERVICE_ACCOUNTS_GROUP = "system:serviceaccounts";
+/** Every authenticated identity, service accounts included. */
+const AUTHENTICATED_GROUP = "system:authenticated";
 
 /**
  * RoleBindings and ClusterRoleBindings that grant something to the service account, directly or
- * through the `system:serviceaccounts[:<namespace>]` groups. Bootstrap bindings the API server
+ * through the `system:serviceaccounts[:<namespace>]` and `system:authenticated` groups. Bootstrap bindings the API server
  * creates for every service account (`system:` names, e.g. service-account-issuer-discovery) are
  * left out: they are the same in every cluster and give no workload-specific power.
  */
@@ -106,7 +108,11 @@ export function bindingsOfServiceAccount(ctx: EvalContext, namespace: string, na
             // A RoleBinding's service-account subject without a namespace means the binding's namespace.
             const ns = subject.namespace || (kind === "RoleBinding" ? bindingNs : undefined);
             if (ns) push(byAccount, `${ns}/${subject.name}`, entry);
-          } else if (subject?.kind === "Group" && typeof subject.name === "string" && subject.name.startsWith(SERVICE_ACCOUNTS_GROUP)) {
+          } else if (
+            subject?.kind === "Group" &&
+            typeof subject.name === "string" &&
+            (subject.name === AUTHENTICATED_GROUP || subject.name === SERVICE_ACCOUNTS_GROUP || subject.name.startsWith(`${SERVICE_ACCOUNTS_GROUP}:`))
+          ) {
             if ((binding.metadata?.name ?? "").startsWith("system:")) continue;
             push(groups, subject.name, entry);
           }
@@ -117,6 +123,7 @@ export function bindingsOfServiceAccount(ctx: EvalContext, namespace: string, na
   });
   return [
     ...(all.byAccount.get(`${namespace}/${name}`) ?? []),
+    ...(all.groups.get(AUTHENTICATED_GROUP) ?? []),
     ...(all.groups.get(SERVICE_ACCOUNTS_GROUP) ?? []),
     ...(all.groups.get(`${SERVICE_ACCOUNTS_GROUP}:${namespace}`) ?? []),
   ];

@@ -1,25 +1,8 @@
 // How a workload is reachable from outside the cluster: Services of type LoadBalancer (not internal),
 // NodePort or with externalIPs, and Ingresses / Gateway routes in front of a selecting Service.
-import { matchesMapSelector } from "../../engine/label-selector";
 import { ingressBackendServices, refOf, routeBackendServices } from "../../engine/object-index";
 import type { EvalContext, K8sObject, ObjectRef } from "../../engine/types";
-import { podLabelsOf } from "../../engine/workload";
-
-/** The namespace an object lives in; a namespaced object written without one lands in "default". */
-export function namespaceOf(obj: K8sObject): string {
-  return obj.metadata?.namespace || "default";
-}
-
-/** Services whose selector selects the workload's pods (a Service without selector selects nothing). */
-export function servicesSelecting(workload: K8sObject, ctx: EvalContext): K8sObject[] {
-  const ns = namespaceOf(workload);
-  const labels = podLabelsOf(workload);
-  return ctx.index.byKind("Service").filter((s) => {
-    const selector = s.spec?.selector;
-    if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return false;
-    return namespaceOf(s) === ns && matchesMapSelector(selector, labels);
-  });
-}
+import { namespaceOf, objectsInNamespace, servicesSelecting } from "./scan-lookups";
 
 const ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"];
 
@@ -64,8 +47,8 @@ export function externalExposuresOf(workload: K8sObject, ctx: EvalContext): Expo
     const how = externalServiceExposure(service);
     if (how) exposures.push({ how, service });
     const name = service.metadata?.name ?? "";
-    for (const ingress of ctx.index.byKind("Ingress")) {
-      if (namespaceOf(ingress) === ns && ingressBackendServices(ingress).includes(name)) exposures.push({ how: "Ingress", service, via: ingress });
+    for (const ingress of objectsInNamespace(ctx, "Ingress", ns)) {
+      if (ingressBackendServices(ingress).includes(name)) exposures.push({ how: "Ingress", service, via: ingress });
     }
     for (const kind of ROUTE_KINDS) {
       for (const route of ctx.index.byKind(kind)) {

@@ -1,6 +1,6 @@
 import { defineControl } from "../../engine/define-control";
 import { isWorkload, WORKLOAD_KINDS } from "../../engine/workload";
-import { credentialPolicyOf } from "./credential-detection";
+import { credentialPolicy } from "./credential-detection";
 import { commandLineCredentials, configMapCredentials, literalEnvCredentials } from "./environment-credentials";
 
 export default defineControl({
@@ -14,7 +14,7 @@ export default defineControl({
   category: "secrets",
   kinds: [...WORKLOAD_KINDS, "ConfigMap"],
   evaluate(obj, ctx) {
-    const policy = credentialPolicyOf(ctx.settings);
+    const policy = credentialPolicy(ctx);
     if (obj.kind === "ConfigMap") return configMapCredentials(obj, policy);
     if (!isWorkload(obj)) return null;
     return [...literalEnvCredentials(obj, policy), ...commandLineCredentials(obj, policy)];

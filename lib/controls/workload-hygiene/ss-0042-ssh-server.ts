@@ -1,8 +1,9 @@
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
 import type { K8sObject, Violation } from "../../engine/types";
-import { containersOf, WORKLOAD_KINDS } from "../../engine/workload";
-import { servicesSelecting } from "./service-exposure";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { servicesSelecting } from "./scan-lookups";
+import { containersOfObject } from "./container-resources";
 
 const SSH_PORTS = new Set([22, 2222]);
 
@@ -31,7 +32,7 @@ export default defineControl({
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
     const violations: Violation[] = [];
-    for (const { container, path } of containersOf(obj, ["containers", "initContainers"])) {
+    for (const { container, path } of containersOfObject(obj, ["containers", "initContainers"])) {
       (Array.isArray(container.ports) ? container.ports : []).forEach((p: { containerPort?: unknown; name?: unknown }, k: number) => {
         if (isSshPort(p?.containerPort) || p?.name === "ssh") {
           violations.push({ message: `container "${container.name ?? "(unnamed)"}" exposes SSH port ${String(p.containerPort)}`, paths: [`${path}.ports[${k}]`] });

@@ -1,6 +1,6 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { namespaceOf } from "./service-exposure";
+import { namespaceOf } from "./scan-lookups";
 
 export default defineControl({
   id: "SS-0061",

@@ -1,6 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
-import { containersOf, WORKLOAD_KINDS } from "../../engine/workload";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { containersOfObject } from "./container-resources";
 
 const SHELLS = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh)$/;
 const SUDO_WORD = /(?:^|[\s;&|(`]|\/)sudo(?:\s|$)/;
@@ -22,7 +23,7 @@ export default defineControl({
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj) {
     const violations: Violation[] = [];
-    for (const { container, path } of containersOf(obj)) {
+    for (const { container, path } of containersOfObject(obj)) {
       const command = strings(container.command);
       const args = strings(container.args);
       const hits: string[] = [];

@@ -2,7 +2,8 @@ import { defineControl } from "../../engine/define-control";
 import type { EvalContext, K8sObject } from "../../engine/types";
 import { podAnnotationsOf, WORKLOAD_KINDS } from "../../engine/workload";
 import { podSpecLocationOf } from "./container-resources";
-import { findNamespaced, podReferences, referenceResolves } from "./pod-references";
+import { podReferences, referenceResolves } from "./pod-references";
+import { findNamespaced, objectsInNamespace } from "./scan-lookups";
 import { serviceAccountOfSpec } from "./service-account-token";
 
 // CSI drivers that read secrets straight from an external store at mount time.
@@ -24,11 +25,7 @@ function syncedFromExternalStore(ctx: EvalContext, namespace: string, name: stri
     const labels = secret.metadata?.labels ?? {};
     if (Object.keys(labels).some((k) => k.startsWith("reconcile.external-secrets.io/"))) return true;
   }
-  return ctx.index.byKind("ExternalSecret").some((es) => {
-    const ns = es.metadata?.namespace || "default";
-    const target = es.spec?.target?.name || es.metadata?.name;
-    return ns === namespace && target === name;
-  });
+  return objectsInNamespace(ctx, "ExternalSecret", namespace).some((es) => (es.spec?.target?.name || es.metadata?.name) === name);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

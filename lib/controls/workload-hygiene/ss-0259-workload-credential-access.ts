@@ -1,6 +1,6 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { credentialPolicyOf } from "./credential-detection";
+import { credentialPolicy } from "./credential-detection";
 import { literalEnvCredentials, referencedEnvCredentials } from "./environment-credentials";
 
 export default defineControl({
@@ -14,7 +14,7 @@ export default defineControl({
   category: "secrets",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    return [...literalEnvCredentials(obj, credentialPolicyOf(ctx.settings)), ...referencedEnvCredentials(obj, ctx)];
+    return [...literalEnvCredentials(obj, credentialPolicy(ctx)), ...referencedEnvCredentials(obj, ctx)];
   },
   remediation:
     "Give the workload only the credentials it needs, mounted as files from a Secret or fetched from a secret manager at run time, and harden it (non-root, read-only filesystem, no exec for humans) in proportion to what they unlock.",

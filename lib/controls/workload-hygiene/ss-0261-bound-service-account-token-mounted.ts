@@ -17,13 +17,18 @@ export default defineControl({
     const mount = tokenMountOf(obj, ctx);
     if (!mount) return null;
     if (!mount.mounted) return [];
-    const bindings = bindingsOfServiceAccount(ctx, mount.namespace, mount.serviceAccount);
-    if (!bindings.length) return [];
-    const roles = [...new Set(bindings.map((b) => `${b.roleKind} ${b.roleName}`))].join(", ");
+    const grants = ctx.cache(`workload-hygiene:grants:${mount.namespace}/${mount.serviceAccount}`, () => {
+      const bindings = bindingsOfServiceAccount(ctx, mount.namespace, mount.serviceAccount);
+      if (!bindings.length) return undefined;
+      const roles = [...new Set(bindings.map((b) => `${b.roleKind} ${b.roleName}`))];
+      const shown = roles.length > 5 ? `${roles.slice(0, 5).join(", ")} and ${roles.length - 5} more` : roles.join(", ");
+      return { roles: shown, related: bindings.map((b) => refOf(b.binding)) };
+    });
+    if (!grants) return [];
     return [{
-      message: `pods mount a token for ServiceAccount ${mount.namespace}/${mount.serviceAccount}, which is bound to ${roles}`,
+      message: `pods mount a token for ServiceAccount ${mount.namespace}/${mount.serviceAccount}, which is bound to ${grants.roles}`,
       paths: mount.path ? [mount.path] : undefined,
-      related: bindings.map((b) => refOf(b.binding)),
+      related: grants.related,
     }];
   },
   remediation:

@@ -1,6 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
-import { containersOf, WORKLOAD_KINDS } from "../../engine/workload";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { containersOfObject } from "./container-resources";
 
 export default defineControl({
   id: "SS-0295",
@@ -13,7 +14,7 @@ export default defineControl({
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj) {
     const violations: Violation[] = [];
-    for (const { container, path } of containersOf(obj)) {
+    for (const { container, path } of containersOfObject(obj)) {
       const positions = new Map<string, number[]>();
       (Array.isArray(container.env) ? container.env : []).forEach((e: { name?: unknown }, j: number) => {
         if (typeof e?.name !== "string") return;

@@ -1,6 +1,6 @@
 import { defineControl } from "../../engine/define-control";
-import { findNamespaced } from "./pod-references";
-import { namespaceOf } from "./service-exposure";
+import { findNamespaced } from "./scan-lookups";
+import { namespaceOf } from "./scan-lookups";
 
 // Built-in scalable kinds and the API groups they may be addressed with.
 const BUILT_IN_SCALABLE: Record<string, string[]> = {

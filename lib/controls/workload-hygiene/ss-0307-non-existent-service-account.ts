@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
-import { findNamespaced } from "./pod-references";
-import { namespaceOf } from "./service-exposure";
+import { findNamespaced } from "./scan-lookups";
+import { namespaceOf } from "./scan-lookups";
 
 export default defineControl({
   id: "SS-0307",

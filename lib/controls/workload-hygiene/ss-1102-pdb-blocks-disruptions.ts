@@ -1,8 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import { matchesLabelSelector } from "../../engine/label-selector";
-import { podLabelsOf } from "../../engine/workload";
 import { declaredReplicas, REPLICATED_KINDS } from "./replicas";
-import { namespaceOf } from "./service-exposure";
+import { namespaceOf, podLabelsOfCached } from "./scan-lookups";
 
 function percent(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
@@ -30,9 +29,7 @@ export default defineControl({
     }
     if (typeof minAvailable === "number") {
       const ns = namespaceOf(pdb);
-      const selected = ctx.index.workloads().filter(
-        (w) => namespaceOf(w) === ns && matchesLabelSelector(pdb.spec?.selector, podLabelsOf(w)),
-      );
+      const selected = ctx.index.workloadsInNamespace(ns).filter((w) => matchesLabelSelector(pdb.spec?.selector, podLabelsOfCached(w)));
       // Only replicated kinds have a known pod count; a selected DaemonSet or bare pod leaves it unknown.
       if (!selected.length || !selected.every((w) => REPLICATED_KINDS.includes(w.kind))) return [];
       const total = selected.reduce((sum, w) => sum + declaredReplicas(w), 0);

@@ -1,6 +1,6 @@
 import { defineControl } from "../../engine/define-control";
 import { autoscalersOf, declaredReplicas } from "./replicas";
-import { namespaceOf } from "./service-exposure";
+import { namespaceOf } from "./scan-lookups";
 
 export default defineControl({
   id: "SS-1103",

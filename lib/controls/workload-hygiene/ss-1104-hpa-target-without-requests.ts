@@ -1,9 +1,8 @@
 import { defineControl } from "../../engine/define-control";
 import type { K8sObject, Violation } from "../../engine/types";
-import { containersOf } from "../../engine/workload";
-import { effectiveResource, limitRangeDefaults, type ResourceName } from "./container-resources";
+import { containersOfObject, effectiveResource, limitRangeDefaults, type ResourceName } from "./container-resources";
 import { scaleTargetOf } from "./replicas";
-import { namespaceOf } from "./service-exposure";
+import { namespaceOf } from "./scan-lookups";
 
 interface UtilizationMetric {
   resource: ResourceName;
@@ -51,7 +50,7 @@ export default defineControl({
     const defaults = limitRangeDefaults(ctx, namespaceOf(target));
     const violations: Violation[] = [];
     for (const metric of metrics) {
-      const missing = containersOf(target, ["containers"])
+      const missing = containersOfObject(target, ["containers"])
         .filter(({ container }) => metric.container === undefined || container.name === metric.container)
         .filter(({ container }) => !effectiveResource(container, "requests", metric.resource, defaults))
         .map(({ container }) => String(container.name ?? "(unnamed)"));

@@ -4,13 +4,14 @@ import {
   compileSensitiveValues,
   credentialReason,
   credentialsInConfigText,
+  credentialPolicyOf,
   hasSensitiveName,
   REDACTED_CREDENTIAL_MARKER,
   type CredentialPolicy,
 } from "@/lib/controls/workload-hygiene/credential-detection";
 import { DEFAULT_SETTINGS } from "@/lib/engine/settings";
 
-const policy: CredentialPolicy = { sensitiveNames: DEFAULT_SETTINGS.sensitiveKeyNames, allowList: [], valuePatterns: [] };
+const policy: CredentialPolicy = credentialPolicyOf({ ...DEFAULT_SETTINGS, sensitiveValues: [] });
 
 describe("hasSensitiveName", () => {
   it.each(["DB_PASSWORD", "dbPassword", "APIKEY", "apiKey", "AWS_SECRET_ACCESS_KEY", "github-token", "DB_CREDENTIALS", "pwd", "aws_access_key_id"])(
@@ -60,7 +61,12 @@ describe("credentialReason", () => {
   });
 
   it("honours the allow list (exact, case-insensitive) and sensitiveValues patterns", () => {
-    const custom: CredentialPolicy = { ...policy, allowList: ["stripe_publishable_key"], valuePatterns: compileSensitiveValues(["BEGIN \\w+ PRIVATE KEY", "(unbalanced"]) };
+    const custom = credentialPolicyOf({
+      ...DEFAULT_SETTINGS,
+      sensitiveKeyAllowList: ["stripe_publishable_key"],
+      sensitiveValues: ["BEGIN \\w+ PRIVATE KEY", "(unbalanced"],
+    });
+    expect(compileSensitiveValues(["(unbalanced"])[0].test("a (unbalanced b")).toBe(true);
     expect(credentialReason("STRIPE_PUBLISHABLE_KEY", "pk_live_abc", custom)).toBeUndefined();
     expect(credentialReason("NOTE", "xx (unbalanced yy", custom)).toBe("configured sensitive value");
   });

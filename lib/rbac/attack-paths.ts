@@ -2,14 +2,14 @@
 // holds host-level privileges) → the service account whose token its pods mount → a permission of
 // that account → what an attacker gains. Pure: computed from the RBAC model and the object index.
 import type { ObjectIndex } from "../engine/object-index";
-import { refOf } from "../engine/object-index";
+import { ingressBackendServices, refOf, routeBackendServices } from "../engine/object-index";
 import type { K8sObject, ObjectRef, Severity, SubjectRef } from "../engine/types";
-import { containersOf, podSpecOf } from "../engine/workload";
+import { containersOf, podLabelsOf, podSpecOf } from "../engine/workload";
 import { CAPABILITY } from "./capabilities";
 import { describeGrant, findGrants, scopeLabel, type GrantHit } from "./grant-findings";
 import { relatedOfGrant, type RbacModel } from "./model";
 import type { PermissionPattern } from "./permission-patterns";
-import { subjectLabel } from "./subjects";
+import { subjectKey, subjectLabel } from "./subjects";
 import { serviceAccountObjectOf, serviceAccountOfWorkload, serviceAccountTokenMounted } from "./workload-identity";
 
 export type AttackImpact = "cluster-admin" | "read-all-secrets" | "control-kube-system" | "reach-nodes";
@@ -90,30 +90,79 @@ function name(obj: { metadata?: { name?: string } }): string {
   return obj.metadata?.name ?? "";
 }
 
-/** How the workload can be reached from outside the cluster, if it can. */
-export function exposureOf(workload: K8sObject, index: ObjectIndex): { reasons: string[]; via: ObjectRef[] } {
-  const reasons: string[] = [];
-  const via: ObjectRef[] = [];
-  const namespace = workload.metadata?.namespace || "default";
-  for (const service of index.servicesFor(workload)) {
-    const type = service.spec?.type;
-    if (type === "LoadBalancer" || type === "NodePort") {
-      reasons.push(`Service ${name(service)} is of type ${type}`);
-      via.push(refOf(service));
-    } else if (Array.isArray(service.spec?.externalIPs) && service.spec.externalIPs.length) {
-      reasons.push(`Service ${name(service)} has external IPs`);
-      via.push(refOf(service));
+export interface Exposure {
+  reasons: string[];
+  via: ObjectRef[];
+}
+
+/**
+ * Every workload reachable from outside the cluster, computed once per scan by walking Services,
+ * Ingresses and Gateway API routes (not workload by workload, which is quadratic on large scans).
+ */
+export function buildExposureIndex(index: ObjectIndex): Map<K8sObject, Exposure> {
+  const exposure = new Map<K8sObject, Exposure>();
+  const add = (workloads: K8sObject[], reason: string, via: K8sObject) => {
+    for (const w of workloads) {
+      let e = exposure.get(w);
+      if (!e) exposure.set(w, (e = { reasons: [], via: [] }));
+      e.reasons.push(reason);
+      e.via.push(refOf(via));
     }
-    for (const ingress of index.ingressesForService(namespace, name(service))) {
-      reasons.push(`Ingress ${name(ingress)} routes to Service ${name(service)}`);
-      via.push(refOf(ingress));
-    }
-    for (const route of index.routesForService(namespace, name(service))) {
-      reasons.push(`${route.kind} ${name(route)} routes to Service ${name(service)}`);
-      via.push(refOf(route));
+  };
+  const servicesByKey = new Map<string, K8sObject>();
+  for (const service of index.byKind("Service")) {
+    servicesByKey.set(`${service.metadata?.namespace || "default"}/${name(service)}`, service);
+  }
+  // Workloads by "namespace/key=value" of their pod labels: a Service selector then only checks the
+  // workloads carrying one of its pairs instead of every workload of the namespace.
+  const byLabel = new Map<string, { workload: K8sObject; labels: Record<string, string> }[]>();
+  for (const workload of index.workloads()) {
+    const labels = podLabelsOf(workload);
+    const ns = workload.metadata?.namespace || "default";
+    for (const [k, v] of Object.entries(labels)) {
+      const key = `${ns}/${k}=${v}`;
+      let list = byLabel.get(key);
+      if (!list) byLabel.set(key, (list = []));
+      list.push({ workload, labels });
     }
   }
-  return { reasons, via };
+  const selected = (service: K8sObject): K8sObject[] => {
+    const selector = service.spec?.selector;
+    if (!selector || typeof selector !== "object") return [];
+    const pairs = Object.entries(selector as Record<string, string>);
+    if (!pairs.length) return [];
+    const ns = service.metadata?.namespace || "default";
+    const candidates = byLabel.get(`${ns}/${pairs[0][0]}=${pairs[0][1]}`) ?? [];
+    return candidates.filter(({ labels }) => pairs.every(([k, v]) => labels[k] === v)).map((c) => c.workload);
+  };
+  for (const service of servicesByKey.values()) {
+    const type = service.spec?.type;
+    if (type === "LoadBalancer" || type === "NodePort") add(selected(service), `Service ${name(service)} is of type ${type}`, service);
+    else if (Array.isArray(service.spec?.externalIPs) && service.spec.externalIPs.length) add(selected(service), `Service ${name(service)} has external IPs`, service);
+  }
+  for (const ingress of index.byKind("Ingress")) {
+    const ns = ingress.metadata?.namespace || "default";
+    for (const backend of ingressBackendServices(ingress)) {
+      const service = servicesByKey.get(`${ns}/${backend}`);
+      if (service) add(selected(service), `Ingress ${name(ingress)} routes to Service ${backend}`, ingress);
+    }
+  }
+  for (const kind of ROUTE_KINDS) {
+    for (const route of index.byKind(kind)) {
+      for (const backend of routeBackendServices(route, route.metadata?.namespace || "default")) {
+        const service = servicesByKey.get(`${backend.namespace}/${backend.name}`);
+        if (service) add(selected(service), `${kind} ${name(route)} routes to Service ${backend.name}`, route);
+      }
+    }
+  }
+  return exposure;
+}
+
+const ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"];
+
+/** How one workload can be reached from outside the cluster (empty lists when it cannot). */
+export function exposureOf(workload: K8sObject, index: ObjectIndex, exposures?: Map<K8sObject, Exposure>): Exposure {
+  return (exposures ?? buildExposureIndex(index)).get(workload) ?? { reasons: [], via: [] };
 }
 
 /** Host-level privileges that make a compromised container a compromised node. */
@@ -139,10 +188,31 @@ function workloadLabel(workload: K8sObject): string {
   return `${workload.kind} ${ns ? `${ns}/` : ""}${name(workload)}`;
 }
 
+// Workloads share service accounts (every pod without one runs as `default`): impacts per account, per model.
+const impactMemo = new WeakMap<RbacModel, Map<string, Map<AttackImpact, GrantHit[]>>>();
+
+function impactsOf(model: RbacModel, sa: SubjectRef): Map<AttackImpact, GrantHit[]> {
+  let perModel = impactMemo.get(model);
+  if (!perModel) impactMemo.set(model, (perModel = new Map()));
+  const key = subjectKey(sa);
+  let impacts = perModel.get(key);
+  if (!impacts) {
+    impacts = new Map();
+    for (const definition of ATTACK_IMPACTS) impacts.set(definition.impact, findGrants(model, sa, definition.patterns, { inherited: true }));
+    perModel.set(key, impacts);
+  }
+  return impacts;
+}
+
 /** Paths starting at one workload; [] when it is no entry point or its token cannot do harm. */
-export function attackPathsForWorkload(model: RbacModel, index: ObjectIndex, workload: K8sObject): AttackPath[] {
+export function attackPathsForWorkload(
+  model: RbacModel,
+  index: ObjectIndex,
+  workload: K8sObject,
+  exposures?: Map<K8sObject, Exposure>,
+): AttackPath[] {
   if (!podSpecOf(workload)) return [];
-  const exposure = exposureOf(workload, index);
+  const exposure = exposureOf(workload, index, exposures);
   const privileges = hostPrivilegesOf(workload);
   if (!exposure.reasons.length && !privileges.length) return [];
   if (!serviceAccountTokenMounted(workload, serviceAccountObjectOf(index, workload))) return [];
@@ -154,8 +224,9 @@ export function attackPathsForWorkload(model: RbacModel, index: ObjectIndex, wor
   const sa = serviceAccountOfWorkload(workload);
   const ref = refOf(workload);
   const paths: AttackPath[] = [];
+  const reach = impactsOf(model, sa);
   for (const definition of ATTACK_IMPACTS) {
-    const hits = findGrants(model, sa, definition.patterns, { inherited: true });
+    const hits = reach.get(definition.impact) ?? [];
     if (!hits.length) continue;
     // Cluster-wide grants first: they are the ones an attacker would use.
     const grant = [...hits].sort((a, b) => Number(a.grant.scope !== null) - Number(b.grant.scope !== null))[0];
@@ -184,8 +255,9 @@ export function attackPathsForWorkload(model: RbacModel, index: ObjectIndex, wor
 /** Every attack path of the scan, worst impact first. */
 export function computeAttackPaths(model: RbacModel, index: ObjectIndex): AttackPath[] {
   const order = new Map(ATTACK_IMPACTS.map((d, i) => [d.impact, i]));
+  const exposures = buildExposureIndex(index);
   return index
     .workloads()
-    .flatMap((w) => attackPathsForWorkload(model, index, w))
+    .flatMap((w) => attackPathsForWorkload(model, index, w, exposures))
     .sort((a, b) => order.get(a.impact)! - order.get(b.impact)! || a.id.localeCompare(b.id));
 }

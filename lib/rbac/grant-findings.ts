@@ -5,7 +5,7 @@ import type { SubjectRef, Violation } from "../engine/types";
 import { relatedOfGrant, type GrantPath, type RbacModel } from "./model";
 import { matchGrant, type PermissionPattern } from "./permission-patterns";
 import type { RuleMatch } from "./rule-matching";
-import { subjectLabel } from "./subjects";
+import { implicitGroupsOf, subjectLabel } from "./subjects";
 
 export interface GrantHit {
   grant: GrantPath;
@@ -19,6 +19,16 @@ export interface FindGrantsOptions {
   filter?: (grant: GrantPath) => boolean;
 }
 
+/** The grants to test: the subject's own, then (with `inherited`) each built-in group's, tagged `via`. */
+function* candidateGrants(model: RbacModel, subject: SubjectRef, inherited: boolean | undefined): Generator<[GrantPath, SubjectRef | undefined]> {
+  for (const grant of model.directGrants(subject)) yield [grant, undefined];
+  if (!inherited) return;
+  for (const name of implicitGroupsOf(subject)) {
+    const via: SubjectRef = { kind: "Group", name };
+    for (const grant of model.directGrants(via)) yield [grant, via];
+  }
+}
+
 /** The subject's grants that give any of the patterns, with the rule entries that do. */
 export function findGrants(
   model: RbacModel,
@@ -26,14 +36,7 @@ export function findGrants(
   patterns: readonly PermissionPattern[],
   options: FindGrantsOptions = {},
 ): GrantHit[] {
-  const grants = options.inherited ? model.effectivePermissions(subject).grants : model.directGrants(subject);
-  const hits: GrantHit[] = [];
-  for (const grant of grants) {
-    if (options.filter && !options.filter(grant)) continue;
-    const match = matchGrant(grant, patterns);
-    if (match) hits.push({ grant, match });
-  }
-  return hits;
+  return findGrantsWhere(model, subject, (grant) => matchGrant(grant, patterns), options);
 }
 
 /** Grants whose rule satisfies a custom test (returns the entries at fault, or null). */
@@ -43,12 +46,11 @@ export function findGrantsWhere(
   test: (grant: GrantPath) => RuleMatch | null,
   options: FindGrantsOptions = {},
 ): GrantHit[] {
-  const grants = options.inherited ? model.effectivePermissions(subject).grants : model.directGrants(subject);
   const hits: GrantHit[] = [];
-  for (const grant of grants) {
+  for (const [grant, via] of candidateGrants(model, subject, options.inherited)) {
     if (options.filter && !options.filter(grant)) continue;
     const match = test(grant);
-    if (match) hits.push({ grant, match });
+    if (match) hits.push({ grant: via ? { ...grant, via } : grant, match });
   }
   return hits;
 }

@@ -49,8 +49,8 @@ export { describeGrant, describeObject, findGrants, findGrantsWhere, hitsToViola
 export type { FindGrantsOptions, GrantHit } from "./grant-findings";
 export { evaluateRiskyRule, RISKY_PERMISSION_RULES, riskyGrantsOf, riskyPermissionRule } from "./risky-permissions";
 export type { RiskyPermissionRule } from "./risky-permissions";
-export { ATTACK_IMPACTS, attackPathsForWorkload, computeAttackPaths, exposureOf, hostPrivilegesOf } from "./attack-paths";
-export type { AttackEntry, AttackImpact, AttackPath, AttackPathStep } from "./attack-paths";
+export { ATTACK_IMPACTS, attackPathsForWorkload, buildExposureIndex, computeAttackPaths, exposureOf, hostPrivilegesOf } from "./attack-paths";
+export type { AttackEntry, AttackImpact, AttackPath, AttackPathStep, Exposure } from "./attack-paths";
 export { focusGraph, roleRisk, subjectRisk } from "./focus-graph";
 export type { FocusGraph, FocusGraphOptions, GraphEdge, GraphFocus, GraphNode, GraphNodeType } from "./focus-graph";
 export {

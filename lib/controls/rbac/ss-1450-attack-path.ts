@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { K8sObject } from "../../engine/types";
 import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
-import { attackPathsForWorkload, exposureOf, hostPrivilegesOf } from "../../rbac/attack-paths";
+import { attackPathsForWorkload, buildExposureIndex, exposureOf, hostPrivilegesOf } from "../../rbac/attack-paths";
 import { rbacModelOf } from "./permission-control";
 
 export default defineControl<K8sObject>({
@@ -17,9 +17,10 @@ export default defineControl<K8sObject>({
   evaluate(workload, ctx) {
     const at = podSpecOf(workload);
     if (!at) return null;
-    if (!exposureOf(workload, ctx.index).reasons.length && !hostPrivilegesOf(workload).length) return null;
+    const exposures = ctx.cache("rbac:exposure", () => buildExposureIndex(ctx.index));
+    if (!exposureOf(workload, ctx.index, exposures).reasons.length && !hostPrivilegesOf(workload).length) return null;
     const saField = at.spec.serviceAccountName ? "serviceAccountName" : at.spec.serviceAccount ? "serviceAccount" : undefined;
-    return attackPathsForWorkload(rbacModelOf(ctx), ctx.index, workload).map((path) => ({
+    return attackPathsForWorkload(rbacModelOf(ctx), ctx.index, workload, exposures).map((path) => ({
       message: path.steps.map((s) => s.label).join(" → "),
       paths: saField ? [`${at.path}.${saField}`] : undefined,
       fixPaths: [{ path: `${at.path}.automountServiceAccountToken`, value: "false" }],

@@ -2,9 +2,10 @@
 import { defineControl } from "../../engine/define-control";
 import type { Control, ControlDefinition, K8sObject, Violation } from "../../engine/types";
 import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
-import { describeGrant, findGrants, scopeLabel } from "../../rbac/grant-findings";
+import { describeGrant, findGrants, scopeLabel, type GrantHit } from "../../rbac/grant-findings";
 import { relatedOfGrant } from "../../rbac/model";
 import type { PermissionPattern } from "../../rbac/permission-patterns";
+import { subjectKey } from "../../rbac/subjects";
 import { serviceAccountObjectOf, serviceAccountOfWorkload, serviceAccountTokenMounted } from "../../rbac/workload-identity";
 import { rbacModelOf } from "./permission-control";
 
@@ -30,7 +31,11 @@ export function defineWorkloadPermissionControl(definition: WorkloadPermissionCo
       if (!at) return null;
       if (!serviceAccountTokenMounted(workload, serviceAccountObjectOf(ctx.index, workload))) return [];
       const sa = serviceAccountOfWorkload(workload);
-      const hits = findGrants(rbacModelOf(ctx), sa, patterns, { inherited: true });
+      // Many workloads share one account (`default`): its grants are judged once per scan.
+      const memo = ctx.cache(`rbac:${rest.id}:account-hits`, () => new Map<string, GrantHit[]>());
+      const key = subjectKey(sa);
+      let hits = memo.get(key);
+      if (!hits) memo.set(key, (hits = findGrants(rbacModelOf(ctx), sa, patterns, { inherited: true })));
       const seen = new Set<string>();
       const violations: Violation[] = [];
       const saPath = at.spec.serviceAccountName ? `${at.path}.serviceAccountName` : at.spec.serviceAccount ? `${at.path}.serviceAccount` : undefined;

@@ -1,5 +1,6 @@
 // `npm start`: one command from a fresh clone to a populated dashboard.
 //   database  DATABASE_URL, or an embedded PGlite server on 127.0.0.1 with its data in .data/pglite
+//             (SHIPSHAPE_DATA_DIR moves .data)
 //   migrate   pending migrations (offline wasm engine)
 //   seed      the demo organizations (embedded database: when empty, and topped up on every start;
 //             external database: only with SHIPSHAPE_SEED_DEMO=true)
@@ -12,13 +13,12 @@ import net from "node:net";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { createPrismaClient, getPoolSize } from "@/lib/db/client";
-import { resolveDatabase, type ResolvedDatabase } from "@/lib/db/local-database";
+import { embeddedDataDir, localDataDir, resolveDatabase, type ResolvedDatabase } from "@/lib/db/local-database";
 import { deployMigrations } from "@/lib/db/migration/schema-migrations";
 import { DEMO_ORGS } from "@/prisma/seed/demo-fleet";
 import { databaseHasNoOrganizations, seedDemo, type SeedDemoResult } from "@/prisma/seed/seed-demo";
-import { PROJECT_ROOT, buildNeededBecause, runNextBuild, serveNext, waitUntilServing } from "./runtime/next-server";
+import { buildNeededBecause, runNextBuild, serveNext, waitUntilServing } from "./runtime/next-server";
 
-const DATA_DIR = path.join(PROJECT_ROOT, ".data");
 const STARTUP_TIMEOUT_MS = 180_000;
 const STOP_GRACE_MS = 10_000;
 // The demo agents "push" every few minutes in the real product; keep the demo fleet current.
@@ -55,12 +55,13 @@ function assertPortFree(host: string, port: number): Promise<void> {
   });
 }
 
-/** Auth.js needs a stable secret; a fresh install gets a random one kept in .data/. */
+/** Auth.js needs a stable secret; a fresh install gets a random one kept in the data directory. */
 function authSecret(env: NodeJS.ProcessEnv): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  const file = path.join(DATA_DIR, "auth-secret");
+  const dataDir = localDataDir(env);
+  const file = path.join(dataDir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(DATA_DIR, { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
@@ -89,11 +90,11 @@ function stopChild(child: ChildProcess, name: string): Promise<void> {
   });
 }
 
-function printBanner(url: string, database: ResolvedDatabase, seeded: SeedDemoResult | null) {
+function printBanner(url: string, database: ResolvedDatabase, seeded: SeedDemoResult | null, env: NodeJS.ProcessEnv) {
   const where =
     database.source === "env"
       ? "PostgreSQL from DATABASE_URL"
-      : `embedded PostgreSQL (PGlite) on ${new URL(database.url).host}, data in .data/pglite`;
+      : `embedded PostgreSQL (PGlite) on ${new URL(database.url).host}, data in ${path.relative(process.cwd(), embeddedDataDir(env)) || "."}`;
   const lines = ["", `  Shipshape is running at ${url}`, `  database: ${where}`];
   if (seeded) {
     lines.push("  demo sign-in:");
@@ -197,7 +198,7 @@ async function main(): Promise<void> {
 
     const url = `http://${host}:${port}`;
     await waitUntilServing(`${url}/api/health`, web, STARTUP_TIMEOUT_MS);
-    printBanner(url, database, seeded);
+    printBanner(url, database, seeded, env);
   } catch (error) {
     console.error(`shipshape: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);

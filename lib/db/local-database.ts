@@ -4,7 +4,16 @@ import type { EnvironmentVariables } from "./client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
 const PROJECT_ROOT = path.resolve(__dirname, "../..");
-export const DEFAULT_EMBEDDED_DATA_DIR = path.join(PROJECT_ROOT, ".data/pglite");
+
+/** Local state of `npm start` (embedded database, generated auth secret): $SHIPSHAPE_DATA_DIR or `.data`. */
+export function localDataDir(env: EnvironmentVariables = process.env): string {
+  const configured = env.SHIPSHAPE_DATA_DIR?.trim();
+  return configured ? path.resolve(configured) : path.join(PROJECT_ROOT, ".data");
+}
+
+export function embeddedDataDir(env: EnvironmentVariables = process.env): string {
+  return path.join(localDataDir(env), "pglite");
+}
 
 export interface ResolvedDatabase {
   url: string;
@@ -34,7 +43,7 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
-export function runningEmbeddedServer(dataDir = DEFAULT_EMBEDDED_DATA_DIR): ServerRecord | null {
+export function runningEmbeddedServer(dataDir = embeddedDataDir()): ServerRecord | null {
   const file = serverRecordPath(dataDir);
   if (!existsSync(file)) return null;
   try {
@@ -54,7 +63,7 @@ export interface ResolveDatabaseOptions {
 }
 
 /**
- * DATABASE_URL when set; otherwise the embedded PGlite database in `.data/pglite`, either the one
+ * DATABASE_URL when set; otherwise the embedded PGlite database in `<data dir>/pglite`, either the one
  * a running `npm start` already serves or a new server started in this process.
  */
 export async function resolveDatabase(options: ResolveDatabaseOptions = {}): Promise<ResolvedDatabase> {
@@ -62,7 +71,7 @@ export async function resolveDatabase(options: ResolveDatabaseOptions = {}): Pro
   const fromEnv = env.DATABASE_URL?.trim();
   if (fromEnv) return { url: fromEnv, source: "env", embedded: null, release: async () => {} };
 
-  const dataDir = options.dataDir ?? DEFAULT_EMBEDDED_DATA_DIR;
+  const dataDir = options.dataDir ?? embeddedDataDir(env);
   const running = runningEmbeddedServer(dataDir);
   if (running) return { url: running.url, source: "embedded-running", embedded: null, release: async () => {} };
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import path from "node:path";
 import { getDatabaseUrl, getPoolSize } from "@/lib/db/client";
+import { embeddedDataDir, localDataDir } from "@/lib/db/local-database";
 
 describe("database configuration", () => {
   it("uses DATABASE_URL, trimmed", () => {
@@ -24,5 +26,12 @@ describe("database configuration", () => {
     for (const bad of ["0", "-1", "2.5", "many", "101"]) {
       expect(() => getPoolSize({ DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE/);
     }
+  });
+
+  it("keeps local state in .data unless SHIPSHAPE_DATA_DIR moves it", () => {
+    const root = path.resolve(__dirname, "../../..");
+    expect(localDataDir({})).toBe(path.join(root, ".data"));
+    expect(embeddedDataDir({})).toBe(path.join(root, ".data/pglite"));
+    expect(embeddedDataDir({ SHIPSHAPE_DATA_DIR: "/var/lib/shipshape" })).toBe("/var/lib/shipshape/pglite");
   });
 });

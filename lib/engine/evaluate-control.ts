@@ -39,6 +39,11 @@ export function hasCloudData(ctx: EvalContext): boolean {
 
 function* defaultTargets(control: Control<K8sObject>, ctx: EvalContext): Iterable<EvalTarget<K8sObject> | K8sObject> {
   for (const kind of control.kinds ?? []) {
+    // Node facts live beside the index, not in it.
+    if (kind === "NodeInfo") {
+      yield* ctx.nodes;
+      continue;
+    }
     for (const obj of ctx.index.byKind(kind)) {
       // A Pod owned by a ReplicaSet owned by a Deployment is judged once, on the Deployment.
       if (isWorkload(obj) && ctx.index.hasWorkloadOwner(obj)) continue;

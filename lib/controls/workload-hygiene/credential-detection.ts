@@ -36,8 +36,15 @@ const DESCRIPTIVE_LAST_WORDS = new Set([
   "alg", "header", "issuer", "audience", "url", "uri", "endpoint", "host", "port", "format", "field", "prefix",
   "suffix", "mode", "policy", "version", "count", "limit", "max", "min", "rotation", "namespace", "kind",
   "provider", "store", "manager", "scope", "scopes", "cache", "retries", "retry", "delay", "seconds", "minutes",
-  "hours", "days", "ms", "id",
+  "hours", "days", "ms", "id", "selector", "selectors", "filter", "converter", "serializer", "deserializer", "class",
+  "domain", "schema", "label", "labels", "annotation", "annotations",
 ]);
+
+// Words that, anywhere in a name, make it about something other than a secret value.
+const METADATA_WORDS = new Set(["image", "public", "pub", "pubkey", "label", "selector", "annotation"]);
+
+// First words that make the whole name a switch about credentials: `ALLOW_EMPTY_PASSWORD=yes`.
+const SWITCH_FIRST_WORDS = new Set(["allow", "enable", "enabled", "disable", "disabled", "require", "skip"]);
 
 /** Names whose last word is `id` are still credentials for these (AWS_ACCESS_KEY_ID and friends). */
 const CREDENTIAL_ID_PAIRS = [["access", "key", "id"]];
@@ -72,9 +79,14 @@ function matchesSensitiveWords(words: readonly string[], sensitive: readonly (re
   return false;
 }
 
-/** True when the name only describes a credential (its path, its TTL, its Secret's name), not the credential itself. */
+/**
+ * True when the name only describes a credential (its path, its TTL, its Secret's name, a switch
+ * about it, the image that handles it) or names public key material, not a secret itself.
+ */
 export function namesCredentialMetadata(name: string): boolean {
   const words = identifierWords(name);
+  if (SWITCH_FIRST_WORDS.has(words[0] ?? "")) return true;
+  if (words.some((w) => METADATA_WORDS.has(w) || w.startsWith("public"))) return true;
   const last = words[words.length - 1];
   if (!last || !DESCRIPTIVE_LAST_WORDS.has(last)) return false;
   if (last === "id") {
@@ -89,10 +101,12 @@ export function namesCredentialMetadata(name: string): boolean {
 const REFERENCE_VALUE = [
   /^\$\([A-Za-z_][A-Za-z0-9_.-]*\)$/, // Kubernetes dependent variable $(OTHER_VAR)
   /^\$\{[^}]+\}$/, // ${VAR} placeholders
+  /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR expanded by a shell
+  /^<[^<>]*>$/, // <change-me> placeholders
   /^\{\{.*\}\}$/s, // unrendered templates
   /^%\([A-Za-z_]+\)s$/,
   /^(?:\/|\.\.?\/|~\/)/, // file paths
-  /^(?:true|false)$/i,
+  /^(?:true|false|yes|no|on|off)$/i,
   /^-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----/,
   /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-[a-z0-9]+|sk-(?:ssh|ecdsa)-[a-z0-9@.-]+) [A-Za-z0-9+/=]+/, // SSH public keys
 ];

@@ -25,10 +25,12 @@ export default defineControl({
   category: "network",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    const configured = (ctx.settings as unknown as { sensitiveInterfaces?: unknown }).sensitiveInterfaces;
-    const terms = (Array.isArray(configured) && configured.length ? configured : DEFAULT_SENSITIVE_INTERFACES)
-      .filter((t): t is string => typeof t === "string" && t.trim() !== "")
-      .map((t) => t.toLowerCase());
+    const terms = ctx.cache("workload-hygiene:sensitive-interfaces", () => {
+      const configured = (ctx.settings as unknown as { sensitiveInterfaces?: unknown }).sensitiveInterfaces;
+      return (Array.isArray(configured) && configured.length ? configured : DEFAULT_SENSITIVE_INTERFACES)
+        .filter((t): t is string => typeof t === "string" && t.trim() !== "")
+        .map((t) => t.toLowerCase());
+    });
     const name = (obj.metadata?.name ?? "").toLowerCase();
     const repositories = (imagesOf(obj) ?? []).map((i) => i.ref?.repository.toLowerCase() ?? "");
     const term = terms.find((t) => name.includes(t) || repositories.some((r) => r.includes(t)));

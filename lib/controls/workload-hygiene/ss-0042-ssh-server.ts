@@ -5,26 +5,37 @@ import { WORKLOAD_KINDS } from "../../engine/workload";
 import { servicesSelecting } from "./scan-lookups";
 import { containersOfObject } from "./container-resources";
 
+// 22 is SSH's port; 2222 is the usual unprivileged alternative (rootless sshd images, Kubescape's list).
 const SSH_PORTS = new Set([22, 2222]);
 
-function isSshPort(port: unknown): boolean {
-  if (typeof port === "number") return SSH_PORTS.has(port);
-  if (typeof port === "string") return port.toLowerCase() === "ssh" || SSH_PORTS.has(Number(port));
-  return false;
+function isSshName(name: unknown): boolean {
+  return typeof name === "string" && /^(?:ssh|sshd|sftp)$/i.test(name);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function sshServicePorts(service: K8sObject): any[] {
-  return (Array.isArray(service.spec?.ports) ? service.spec.ports : []).filter(
-    (p: { port?: unknown; targetPort?: unknown; name?: unknown }) => isSshPort(p?.port) || isSshPort(p?.targetPort) || p?.name === "ssh",
-  );
+function isSshNumber(port: unknown): boolean {
+  return (typeof port === "number" || (typeof port === "string" && /^\d+$/.test(port))) && SSH_PORTS.has(Number(port));
+}
+
+interface ServicePort {
+  port?: unknown;
+  targetPort?: unknown;
+  name?: unknown;
+}
+
+/** Service ports that carry SSH: named so, or on an SSH port number unless a named target port says what it really is. */
+function sshServicePorts(service: K8sObject): ServicePort[] {
+  return (Array.isArray(service.spec?.ports) ? service.spec.ports : []).filter((p: ServicePort) => {
+    if (isSshName(p?.name) || isSshName(p?.targetPort)) return true;
+    if (typeof p?.targetPort === "string" && !/^\d+$/.test(p.targetPort)) return false;
+    return isSshNumber(p?.port) || isSshNumber(p?.targetPort);
+  });
 }
 
 export default defineControl({
   id: "SS-0042",
   name: "SSH server in a container",
   description:
-    "Fails when a container declares an SSH port (22, 2222 or a port named ssh), or a Service selecting the workload's pods publishes or targets one.",
+    "Fails when a container declares port 22 or a port named ssh/sftp, or a Service selecting the workload's pods publishes or targets SSH (port 22 or 2222, or a port named ssh/sftp; a named target port that is not SSH wins over the number).",
   rationale:
     "An SSH daemon in a container is a second, unmanaged way in: it carries its own keys or passwords outside Kubernetes RBAC and audit logging, and is a favourite persistence and lateral-movement channel.",
   severity: "low",
@@ -34,7 +45,8 @@ export default defineControl({
     const violations: Violation[] = [];
     for (const { container, path } of containersOfObject(obj, ["containers", "initContainers"])) {
       (Array.isArray(container.ports) ? container.ports : []).forEach((p: { containerPort?: unknown; name?: unknown }, k: number) => {
-        if (isSshPort(p?.containerPort) || p?.name === "ssh") {
+        // A container port is only taken for SSH when it is 22 or named so; 2222 alone is too common for other uses.
+        if (Number(p?.containerPort) === 22 || isSshName(p?.name)) {
           violations.push({ message: `container "${container.name ?? "(unnamed)"}" exposes SSH port ${String(p.containerPort)}`, paths: [`${path}.ports[${k}]`] });
         }
       });
@@ -43,7 +55,7 @@ export default defineControl({
       const ports = sshServicePorts(service);
       if (!ports.length) continue;
       violations.push({
-        message: `Service ${service.metadata?.name ?? ""} routes SSH port ${ports.map((p) => String(p.targetPort ?? p.port)).join(", ")} to the pods`,
+        message: `Service ${service.metadata?.name ?? ""} publishes SSH (${ports.map((p) => `${String(p.port)}→${String(p.targetPort ?? p.port)}`).join(", ")}) to the pods`,
         related: [refOf(service)],
       });
     }

@@ -85,3 +85,22 @@ describe("credentialsInConfigText", () => {
     expect(credentialsInConfigText(text, policy).map((f) => f.key)).toEqual(["spring.datasource.password", "apiKey", "secret_key"]);
   });
 });
+
+describe("names seen on real charts that are not credentials", () => {
+  it.each([
+    ["ALLOW_EMPTY_PASSWORD", "yes"],
+    ["CONNECT_KEY_CONVERTER", "org.apache.kafka.connect.json.JsonConverter"],
+    ["DEFAULT_TOKEN_COOKIE_DOMAIN", "example.com"],
+    ["JWT_PUBLIC_KEY", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA"],
+    ["OAUTH_PUBLICKEY", "MIIBIjANBgkqhkiG9w0B"],
+    ["RELATED_IMAGE_tls_secrets_creation_job", "quay.io/eclipse/che-tls-secret-creator:alpine-01a4c34"],
+    ["secret-field-selector", "type!=kubernetes.io/dockercfg"],
+  ])("%s", (name, value) => expect(credentialReason(name, value, policy)).toBeUndefined());
+
+  it.each([
+    ["JWT_SECRET_KEY", "f9c0b4d1e2"],
+    ["cookie-secret", "RUNqZVlmTGxUazhUeW1LdQ=="],
+    ["OSS_ACCESSKEY", "LTAI5tExample"],
+    ["API_TOKEN_SALT", "tobemodified"],
+  ])("%s is still a credential", (name, value) => expect(credentialReason(name, value, policy)).toBeDefined());
+});

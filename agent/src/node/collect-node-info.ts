@@ -14,6 +14,8 @@ import { readHostName, readKernelFacts, readOsFacts, readSecurityModules } from 
 export const DEFAULT_HOST_ROOT = "/host";
 export const DEFAULT_STATIC_POD_PATH = "/etc/kubernetes/manifests";
 export const KUBERNETES_PKI_DIR = "/etc/kubernetes/pki";
+/** Where AKS nodes keep the cloud provider configuration when no --cloud-config flag names it. */
+export const AKS_CLOUD_CONFIG = "/etc/kubernetes/azure.json";
 
 /** Where systemd looks for the kubelet's unit and drop-ins, most specific first. */
 const SYSTEMD_UNIT_DIRS = ["/etc/systemd/system", "/run/systemd/system", "/usr/lib/systemd/system", "/lib/systemd/system"];
@@ -57,7 +59,7 @@ function configField(config: Record<string, unknown> | undefined, ...keys: strin
 }
 
 /** Flags that name credentials (kubeconfigs, private keys, token and password files): never opened. */
-const CREDENTIAL_FLAG = /kubeconfig|key-file|private-key|-key$|^key$|token-auth-file|basic-auth-file|password|secret/;
+const CREDENTIAL_FLAG = /kubeconfig|key-file|private-key|-key$|^key$|token-auth-file|basic-auth-file|password|secret|cloud-config/;
 
 export function credentialPaths(flags: Record<string, string>): string[] {
   return Object.entries(flags)
@@ -192,6 +194,12 @@ export async function collectNodeInfo(options: CollectNodeOptions = {}): Promise
   await files.single("controllerManagerConf", controllerManagerConf);
 
   if (await files.single("pkiDir", KUBERNETES_PKI_DIR)) await files.list("pkiFiles", await files.filesUnder(KUBERNETES_PKI_DIR));
+  // The cloud provider config can hold cloud credentials (AKS azure.json: a service principal secret): stat only.
+  const cloudConfig =
+    hostPathOf(kubelet?.flags["cloud-config"]) ?? hostPathOf(components["kube-controller-manager"]?.flags["cloud-config"]) ?? AKS_CLOUD_CONFIG;
+  hostFs.denyRead(cloudConfig);
+  await files.single("cloudProviderConfig", cloudConfig, cloudConfig === AKS_CLOUD_CONFIG ? undefined : "a --cloud-config flag");
+
   const etcdDataDir = hostPathOf(components.etcd?.flags["data-dir"]);
   await files.single("etcdDataDir", etcdDataDir, "etcd's --data-dir");
 

@@ -28,7 +28,7 @@ export class ConfigParseError extends Error {
 export function parseConfigText(text: string): Json {
   let value: unknown;
   try {
-    value = parseYaml(text, { version: "1.1", prettyErrors: false });
+    value = parseYaml(text, { version: "1.1" });
   } catch (error) {
     const pos = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     throw new ConfigParseError(`is not valid YAML or JSON${pos ? ` (line ${pos.line}, column ${pos.col})` : ""}`);

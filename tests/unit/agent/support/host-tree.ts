@@ -28,6 +28,7 @@ export const CANARY = {
   kubeconfigKey: "canary-kubeconfig-client-key-44b2",
   encryptionKey: "Y2FuYXJ5LWVuY3J5cHRpb24ta2V5LTAwMDAwMDAwMA==",
   staticPodHeader: "Bearer canary-static-pod-url-token-77",
+  cloudSecret: "canary-cloud-client-secret-3c5a",
 } as const;
 
 /** Writes a host tree under a new temp directory; returns its path (the host root). */
@@ -303,6 +304,7 @@ function controlPlaneNode(v: NodeVariant): HostTree {
     "/etc/kubernetes/scheduler.conf": { content: KUBECONFIG, mode: v.secretMode, ...v.owner },
     "/etc/kubernetes/controller-manager.conf": { content: KUBECONFIG, mode: v.secretMode, ...v.owner },
     "/etc/kubernetes/manifests": { dir: true, mode: 0o700, ...root },
+    "/etc/kubernetes/azure.json": { content: JSON.stringify({ cloud: "AzurePublicCloud", aadClientSecret: CANARY.cloudSecret }), mode: v.fileMode === 0o600 ? 0o644 : 0o666, ...v.owner },
     "/usr/lib/systemd/system/kubelet.service": { content: "[Service]\nExecStart=/usr/bin/kubelet\n", mode: v.fileMode, ...v.owner },
     "/etc/systemd/system/kubelet.service.d/10-kubeadm.conf": {
       content: '[Service]\nEnvironment="KUBELET_KUBECONFIG_ARGS=--kubeconfig=/etc/kubernetes/kubelet.conf"\n',
@@ -387,7 +389,7 @@ export function hardenedControlPlaneNode(): HostTree {
 export function weakControlPlaneNode(): HostTree {
   return controlPlaneNode({
     fileMode: 0o666,
-    secretMode: 0o644,
+    secretMode: 0o664,
     owner: { uid: 1001, gid: 1001 },
     kubeletConfig: WEAK_KUBELET_CONFIG,
     kubeletFlags: [

@@ -120,3 +120,6 @@ export const controls: Control<any>[] = [
   ss1105,
   ss1106,
 ];
+
+/** The agent writes this in place of credential-looking values; SS-0012 and SS-0259 count it as a literal credential. */
+export { REDACTED_CREDENTIAL_MARKER } from "./credential-detection";

@@ -17,5 +17,5 @@ export default defineControl({
   },
   remediation:
     "Give every container resources.limits.cpu and resources.limits.memory, or give the namespace a LimitRange that sets default limits.",
-  refs: { kubescape: ["C-0009"], nsa: ["resource-policies"], mitre: ["T1496"], polaris: ["cpuLimitsMissing", "memoryLimitsMissing"] },
+  refs: { kubescape: ["C-0009"], polaris: ["cpuLimitsMissing", "memoryLimitsMissing"] },
 });

@@ -51,5 +51,5 @@ export default defineControl({
   },
   remediation:
     "Upgrade ingress-nginx (1.9.0 or later disables snippets by default) and set allow-snippet-annotations: \"false\" in the controller's ConfigMap; if snippets are needed, restrict who can create Ingresses.",
-  refs: { kubescape: ["C-0059"], nsa: ["cve-mitigation"], mitre: ["T1552.007"] },
+  refs: { kubescape: ["C-0059"], nsa: ["cve-mitigation"], mitre: ["T1190"] },
 });

@@ -28,5 +28,5 @@ export default defineControl({
   },
   remediation:
     "Mount claims only into the containers that need them, read-only where possible (volumeMounts[].readOnly), and keep backups; review that the workload's hardening matches the sensitivity of the data.",
-  refs: { kubescape: ["C-0257"], mitre: ["T1485"] },
+  refs: { kubescape: ["C-0257"] },
 });

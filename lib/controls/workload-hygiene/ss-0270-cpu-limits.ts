@@ -17,5 +17,5 @@ export default defineControl({
   },
   remediation:
     "Set resources.limits.cpu on every container, or a namespace LimitRange default. Size it from observed peaks so throttling does not hurt latency.",
-  refs: { kubescape: ["C-0270"], nsa: ["resource-policies"], mitre: ["T1496"], polaris: ["cpuLimitsMissing"] },
+  refs: { kubescape: ["C-0270"], nsa: ["resource-policies"], polaris: ["cpuLimitsMissing"] },
 });

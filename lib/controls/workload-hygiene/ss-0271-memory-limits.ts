@@ -17,5 +17,5 @@ export default defineControl({
   },
   remediation:
     "Set resources.limits.memory on every container to the most it should ever use, or a namespace LimitRange default.",
-  refs: { kubescape: ["C-0271"], nsa: ["resource-policies"], mitre: ["T1496"], polaris: ["memoryLimitsMissing"] },
+  refs: { kubescape: ["C-0271"], nsa: ["resource-policies"], polaris: ["memoryLimitsMissing"] },
 });

@@ -33,8 +33,16 @@ export function minimumReplicas(obj: K8sObject, ctx: EvalContext): number {
   return Math.max(...hpas.map((h) => (typeof h.spec?.minReplicas === "number" ? h.spec.minReplicas : 1)));
 }
 
+/** Whether a PodDisruptionBudget selects the labels: an empty selector selects every pod in policy/v1, none in v1beta1. */
+export function budgetSelects(pdb: K8sObject, labels: Record<string, string>): boolean {
+  const selector = pdb.spec?.selector;
+  const empty = !selector || (Object.keys(selector.matchLabels ?? {}).length === 0 && !(selector.matchExpressions ?? []).length);
+  if (empty && pdb.apiVersion === "policy/v1beta1") return false;
+  return matchesLabelSelector(selector ?? {}, labels);
+}
+
 /** PodDisruptionBudgets in the workload's namespace that select its pods. */
 export function disruptionBudgetsFor(obj: K8sObject, ctx: EvalContext): K8sObject[] {
   const labels = podLabelsOfCached(obj);
-  return objectsInNamespace(ctx, "PodDisruptionBudget", namespaceOf(obj)).filter((pdb) => matchesLabelSelector(pdb.spec?.selector, labels));
+  return objectsInNamespace(ctx, "PodDisruptionBudget", namespaceOf(obj)).filter((pdb) => budgetSelects(pdb, labels));
 }

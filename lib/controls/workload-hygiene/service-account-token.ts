@@ -50,11 +50,14 @@ function mountedProjectedTokenVolume(spec: any): number {
 /**
  * Whether the pods get an API token: the pod's `automountServiceAccountToken` wins, then the
  * ServiceAccount's (when it is in the scan), else the API default (mounted). A hand-written
- * projected `serviceAccountToken` volume mounts a token whatever the flags say.
+ * projected `serviceAccountToken` volume mounts a token whatever the flags say. Undefined for
+ * objects without pods and for static pods.
  */
 export function tokenMountOf(obj: K8sObject, ctx: EvalContext): TokenMount | undefined {
   const at = podSpecOf(obj);
   if (!at) return undefined;
+  // Static pods (their API mirrors) cannot use service accounts at all.
+  if (obj.kind === "Pod" && obj.metadata?.annotations?.["kubernetes.io/config.mirror"] !== undefined) return undefined;
   const namespace = obj.metadata?.namespace || "default";
   const serviceAccount = serviceAccountOfSpec(at.spec);
   const base = { serviceAccount, namespace };

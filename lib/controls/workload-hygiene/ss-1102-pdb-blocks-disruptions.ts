@@ -1,6 +1,5 @@
 import { defineControl } from "../../engine/define-control";
-import { matchesLabelSelector } from "../../engine/label-selector";
-import { declaredReplicas, REPLICATED_KINDS } from "./replicas";
+import { budgetSelects, declaredReplicas, REPLICATED_KINDS } from "./replicas";
 import { namespaceOf, podLabelsOfCached } from "./scan-lookups";
 
 function percent(value: unknown): number | undefined {
@@ -29,7 +28,7 @@ export default defineControl({
     }
     if (typeof minAvailable === "number") {
       const ns = namespaceOf(pdb);
-      const selected = ctx.index.workloadsInNamespace(ns).filter((w) => matchesLabelSelector(pdb.spec?.selector, podLabelsOfCached(w)));
+      const selected = ctx.index.workloadsInNamespace(ns).filter((w) => budgetSelects(pdb, podLabelsOfCached(w)));
       // Only replicated kinds have a known pod count; a selected DaemonSet or bare pod leaves it unknown.
       if (!selected.length || !selected.every((w) => REPLICATED_KINDS.includes(w.kind))) return [];
       const total = selected.reduce((sum, w) => sum + declaredReplicas(w), 0);

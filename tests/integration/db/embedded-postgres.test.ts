@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { resolveDatabase, runningEmbeddedServer } from "@/lib/db/local-database";
-import { deployMigrations } from "@/lib/db/migration/schema-migrations";
+import { readMigrationsList } from "@/lib/db/migration/migrations-directory";
+import { DEFAULT_MIGRATIONS_DIR, deployMigrations } from "@/lib/db/migration/schema-migrations";
 
 const dataRoot = mkdtempSync(path.join(os.tmpdir(), "shipshape-pglite-"));
 afterAll(() => rmSync(dataRoot, { recursive: true, force: true }));
@@ -17,7 +18,8 @@ describe("embedded PostgreSQL (PGlite + socket server)", () => {
     const first = await startEmbeddedPostgres({ dataDir, maxConnections: 8 });
     try {
       expect(first.url).toMatch(/^postgresql:\/\/postgres@127\.0\.0\.1:\d+\/postgres/);
-      expect(await deployMigrations({ url: first.url })).toHaveLength(1);
+      const committed = readMigrationsList(DEFAULT_MIGRATIONS_DIR).migrationDirectories.map((m) => m.path);
+      expect(await deployMigrations({ url: first.url })).toEqual(committed);
       const prisma = createPrismaClient({ url: first.url, poolSize: 3 });
       await prisma.organization.create({ data: { name: "Persisted Org", slug: "persisted-org" } });
       // Concurrent queries up to the pool size share the single PGlite session.

@@ -46,6 +46,7 @@ export function DataTable<Row>({
   empty,
   caption,
   rowTestId,
+  toolbar,
 }: {
   columns: Column<Row>[];
   rows: Row[];
@@ -55,6 +56,8 @@ export function DataTable<Row>({
   empty?: ReactNode;
   caption?: string;
   rowTestId?: (row: Row) => string;
+  /** Filters and counts shown above the table, beside the CSV export. */
+  toolbar?: ReactNode;
 }) {
   const [sort, setSort] = useState<Sort>(initialSort);
   const sorted = useMemo(() => {
@@ -79,17 +82,29 @@ export function DataTable<Row>({
     URL.revokeObjectURL(url);
   }
 
-  if (rows.length === 0 && empty) return <>{empty}</>;
+  const bar = (toolbar || csvFileName) && (
+    <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2.5">
+      {toolbar}
+      {csvFileName && rows.length > 0 && (
+        <button type="button" onClick={exportCsv} className="ml-auto text-xs font-medium text-zinc-500 hover:text-zinc-800">
+          Export CSV
+        </button>
+      )}
+    </div>
+  );
+
+  if (rows.length === 0 && empty) {
+    return (
+      <>
+        {bar}
+        {empty}
+      </>
+    );
+  }
 
   return (
     <div>
-      {csvFileName && (
-        <div className="flex justify-end border-b border-zinc-100 px-4 py-1.5">
-          <button type="button" onClick={exportCsv} className="text-xs font-medium text-zinc-500 hover:text-zinc-800">
-            Export CSV
-          </button>
-        </div>
-      )}
+      {bar}
       <div className="overflow-x-auto">
         <table className="min-w-full text-sm">
           {caption && <caption className="sr-only">{caption}</caption>}

@@ -38,7 +38,6 @@ export function OverviewClient({ orgName }: { orgName: string }) {
       ),
     },
     { id: "provider", label: "Provider", value: (r) => providerLabel(r.provider) },
-    { id: "environment", label: "Environment", value: (r) => r.environment },
     { id: "status", label: "Agent", value: (r) => r.status, render: (r) => <ClusterStatusBadge status={r.status} /> },
     { id: "lastSnapshot", label: "Last snapshot", value: (r) => r.lastSnapshotAt ?? "", render: (r) => <RelativeTime value={r.lastSnapshotAt} fallback="none yet" /> },
     ...frameworks.map<Column<Row>>((f) => ({
@@ -49,7 +48,7 @@ export function OverviewClient({ orgName }: { orgName: string }) {
     })),
     {
       id: "critical",
-      label: "Critical / high failing",
+      label: "Failing crit. / high",
       align: "right",
       value: (r) => (r.failedBySeverity.critical ?? 0) * 1000 + (r.failedBySeverity.high ?? 0),
       render: (r) =>
@@ -103,7 +102,7 @@ export function OverviewClient({ orgName }: { orgName: string }) {
                 {data.frameworks.map((f) => (
                   <div key={f.id} className="bg-white px-4 py-3">
                     <div className="truncate text-xs text-zinc-500" title={f.name}>
-                      {f.name}
+                      {f.shortName}
                     </div>
                     <ScoreCell score={f.averageScore} className="mt-1" />
                   </div>

@@ -119,22 +119,23 @@ export function ClustersClient() {
             }
           />
         ) : (
-          <>
-            <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2.5">
-              <Input aria-label="Filter clusters" placeholder="Filter by name, provider, region or label…" value={query} onChange={(e) => setQuery(e.target.value)} className="w-80" />
-              <Select aria-label="Environment" value={environment} onChange={(e) => setEnvironment(e.target.value)} className="w-40">
-                <option value="">All environments</option>
-                {environments.map((e) => (
-                  <option key={e} value={e}>
-                    {e}
-                  </option>
-                ))}
-              </Select>
-              <span className="ml-auto text-xs text-zinc-500">
-                {rows.length} of {clusters.data.length}
-              </span>
-            </div>
-            <DataTable
+          <DataTable
+              toolbar={
+                <>
+                  <Input aria-label="Filter clusters" placeholder="Filter by name, provider, region or label…" value={query} onChange={(e) => setQuery(e.target.value)} className="w-80" />
+                  <Select aria-label="Environment" value={environment} onChange={(e) => setEnvironment(e.target.value)} className="w-48">
+                    <option value="">All environments</option>
+                    {environments.map((e) => (
+                      <option key={e} value={e}>
+                        {e}
+                      </option>
+                    ))}
+                  </Select>
+                  <span className="text-xs text-zinc-500">
+                    {rows.length} of {clusters.data.length}
+                  </span>
+                </>
+              }
               columns={columns}
               rows={rows}
               rowKey={(r) => r.id}
@@ -144,7 +145,6 @@ export function ClustersClient() {
               caption="Clusters"
               empty={<EmptyState title="No cluster matches the filter" description="Clear the filter to see all clusters." />}
             />
-          </>
         )}
       </Card>
     </div>

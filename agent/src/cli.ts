@@ -1,6 +1,7 @@
 // The command table and the one top-level error handler.
 import { Command, CommanderError } from "commander";
 import { registerAgentCommand } from "./commands/agent";
+import { registerImportCommand } from "./commands/import";
 import { registerNodeCommand } from "./commands/node";
 import { registerPreflightCommand } from "./commands/preflight";
 import { registerScanCommand } from "./commands/scan";
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerScanCommand(program);
   registerAgentCommand(program);
   registerPreflightCommand(program);
+  registerImportCommand(program);
   registerNodeCommand(program);
   return program;
 }

@@ -1,0 +1,76 @@
+// Turns a ScanReport into what a snapshot keeps: framework scores (the shape the dashboard reads,
+// also written by prisma/seed), failed controls by severity, per-control counts (content-addressed)
+// and the set of failing (control, resource) pairs that drive finding intervals.
+import type { ScanReport, ReportFinding } from "@/lib/engine/report";
+import type { ControlStatus, Severity } from "@/lib/engine/types";
+import { canonicalJson, sha256Hex } from "@/lib/snapshot/canonical-json";
+import { objectKeyOf } from "@/lib/snapshot/protocol";
+
+export type FrameworkScoreRow = { score: number | null; riskScore: number; passed: number; failed: number };
+/** [status, passed resources, failed resources, excepted resources] */
+export type ControlCountRow = [ControlStatus, number, number, number];
+
+export type FailingResource = {
+  controlId: string;
+  resourceKey: string;
+  severity: Severity;
+  message: string;
+  exceptionId: string | null;
+};
+
+export type CompactScores = {
+  frameworkScores: Record<string, FrameworkScoreRow>;
+  failedBySeverity: Record<Severity, number>;
+  controlCounts: Record<string, ControlCountRow>;
+  controlScoresHash: string;
+  failing: Map<string, FailingResource>;
+  objectCount: number;
+};
+
+const MAX_MESSAGE = 500;
+
+/** The finding's resource as a stable key: the object key, `subject/<Kind>/<ns>/<name>`, or `cluster`. */
+export function resourceKeyOf(finding: Pick<ReportFinding, "object" | "subject">): string {
+  if (finding.object) {
+    const o = finding.object;
+    return objectKeyOf({ apiVersion: o.apiVersion, kind: o.kind, metadata: { namespace: o.namespace, name: o.name } });
+  }
+  if (finding.subject) return `subject/${finding.subject.kind}/${finding.subject.namespace ?? ""}/${finding.subject.name}`;
+  return "cluster";
+}
+
+export function failingKey(controlId: string, resourceKey: string): string {
+  return `${controlId}\u0000${resourceKey}`;
+}
+
+export function compactScores(report: ScanReport): CompactScores {
+  const frameworkScores: Record<string, FrameworkScoreRow> = {};
+  for (const f of report.frameworks) {
+    frameworkScores[f.id] = { score: f.score, riskScore: f.riskScore, passed: f.counts.passed, failed: f.counts.failed };
+  }
+  const controlCounts: Record<string, ControlCountRow> = {};
+  for (const c of report.controls) controlCounts[c.id] = [c.status, c.counts.passed, c.counts.failed, c.counts.excepted];
+
+  const failing = new Map<string, FailingResource>();
+  for (const finding of report.findings) {
+    const resourceKey = resourceKeyOf(finding);
+    const key = failingKey(finding.controlId, resourceKey);
+    if (failing.has(key)) continue;
+    failing.set(key, {
+      controlId: finding.controlId,
+      resourceKey,
+      severity: finding.severity,
+      message: finding.message.slice(0, MAX_MESSAGE),
+      exceptionId: finding.exceptionId ?? null,
+    });
+  }
+  const { critical, high, medium, low } = report.summary.failedBySeverity;
+  return {
+    frameworkScores,
+    failedBySeverity: { critical, high, medium, low },
+    controlCounts,
+    controlScoresHash: sha256Hex(canonicalJson(controlCounts)),
+    failing,
+    objectCount: report.summary.objects,
+  };
+}

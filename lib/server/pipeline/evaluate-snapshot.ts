@@ -1,0 +1,159 @@
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ScanReport } from "@/lib/engine/report";
+import { runScan, type ScanInput } from "@/lib/engine/run-scan";
+import type { K8sObject } from "@/lib/engine/types";
+import { decodeManifest } from "@/lib/server/snapshots/manifest-codec";
+import { compactScores, type CompactScores } from "./compact-scores";
+import { diffObjects } from "./diff-objects";
+import { evaluationFingerprint, loadEvaluationInputs } from "./load-evaluation-inputs";
+import { loadObjectBodies } from "./load-object-bodies";
+import { applyFindingIntervals, applyObjectDiff, lockCluster, storeControlScores, touchMatchedExceptions, upsertDailyScore } from "./write-evaluation";
+
+export class ClusterAdvancedError extends Error {
+  constructor(clusterId: string, snapshotId: string) {
+    super(`cluster ${clusterId} advanced while snapshot ${snapshotId} was being evaluated`);
+    this.name = "ClusterAdvancedError";
+  }
+}
+
+export type EvaluateOptions = {
+  /** The engine (injectable so benchmarks can memoize it; production always uses runScan). */
+  scan?: (input: ScanInput) => ScanReport;
+  /** Runs inside the transaction just before commit (tests use it to crash a worker mid-job). */
+  beforeCommit?: (tx: Prisma.TransactionClient) => Promise<void>;
+};
+
+export type EvaluateOutcome =
+  | { outcome: "evaluated" | "reused"; snapshotId: string; late: boolean; added: number; changed: number; removed: number; opened: number; closed: number; engineMs: number }
+  | { outcome: "skipped"; snapshotId: string; reason: string };
+
+// Prisma's interactive transactions default to 5 s; a first snapshot of a large cluster writes tens
+// of thousands of rows.
+const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 300_000 } as const;
+
+/**
+ * Evaluates one queued snapshot and stores, in ONE transaction: its scores, the cluster's new
+ * current state and change events, finding intervals, the daily roll-up; the pending manifest is
+ * deleted and the snapshot becomes `complete` (visible). Anything failing rolls all of it back.
+ * A snapshot older than the cluster's latest evaluation (a late delivery) gets its scores only:
+ * current state and intervals never move backwards. Idempotent: a complete snapshot is skipped.
+ */
+export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId: string } & EvaluateOptions): Promise<EvaluateOutcome> {
+  const snapshot = await prisma.snapshot.findUnique({
+    where: { id: snapshotId },
+    select: { id: true, orgId: true, clusterId: true, status: true, collectedAt: true, manifestDigest: true, pendingManifest: { select: { manifest: true } } },
+  });
+  if (!snapshot) return { outcome: "skipped", snapshotId, reason: "snapshot no longer exists" };
+  if (snapshot.status !== "queued") return { outcome: "skipped", snapshotId, reason: `snapshot is ${snapshot.status}` };
+  if (!snapshot.pendingManifest || !snapshot.manifestDigest) throw new Error(`snapshot ${snapshotId} is queued but has no manifest`);
+  const { orgId, clusterId, collectedAt } = snapshot;
+  const entries = decodeManifest(snapshot.pendingManifest.manifest);
+
+  const cluster = await prisma.cluster.findFirstOrThrow({ where: { orgId, id: clusterId }, select: { latestSnapshotId: true } });
+  const previous = cluster.latestSnapshotId
+    ? await prisma.snapshot.findFirst({
+        where: { orgId, id: cluster.latestSnapshotId },
+        select: { id: true, collectedAt: true, inputFingerprint: true, frameworkScores: true, failedBySeverity: true, controlScoresHash: true, failingResources: true, libraryVersion: true, engineVersion: true, objectCount: true },
+      })
+    : null;
+
+  // Objects are needed for the fingerprint only through their Node names; load bodies lazily.
+  let objects: K8sObject[] | null = null;
+  const nodeKeys = entries.filter(([key]) => key.startsWith("/Node/"));
+  const nodeObjects = nodeKeys.map(([key]) => ({ apiVersion: "v1", kind: "Node", metadata: { name: key.split("/")[3] } }) as K8sObject);
+  const inputs = await loadEvaluationInputs({ orgId, clusterId, objects: nodeObjects, at: collectedAt });
+  const fingerprint = evaluationFingerprint(snapshot.manifestDigest, inputs, collectedAt);
+
+  let scores: CompactScores | null = null;
+  let report: ScanReport | null = null;
+  let engineMs = 0;
+  const reuse = previous && previous.inputFingerprint === fingerprint ? previous : null;
+  if (!reuse) {
+    objects = await loadObjectBodies(orgId, entries);
+    const started = performance.now();
+    report = (options.scan ?? runScan)({ objects, nodes: inputs.nodes, settings: inputs.settings, exceptions: inputs.exceptions, cluster: inputs.cluster, now: collectedAt });
+    engineMs = performance.now() - started;
+    scores = compactScores(report);
+  }
+
+  return prisma.$transaction(async (tx) => {
+    const locked = await lockCluster(tx, orgId, clusterId);
+    const current = await tx.snapshot.findUnique({ where: { id: snapshotId }, select: { status: true } });
+    if (current?.status !== "queued") return { outcome: "skipped" as const, snapshotId, reason: `snapshot is ${current?.status ?? "gone"}` };
+    if (locked.latestSnapshotId !== cluster.latestSnapshotId) {
+      // Another evaluation of this cluster committed since we read it: start over from the new state.
+      throw new ClusterAdvancedError(clusterId, snapshotId);
+    }
+    const late = !!previous && collectedAt.getTime() < previous.collectedAt.getTime();
+    let added = 0, changed = 0, removed = 0, opened = 0, closed = 0;
+    const evaluatedAt = new Date();
+
+    if (reuse) {
+      await tx.snapshot.update({
+        where: { id: snapshotId },
+        data: {
+          status: "complete",
+          evaluatedAt,
+          inputFingerprint: fingerprint,
+          frameworkScores: reuse.frameworkScores as Prisma.InputJsonValue,
+          failedBySeverity: reuse.failedBySeverity as Prisma.InputJsonValue,
+          controlScoresHash: reuse.controlScoresHash,
+          failingResources: reuse.failingResources,
+          libraryVersion: reuse.libraryVersion,
+          engineVersion: reuse.engineVersion,
+        },
+      });
+      await upsertDailyScore(tx, {
+        orgId, clusterId, snapshotId, collectedAt, isNewSnapshot: true,
+        scores: { frameworkScores: reuse.frameworkScores as CompactScores["frameworkScores"], failedBySeverity: reuse.failedBySeverity as CompactScores["failedBySeverity"], objectCount: reuse.objectCount },
+        failingResources: reuse.failingResources ?? 0,
+      });
+      if (!late) await touchExceptionsOfOpenFindings(tx, orgId, clusterId, collectedAt);
+    } else {
+      const s = scores!;
+      await storeControlScores(tx, orgId, s);
+      if (!late) {
+        const currentObjects = await tx.$queryRaw<{ key: string; hash: string }[]>`
+          SELECT "key", "hash" FROM "ClusterObject" WHERE "clusterId" = ${clusterId}`;
+        const diff = diffObjects(new Map(currentObjects.map((o) => [o.key, o.hash])), entries);
+        await applyObjectDiff(tx, { orgId, clusterId, snapshotId, at: collectedAt, diff });
+        ({ opened, closed } = await applyFindingIntervals(tx, { orgId, clusterId, snapshotId, at: collectedAt, lastSeenAt: previous?.collectedAt ?? collectedAt, failing: s.failing }));
+        added = diff.added.length;
+        changed = diff.changed.length;
+        removed = diff.removed.length;
+        await touchMatchedExceptions(tx, orgId, report!.summary.exceptionsApplied, collectedAt);
+      }
+      await tx.snapshot.update({
+        where: { id: snapshotId },
+        data: {
+          status: "complete",
+          evaluatedAt,
+          inputFingerprint: fingerprint,
+          frameworkScores: s.frameworkScores,
+          failedBySeverity: s.failedBySeverity,
+          controlScoresHash: s.controlScoresHash,
+          failingResources: s.failing.size,
+          libraryVersion: report!.libraryVersion,
+          engineVersion: report!.engineVersion,
+          objectCount: entries.length,
+          objectsAdded: added,
+          objectsChanged: changed,
+          objectsRemoved: removed,
+        },
+      });
+      await upsertDailyScore(tx, { orgId, clusterId, snapshotId, collectedAt, isNewSnapshot: true, scores: s, failingResources: s.failing.size });
+    }
+    await tx.pendingManifest.delete({ where: { snapshotId } });
+    if (!late) await tx.cluster.update({ where: { id: clusterId }, data: { latestSnapshotId: snapshotId, latestEvaluatedAt: collectedAt } });
+    if (options.beforeCommit) await options.beforeCommit(tx);
+    return { outcome: reuse ? ("reused" as const) : ("evaluated" as const), snapshotId, late, added, changed, removed, opened, closed, engineMs };
+  }, TRANSACTION_OPTIONS);
+}
+
+/** Exceptions covering still-open findings keep matching while nothing changes (stale report). */
+async function touchExceptionsOfOpenFindings(tx: Prisma.TransactionClient, orgId: string, clusterId: string, at: Date): Promise<void> {
+  const rows = await tx.$queryRaw<{ exceptionId: string }[]>`
+    SELECT DISTINCT "exceptionId" FROM "Finding" WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId} AND "resolvedAt" IS NULL AND "exceptionId" IS NOT NULL`;
+  await touchMatchedExceptions(tx, orgId, Object.fromEntries(rows.map((r) => [r.exceptionId, 1])), at);
+}

@@ -1,0 +1,142 @@
+// The writes of one evaluation, all inside the caller's transaction. Bulk statements over unnest()
+// arrays: a first snapshot of 10,000 objects is a handful of statements, not 10,000 round trips.
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CompactScores, FailingResource } from "./compact-scores";
+import { splitObjectKey, type ObjectDiff } from "./diff-objects";
+import { planFindingIntervals, type OpenInterval } from "./plan-finding-intervals";
+
+type Tx = Prisma.TransactionClient;
+const BATCH = 5_000;
+
+function batches<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
+/**
+ * Serializes evaluations of one cluster (row lock until commit): several workers may run, but a
+ * cluster's current state, change events and intervals are only ever advanced by one at a time.
+ */
+export async function lockCluster(tx: Tx, orgId: string, clusterId: string): Promise<{ latestSnapshotId: string | null; latestEvaluatedAt: Date | null }> {
+  const rows = await tx.$queryRaw<{ latestSnapshotId: string | null; latestEvaluatedAt: Date | null }[]>`
+    SELECT "latestSnapshotId", "latestEvaluatedAt" FROM "Cluster" WHERE "orgId" = ${orgId} AND "id" = ${clusterId} FOR UPDATE`;
+  if (!rows.length) throw new Error(`cluster ${clusterId} does not exist`);
+  return rows[0];
+}
+
+export async function storeControlScores(tx: Tx, orgId: string, scores: CompactScores): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "ControlScores" ("orgId", "hash", "counts") VALUES (${orgId}, ${scores.controlScoresHash}, ${JSON.stringify(scores.controlCounts)}::jsonb)
+    ON CONFLICT ("orgId", "hash") DO NOTHING`;
+}
+
+/** Moves the cluster's current state to the snapshot's objects and records the change events. */
+export async function applyObjectDiff(tx: Tx, p: { orgId: string; clusterId: string; snapshotId: string; at: Date; diff: ObjectDiff }): Promise<void> {
+  const { orgId, clusterId, snapshotId, at, diff } = p;
+  for (const part of batches(diff.added)) {
+    const keys = part.map(([k]) => k);
+    await tx.$executeRaw`
+      INSERT INTO "ClusterObject" ("orgId", "clusterId", "key", "kind", "namespace", "hash", "firstSeenAt", "lastChangedAt")
+      SELECT ${orgId}, ${clusterId}, t.k, t.kind, t.ns, t.h, ${at}, ${at}
+        FROM unnest(${keys}::text[], ${part.map(([k]) => splitObjectKey(k).kind)}::text[], ${part.map(([k]) => splitObjectKey(k).namespace)}::text[], ${part.map(([, h]) => h)}::text[]) AS t(k, kind, ns, h)`;
+  }
+  for (const part of batches(diff.changed)) {
+    await tx.$executeRaw`
+      UPDATE "ClusterObject" AS o SET "hash" = t.h, "lastChangedAt" = ${at}
+        FROM unnest(${part.map(([k]) => k)}::text[], ${part.map(([, , h]) => h)}::text[]) AS t(k, h)
+       WHERE o."clusterId" = ${clusterId} AND o."key" = t.k`;
+  }
+  for (const part of batches(diff.removed)) {
+    await tx.$executeRaw`DELETE FROM "ClusterObject" WHERE "clusterId" = ${clusterId} AND "key" = ANY(${part.map(([k]) => k)}::text[])`;
+  }
+  const events: [string, string, string | null, string | null][] = [
+    ...diff.added.map(([k, h]): [string, string, string | null, string | null] => [k, "added", null, h]),
+    ...diff.changed.map(([k, o, h]): [string, string, string | null, string | null] => [k, "changed", o, h]),
+    ...diff.removed.map(([k, o]): [string, string, string | null, string | null] => [k, "removed", o, null]),
+  ];
+  for (const part of batches(events)) {
+    await tx.$executeRaw`
+      INSERT INTO "ObjectChange" ("orgId", "clusterId", "snapshotId", "at", "key", "kind", "change", "oldHash", "newHash")
+      SELECT ${orgId}, ${clusterId}, ${snapshotId}, ${at}, t.k, t.kind, t.c, t.o, t.n
+        FROM unnest(${part.map((e) => e[0])}::text[], ${part.map((e) => splitObjectKey(e[0]).kind)}::text[], ${part.map((e) => e[1])}::text[],
+                    ${part.map((e) => e[2])}::text[], ${part.map((e) => e[3])}::text[]) AS t(k, kind, c, o, n)`;
+  }
+}
+
+/**
+ * Opens, closes and re-labels finding intervals so the open set equals what is failing now.
+ * `at` is when the opened ones were first seen / the closed ones were found fixed; `lastSeenAt` is
+ * when the closed ones were last seen failing (the previous evaluation).
+ */
+export async function applyFindingIntervals(
+  tx: Tx,
+  p: { orgId: string; clusterId: string; snapshotId: string; at: Date; lastSeenAt: Date; failing: ReadonlyMap<string, FailingResource> },
+): Promise<{ opened: number; closed: number }> {
+  const { orgId, clusterId, snapshotId, at, lastSeenAt } = p;
+  const open = await tx.$queryRaw<OpenInterval[]>`
+    SELECT "id", "controlId", "resourceKey", "exceptionId" FROM "Finding" WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId} AND "resolvedAt" IS NULL`;
+  const plan = planFindingIntervals(open, p.failing);
+  for (const part of batches(plan.close)) {
+    await tx.$executeRaw`
+      UPDATE "Finding" SET "resolvedAt" = ${at}, "resolvedSnapshotId" = ${snapshotId}, "lastSeenAt" = ${lastSeenAt}
+       WHERE "clusterId" = ${clusterId} AND "id" = ANY(${part}::text[]) AND "resolvedAt" IS NULL`;
+  }
+  for (const part of batches(plan.exceptionChanges)) {
+    await tx.$executeRaw`
+      UPDATE "Finding" AS f SET "exceptionId" = t.e
+        FROM unnest(${part.map((c) => c.id)}::text[], ${part.map((c) => c.exceptionId)}::text[]) AS t(id, e)
+       WHERE f."clusterId" = ${clusterId} AND f."id" = t.id`;
+  }
+  for (const part of batches(plan.open)) {
+    // occurrence = 1 + the highest earlier one for the same (control, resource): a reopened finding.
+    await tx.$executeRaw`
+      INSERT INTO "Finding" ("id", "orgId", "clusterId", "controlId", "resourceKey", "occurrence", "severity", "message",
+                             "firstSeenAt", "lastSeenAt", "openedSnapshotId", "exceptionId")
+      SELECT t.id, ${orgId}, ${clusterId}, t.c, t.r, COALESCE(prev.m, 0) + 1, t.s, t.msg, ${at}, ${at}, ${snapshotId}, t.e
+        FROM unnest(${part.map(() => randomUUID())}::text[], ${part.map((f) => f.controlId)}::text[], ${part.map((f) => f.resourceKey)}::text[],
+                    ${part.map((f) => f.severity)}::text[], ${part.map((f) => f.message)}::text[], ${part.map((f) => f.exceptionId)}::text[])
+             AS t(id, c, r, s, msg, e)
+        LEFT JOIN LATERAL (
+          SELECT max(f."occurrence") AS m FROM "Finding" f
+           WHERE f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r
+        ) prev ON true`;
+  }
+  return { opened: plan.open.length, closed: plan.close.length };
+}
+
+/** The day's roll-up keeps the day's latest evaluated snapshot; `isNewSnapshot` counts it once. */
+export async function upsertDailyScore(
+  tx: Tx,
+  p: { orgId: string; clusterId: string; snapshotId: string; collectedAt: Date; scores: Pick<CompactScores, "frameworkScores" | "failedBySeverity" | "objectCount">; failingResources: number; isNewSnapshot: boolean },
+): Promise<void> {
+  const day = p.collectedAt.toISOString().slice(0, 10);
+  const frameworkScores = JSON.stringify(p.scores.frameworkScores);
+  const failedBySeverity = JSON.stringify(p.scores.failedBySeverity);
+  const increment = p.isNewSnapshot ? 1 : 0;
+  await tx.$executeRaw`
+    INSERT INTO "ClusterDailyScore" ("orgId", "clusterId", "day", "snapshotId", "collectedAt", "snapshotCount", "frameworkScores", "failedBySeverity", "failingResources", "objectCount")
+    VALUES (${p.orgId}, ${p.clusterId}, ${day}::date, ${p.snapshotId}, ${p.collectedAt}, 1, ${frameworkScores}::jsonb, ${failedBySeverity}::jsonb, ${p.failingResources}, ${p.scores.objectCount})
+    ON CONFLICT ("clusterId", "day") DO UPDATE SET
+      "snapshotCount" = "ClusterDailyScore"."snapshotCount" + ${increment},
+      "snapshotId" = CASE WHEN EXCLUDED."collectedAt" >= "ClusterDailyScore"."collectedAt" THEN EXCLUDED."snapshotId" ELSE "ClusterDailyScore"."snapshotId" END,
+      "frameworkScores" = CASE WHEN EXCLUDED."collectedAt" >= "ClusterDailyScore"."collectedAt" THEN EXCLUDED."frameworkScores" ELSE "ClusterDailyScore"."frameworkScores" END,
+      "failedBySeverity" = CASE WHEN EXCLUDED."collectedAt" >= "ClusterDailyScore"."collectedAt" THEN EXCLUDED."failedBySeverity" ELSE "ClusterDailyScore"."failedBySeverity" END,
+      "failingResources" = CASE WHEN EXCLUDED."collectedAt" >= "ClusterDailyScore"."collectedAt" THEN EXCLUDED."failingResources" ELSE "ClusterDailyScore"."failingResources" END,
+      "objectCount" = CASE WHEN EXCLUDED."collectedAt" >= "ClusterDailyScore"."collectedAt" THEN EXCLUDED."objectCount" ELSE "ClusterDailyScore"."objectCount" END,
+      "collectedAt" = GREATEST(EXCLUDED."collectedAt", "ClusterDailyScore"."collectedAt")`;
+}
+
+// lastMatchedAt only needs day precision (the stale report looks back 30 days): refreshing it at
+// most daily keeps unchanged re-pushes from rewriting exception rows.
+const MATCH_REFRESH_MS = 24 * 60 * 60 * 1000;
+
+export async function touchMatchedExceptions(tx: Tx, orgId: string, exceptionsApplied: Record<string, number>, at: Date): Promise<void> {
+  const ids = Object.keys(exceptionsApplied).filter((id) => exceptionsApplied[id] > 0);
+  if (!ids.length) return;
+  await tx.$executeRaw`
+    UPDATE "ControlException" SET "lastMatchedAt" = ${at}
+     WHERE "orgId" = ${orgId} AND "id" = ANY(${ids}::text[])
+       AND ("lastMatchedAt" IS NULL OR "lastMatchedAt" < ${new Date(at.getTime() - MATCH_REFRESH_MS)})`;
+}

@@ -1,0 +1,90 @@
+import { AppError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db/client";
+import { MAX_CHUNK_BYTES, type TManifestResponse, type TSnapshotManifest } from "@/lib/snapshot/protocol";
+import type { AgentIdentity } from "@/lib/server/tokens/authenticate-agent-token";
+import { assertUniqueKeys, decodeManifest, encodeManifest, manifestDigest, type ManifestEntry } from "./manifest-codec";
+import { missingObjectHashes } from "./missing-object-hashes";
+import { resolveAgentCluster } from "./resolve-agent-cluster";
+
+// A 500,000-object manifest is ~70 MB of JSON, of which the hashes do not compress.
+export const MANIFEST_LIMITS = { maxBytes: 48 * 1024 * 1024, maxDecompressedBytes: 128 * 1024 * 1024 } as const;
+// Agents' clocks drift; a snapshot from the far future would sort after every real one forever.
+const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+export type ReceiveManifestResult = TManifestResponse & { clusterId: string; created: boolean };
+
+/**
+ * Step 1 of a push: records a pending snapshot (once per idempotency key) and answers which
+ * object bodies the organization does not hold yet. A retried POST returns the same snapshot and
+ * the bodies still missing — the same list when nothing was uploaded in between.
+ */
+export async function receiveManifest({ agent, manifest, now = new Date() }: { agent: AgentIdentity; manifest: TSnapshotManifest; now?: Date }): Promise<ReceiveManifestResult> {
+  const collectedAt = new Date(manifest.collectedAt);
+  if (collectedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
+    throw new AppError("validation_failed", `collectedAt ${manifest.collectedAt} is more than a day in the future; check the agent host's clock.`);
+  }
+  const entries = manifest.objects as ManifestEntry[];
+  try {
+    assertUniqueKeys(entries);
+  } catch (error) {
+    throw new AppError("validation_failed", `objects: ${(error as Error).message}`);
+  }
+  const orgId = agent.org.id;
+  const digest = manifestDigest(entries);
+  const cluster = await resolveAgentCluster({ agent, identity: manifest.cluster, now });
+
+  const existing = await prisma.snapshot.findFirst({
+    where: { orgId, clusterId: cluster.id, idempotencyKey: manifest.idempotencyKey },
+    select: { id: true, status: true, manifestDigest: true, pendingManifest: { select: { manifest: true } } },
+  });
+  if (existing) return answerRetry(orgId, cluster, existing, digest);
+
+  try {
+    const snapshot = await prisma.$transaction(async (tx) => {
+      const row = await tx.snapshot.create({
+        data: {
+          orgId,
+          clusterId: cluster.id,
+          status: "pending",
+          idempotencyKey: manifest.idempotencyKey,
+          collectedAt,
+          agentVersion: manifest.cluster.agentVersion,
+          objectCount: entries.length,
+          collectionErrors: manifest.collectionErrors,
+          manifestDigest: digest,
+        },
+        select: { id: true },
+      });
+      await tx.pendingManifest.create({
+        data: { snapshotId: row.id, orgId, objectCount: entries.length, manifest: encodeManifest(entries) },
+      });
+      return row;
+    });
+    const missing = await missingObjectHashes(orgId, entries.map(([, hash]) => hash));
+    return { snapshotId: snapshot.id, missing, maxChunkBytes: MAX_CHUNK_BYTES, clusterId: cluster.id, created: cluster.created };
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    // The same POST raced itself (a client retry while the first attempt was still running).
+    const raced = await prisma.snapshot.findFirst({
+      where: { orgId, clusterId: cluster.id, idempotencyKey: manifest.idempotencyKey },
+      select: { id: true, status: true, manifestDigest: true, pendingManifest: { select: { manifest: true } } },
+    });
+    if (!raced) throw error;
+    return answerRetry(orgId, cluster, raced, digest);
+  }
+}
+
+async function answerRetry(
+  orgId: string,
+  cluster: { id: string; created: boolean },
+  snapshot: { id: string; status: string; manifestDigest: string | null; pendingManifest: { manifest: Uint8Array } | null },
+  digest: string,
+): Promise<ReceiveManifestResult> {
+  if (snapshot.manifestDigest && snapshot.manifestDigest !== digest) {
+    throw new AppError("conflict", "This idempotency key was already used for a different manifest; use a new key per snapshot.");
+  }
+  const base = { snapshotId: snapshot.id, maxChunkBytes: MAX_CHUNK_BYTES, clusterId: cluster.id, created: cluster.created };
+  if (snapshot.status !== "pending" || !snapshot.pendingManifest) return { ...base, missing: [] };
+  const entries = decodeManifest(snapshot.pendingManifest.manifest);
+  return { ...base, missing: await missingObjectHashes(orgId, entries.map(([, hash]) => hash)) };
+}

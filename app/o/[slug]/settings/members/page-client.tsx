@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useOrg } from "@/components/shell/org-context";
 import { DataTable, type Column } from "@/components/tables/data-table";
@@ -35,7 +36,7 @@ function InviteForm() {
   const [role, setRole] = useState<Role>("VIEWER");
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [link, setLink] = useState<{ url: string; role: Role; email: string | null } | null>(null);
+  const [link, setLink] = useState<{ url: string; role: Role; email: string | null; expiresAt: string } | null>(null);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -44,7 +45,7 @@ function InviteForm() {
     if (!parsed.success) return setError(describeIssues(parsed.error));
     create.mutate(parsed.data, {
       onSuccess: (inv) => {
-        setLink({ url: inv.url, role: inv.role, email: inv.email });
+        setLink({ url: inv.url, role: inv.role, email: inv.email, expiresAt: inv.expiresAt });
         setEmail("");
       },
       onError: (err) => setError(err.message),
@@ -73,7 +74,11 @@ function InviteForm() {
       {error && <InlineAlert>{error}</InlineAlert>}
       {link && (
         <div className="space-y-2 rounded-md border border-zinc-200 bg-zinc-50 p-3" data-testid="invite-link">
-          <CopyField label={`Invitation link (${link.role.toLowerCase()}${link.email ? `, for ${link.email}` : ""}) — valid for 7 days, works once, shown only now`} value={link.url} testId="invite-url" />
+          <CopyField
+            label={`Invitation link (${link.role.toLowerCase()}${link.email ? `, for ${link.email}` : ""}) — works once, expires ${new Date(link.expiresAt).toLocaleDateString("en", { month: "short", day: "numeric" })}, shown only now`}
+            value={link.url}
+            testId="invite-url"
+          />
         </div>
       )}
     </div>
@@ -82,6 +87,7 @@ function InviteForm() {
 
 export function MembersClient({ currentUserId }: { currentUserId: string }) {
   const org = useOrg();
+  const router = useRouter();
   const manage = can.manageMembers(org.role);
   const members = useMembers(org.slug);
   const invitations = useInvitations(org.slug, manage);
@@ -119,7 +125,14 @@ export function MembersClient({ currentUserId }: { currentUserId: string }) {
             disabled={changeRole.isPending}
             onChange={(e) => {
               setRoleError(null);
-              changeRole.mutate({ membershipId: m.id, role: e.target.value as Role }, { onError: (err) => setRoleError(err.message) });
+              changeRole.mutate(
+                { membershipId: m.id, role: e.target.value as Role },
+                {
+                  onError: (err) => setRoleError(err.message),
+                  // Your own role drives what this page (and the shell) lets you do.
+                  onSuccess: () => m.user.id === currentUserId && router.refresh(),
+                },
+              );
             }}
           >
             {ROLES.map((r) => (
@@ -228,7 +241,16 @@ export function MembersClient({ currentUserId }: { currentUserId: string }) {
           setToRemove(null);
           remove.reset();
         }}
-        onConfirm={() => toRemove && remove.mutate(toRemove.id, { onSuccess: () => setToRemove(null) })}
+        onConfirm={() =>
+          toRemove &&
+          remove.mutate(toRemove.id, {
+            onSuccess: () => {
+              const leftOrg = toRemove.user.id === currentUserId;
+              setToRemove(null);
+              if (leftOrg) router.push("/");
+            },
+          })
+        }
       />
     </div>
   );

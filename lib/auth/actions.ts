@@ -5,10 +5,9 @@
 
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { oauthProviderSummaries, signIn, signOut } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { clientIpFrom, SlidingWindowCounter } from "@/lib/auth/login-rate-limit";
-import { oauthProviderSummaries } from "@/lib/auth/auth";
 import { isAppError } from "@/lib/api/errors";
 import { createPasswordUser } from "@/lib/server/users/create-password-user";
 import { ZSignUp } from "@/lib/zod/auth";

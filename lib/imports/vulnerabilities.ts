@@ -68,7 +68,8 @@ const MAX_URLS = 20;
 
 const ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.zst|oci)$/i;
 /** Grype source schemes that still name a registry image. */
-const IMAGE_SCHEMES = /^(?:docker|podman|registry|containerd):(?!\/\/)/;
+// `registry:5000/app` is a host named "registry" with a port, not the scheme.
+const IMAGE_SCHEMES = /^(?:docker|podman|registry|containerd):(?!\/\/)(?!\d+\/)/;
 /** Grype/Trivy sources that are files or directories, not images a workload could run by name. */
 const FILE_SCHEMES = /^(?:docker-archive|oci-archive|oci-dir|dir|file|sbom|singularity):/;
 

@@ -148,6 +148,14 @@ describe("Grype image reports", () => {
     ]);
   });
 
+  it("reads Grype source schemes without mistaking a registry host named \"registry\" for one", () => {
+    const doc = (userInput: string) => ({ matches: [], source: { type: "image", target: { userInput, tags: [], repoDigests: [] } }, descriptor: { name: "grype", version: "0.80.0" } });
+    const [scheme, host] = importVulnerabilityReports([doc("docker:nginx:1.27"), doc("registry:5000/team/app:1.0")]).reports;
+    expect(scheme.image).toMatchObject({ reference: "nginx:1.27", repository: "docker.io/library/nginx", tag: "1.27" });
+    expect(host.image).toMatchObject({ reference: "registry:5000/team/app:1.0", repository: "registry:5000/team/app", tag: "1.0" });
+    expectImportError(() => importVulnerabilityReports(doc("docker-archive:./image.tar")), "unsupported_target", /does not name the image/);
+  });
+
   it("refuses directory and unknown-source reports", () => {
     expectImportError(() => importVulnerabilityReports(read("grype/TestJsonDirsPresenter.golden.json")), "unsupported_target", /scanned a directory/);
     expectImportError(() => importVulnerabilityReports(read("grype/TestEmptyJsonPresenter.golden.json")), "unsupported_target", /unknown type/);

@@ -5,7 +5,10 @@ export interface ScanSettings {
   trustedRegistries: string[];
   /** Registry prefixes that are always refused. */
   untrustedRegistries: string[];
-  /** Substrings of env-var / ConfigMap key names that suggest a credential. */
+  /**
+   * Names that mark a credential, matched by words of the key (`DB_PASSWORD`, `apiKey` and `APIKEY`
+   * match "password"/"key"; `KEYCLOAK_URL` and `MAX_TOKENS` do not).
+   */
   sensitiveKeyNames: string[];
   /** Key names that look sensitive but are allowed (exact, case-insensitive). */
   sensitiveKeyAllowList: string[];
@@ -32,8 +35,17 @@ export interface ScanSettings {
   maxHighVulnerabilities: number;
   /** Image tags that float (move between builds) besides "latest". */
   floatingImageTags: string[];
-  /** Env/ConfigMap values that are credentials whatever their key name (exact match). */
+  /**
+   * Regular expressions (searched case-insensitively; an invalid one is matched as plain text) for
+   * env/ConfigMap values that are credentials whatever their key name. Empty by default: built-in
+   * detectors already recognise private keys, cloud and SaaS tokens, JWTs and passwords in URLs.
+   */
   sensitiveValues: string[];
+  /** Ceilings for agent-sandbox templates (quantities; empty = fall back to cpuLimitMax/memoryLimitMax). */
+  sandboxCpuLimitMax: string;
+  sandboxMemoryLimitMax: string;
+  /** Name/image fragments of management and data-science consoles that must not face the internet. */
+  sensitiveInterfaces: string[];
   /** Optional resource bounds (Kubernetes quantities, e.g. "2", "500m", "1Gi"); empty = not enforced. */
   cpuRequestMin: string;
   cpuRequestMax: string;
@@ -110,6 +122,13 @@ export const DEFAULT_SETTINGS: ScanSettings = {
   maxHighVulnerabilities: 10,
   floatingImageTags: ["latest"],
   sensitiveValues: [],
+  sandboxCpuLimitMax: "",
+  sandboxMemoryLimitMax: "",
+  sensitiveInterfaces: [
+    "nifi", "argo-server", "argocli", "weave-scope", "kubeflow", "kubernetes-dashboard", "jenkins",
+    "prometheus-deployment", "ollama", "vllm", "kserve", "triton-inference-server", "tritonserver",
+    "ray-dashboard", "ray-head", "mlflow", "jupyterhub", "seldon", "bentoml",
+  ],
   cpuRequestMin: "",
   cpuRequestMax: "",
   cpuLimitMin: "",

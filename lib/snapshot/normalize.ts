@@ -1,6 +1,13 @@
 // What an object looks like before it leaves the cluster: churn-only fields removed so an unchanged
 // object always hashes the same, and secrets redacted (docs/snapshot-protocol.md lists every rule).
-import { CREDENTIAL_MARKER, isLiteralCredential, SECRET_VALUE_MARKER_PREFIX } from "./credential-detection";
+import {
+  CREDENTIAL_MARKER,
+  isLiteralCredential,
+  redactConfigText,
+  redactionPolicy,
+  SECRET_VALUE_MARKER_PREFIX,
+  type CredentialPolicy,
+} from "./credential-detection";
 
 type Json = Record<string, unknown>;
 
@@ -84,10 +91,10 @@ function redactSecret(obj: Json): void {
   else delete obj.data;
 }
 
-function redactEnv(container: Json, fragments?: readonly string[]): void {
+function redactEnv(container: Json, policy: CredentialPolicy): void {
   if (!Array.isArray(container.env)) return;
   for (const env of container.env as Json[]) {
-    if (env && typeof env.name === "string" && isLiteralCredential(env.name, env.value, fragments)) env.value = CREDENTIAL_MARKER;
+    if (env && typeof env.name === "string" && isLiteralCredential(env.name, env.value, policy)) env.value = CREDENTIAL_MARKER;
   }
 }
 
@@ -109,9 +116,11 @@ function forEachContainer(node: unknown, visit: (c: Json) => void, depth = 0): v
 }
 
 export interface NormalizeOptions {
-  /** Key-name fragments that mark credentials (defaults in credential-detection.ts). */
-  sensitiveNameFragments?: readonly string[];
+  /** The credential policy (redactionPolicy(settings)); compile it once per collection. */
+  policy?: CredentialPolicy;
 }
+
+let defaultPolicy: CredentialPolicy | undefined;
 
 /**
  * Returns the normalized, redacted copy of an object that the agent sends. Never mutates the input.
@@ -122,6 +131,7 @@ export function normalizeObject<T extends Json>(input: T, options: NormalizeOpti
   const shallowMeta = { ...((input.metadata ?? {}) as Json) };
   for (const field of DROPPED_METADATA) delete shallowMeta[field];
   const obj = structuredClone({ ...input, metadata: shallowMeta }) as Json;
+  const policy = options.policy ?? (defaultPolicy ??= redactionPolicy());
   const meta = obj.metadata as Json;
   if (meta.annotations && typeof meta.annotations === "object") {
     const annotations = meta.annotations as Record<string, string>;
@@ -140,12 +150,13 @@ export function normalizeObject<T extends Json>(input: T, options: NormalizeOpti
   if (kind === "ConfigMap") {
     const data = (obj.data ?? {}) as Record<string, unknown>;
     for (const [k, v] of Object.entries(data)) {
-      if (isLiteralCredential(k, v, options.sensitiveNameFragments)) data[k] = CREDENTIAL_MARKER;
+      if (isLiteralCredential(k, v, policy)) data[k] = CREDENTIAL_MARKER;
+      else if (typeof v === "string" && v.includes("\n")) data[k] = redactConfigText(v, policy);
     }
     if (obj.binaryData && typeof obj.binaryData === "object") {
       for (const k of Object.keys(obj.binaryData as Json)) (obj.binaryData as Json)[k] = `${SECRET_VALUE_MARKER_PREFIX}binary`;
     }
   }
-  forEachContainer(obj.spec, (c) => redactEnv(c, options.sensitiveNameFragments));
+  forEachContainer(obj.spec, (c) => redactEnv(c, policy));
   return obj as T;
 }

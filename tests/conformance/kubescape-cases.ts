@@ -47,6 +47,9 @@ const INPUT_TO_SETTING: Record<string, keyof ScanSettings> = {
   imageDigestExemptRepositories: "imageDigestExemptRepositories",
   hardenedSandboxRuntimeClasses: "hardenedRuntimeClasses",
   insecureCapabilities: "insecureCapabilities",
+  sandbox_cpu_limit_max: "sandboxCpuLimitMax",
+  sandbox_memory_limit_max: "sandboxMemoryLimitMax",
+  sensitiveInterfaces: "sensitiveInterfaces",
 };
 
 function settingsFromData(dir: string): Partial<ScanSettings> {

@@ -3,6 +3,7 @@
 // A forbidden, failing or timed-out type becomes a collection error in the snapshot, never a crash.
 import { randomUUID } from "node:crypto";
 import { canonicalJson, sha256Hex } from "../../../lib/snapshot/canonical-json";
+import { redactionPolicy } from "../../../lib/snapshot/credential-detection";
 import { normalizeObject } from "../../../lib/snapshot/normalize";
 import { objectKeyOf, PROTOCOL_VERSION, type TCollectionError, type TResourceType, type TSnapshotManifest } from "../../../lib/snapshot/protocol";
 import { AGENT_VERSION } from "../version";
@@ -61,9 +62,11 @@ export async function collectCluster(client: KubeClient, options: CollectOptions
   const byKey = new Map<string, string>();
   const nodes: Record<string, unknown>[] = [];
   let normalizeMs = 0;
+  // One compiled policy per collection: its memo of judged values is dropped with it.
+  const policy = redactionPolicy();
   const addObject = (item: Record<string, unknown>, into: Map<string, string>, texts: Map<string, string>) => {
     const n0 = performance.now();
-    const normalized = normalizeObject(item);
+    const normalized = normalizeObject(item, { policy });
     const key = objectKeyOf(normalized as never);
     // The same object can be served under two groups (e.g. a legacy alias); keep the first.
     if (!byKey.has(key) && !into.has(key)) {

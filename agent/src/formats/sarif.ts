@@ -37,7 +37,7 @@ export function formatSarif(report: FileScanReport, cwd: string = process.cwd())
         help: { text: control?.remediation ?? "", markdown: control?.remediation ?? "" },
         defaultConfiguration: { level: LEVEL[c.severity] },
         properties: {
-          tags: [...new Set(["security", "kubernetes", c.category, ...Object.entries(c.refs).flatMap(([framework, ids]) => (ids ?? []).map((id) => `${framework}:${id}`))])],
+          tags: [...new Set(["security", "kubernetes", c.category, ...Object.entries(c.refs).flatMap(([framework, ids]) => (ids ?? []).map((id: string) => `${framework}:${id}`))])],
           "security-severity": SECURITY_SEVERITY[c.severity],
           precision: "high",
         },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canonicalJson, contentHash } from "@/lib/snapshot/canonical-json";
-import { CREDENTIAL_MARKER, isLiteralCredential } from "@/lib/snapshot/credential-detection";
+import { CREDENTIAL_MARKER, isLiteralCredential, redactConfigText, redactionPolicy } from "@/lib/snapshot/credential-detection";
 import { normalizeObject } from "@/lib/snapshot/normalize";
 import { objectKeyOf, ZSnapshotManifest } from "@/lib/snapshot/protocol";
 
@@ -92,13 +92,24 @@ describe("normalizeObject", () => {
 });
 
 describe("credential detection", () => {
+  const policy = redactionPolicy();
   it("recognises names and value shapes, not references or configuration", () => {
-    expect(isLiteralCredential("password", "x")).toBe(true);
-    expect(isLiteralCredential("SOMETHING", "AKIAIOSFODNN7EXAMPLE")).toBe(true);
-    expect(isLiteralCredential("DATABASE_URL", "postgres://app:s3cret@db:5432/app")).toBe(true);
-    expect(isLiteralCredential("PASSWORD_FILE", "/etc/secret/pw")).toBe(false);
-    expect(isLiteralCredential("password", "$(DB_PASSWORD)")).toBe(false);
-    expect(isLiteralCredential("LOG_LEVEL", "debug")).toBe(false);
+    expect(isLiteralCredential("password", "x9-canary", policy)).toBe(true);
+    expect(isLiteralCredential("SOMETHING", "AKIAIOSFODNN7EXAMPLE", policy)).toBe(true);
+    expect(isLiteralCredential("DATABASE_URL", "postgres://app:s3cret@db:5432/app", policy)).toBe(true);
+    expect(isLiteralCredential("PASSWORD_FILE", "/etc/secret/pw", policy)).toBe(false);
+    expect(isLiteralCredential("password", "$(DB_PASSWORD)", policy)).toBe(false);
+    expect(isLiteralCredential("LOG_LEVEL", "debug", policy)).toBe(false);
+  });
+
+  it("redacts credential assignments inside configuration files and keeps the rest", () => {
+    const text = "server.port=8080\ndb.password = s3cr3t-canary\nmetricsBindAddress: 0.0.0.0:10249\napi_key: \"abc123-canary\"\n";
+    const out = redactConfigText(text, policy);
+    expect(out).not.toContain("s3cr3t-canary");
+    expect(out).not.toContain("abc123-canary");
+    expect(out).toContain("server.port=8080");
+    expect(out).toContain("metricsBindAddress: 0.0.0.0:10249");
+    expect(out).toContain(`db.password = ${CREDENTIAL_MARKER}`);
   });
 });
 

@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createPrismaClient, getPoolSize } from "@/lib/db/client";
 import { embeddedDataDir, localDataDir, resolveDatabase, type ResolvedDatabase } from "@/lib/db/local-database";
 import { deployMigrations } from "@/lib/db/migration/schema-migrations";
@@ -71,8 +71,11 @@ function authSecret(env: NodeJS.ProcessEnv): string {
  * Hook for background processes that share the web app's database (the snapshot evaluation
  * worker arrives with the ingest pipeline). Each returned child is stopped on shutdown.
  */
-function startBackgroundWorkers(_env: NodeJS.ProcessEnv): ChildProcess[] {
-  return [];
+function startBackgroundWorkers(env: NodeJS.ProcessEnv): ChildProcess[] {
+  // One evaluation worker (scripts/worker.ts); more can run anywhere with `npm run worker`.
+  const root = path.resolve(__dirname, "..");
+  const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
+  return [spawn(process.execPath, [tsx, path.join(root, "scripts/worker.ts")], { cwd: root, env, stdio: "inherit" })];
 }
 
 function stopChild(child: ChildProcess, name: string): Promise<void> {

@@ -64,6 +64,6 @@ for i in "${!steps[@]}"; do
   # The runners' own closing lines: vitest's "Test Files/Tests", Playwright's counts, Next's errors.
   strip_ansi < "${logs}/${i}.log" \
     | grep -E '^\s*(Test Files|Tests|Errors)\s|^\s*[0-9]+ (passed|failed|flaky|skipped|did not run)|Failed to compile|Build error|Type error|error TS[0-9]+' \
-    | tail -n 8 | sed 's/^\s*/      /'
+    | awk '!seen[$0]++' | tail -n 8 | sed 's/^\s*/      /'
 done
 exit "$failed"

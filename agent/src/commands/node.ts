@@ -14,7 +14,7 @@ export interface NodeOptions {
   nodeName?: string;
   server?: string;
   token?: string;
-  clusterName?: string;
+  clusterUid?: string;
   interval: string;
   once?: boolean;
   dryRun?: boolean;
@@ -22,6 +22,8 @@ export interface NodeOptions {
   timeout: string;
   heartbeatFile?: string;
 }
+
+const FIRST_RETRY_MS = 30_000;
 
 function log(message: string, fields: Record<string, unknown> = {}): void {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), msg: message, ...fields })}\n`);
@@ -48,13 +50,13 @@ async function collect(options: NodeOptions) {
 export async function runNodeCommand(options: NodeOptions): Promise<number> {
   const server = options.server ?? process.env.SHIPSHAPE_SERVER;
   const token = options.token ?? process.env.SHIPSHAPE_TOKEN;
-  const clusterName = options.clusterName ?? process.env.SHIPSHAPE_CLUSTER_NAME;
+  const clusterUid = options.clusterUid ?? (process.env.SHIPSHAPE_CLUSTER_UID || undefined);
   if (!options.dryRun && (!server || !token)) throw new UsageError("--server and --token (or SHIPSHAPE_SERVER / SHIPSHAPE_TOKEN) are required unless --dry-run");
   const intervalMs = positive(options.interval, "--interval") * 1000;
   const timeoutMs = positive(options.timeout, "--timeout") * 1000;
 
   if (options.dryRun) {
-    const request = buildNodeFactsRequest(await collect(options), { clusterName });
+    const request = buildNodeFactsRequest(await collect(options), { clusterUid });
     await new Promise<void>((resolve, reject) => process.stdout.write(`${JSON.stringify(request, null, 2)}\n`, (e) => (e ? reject(e) : resolve())));
     return EXIT_OK;
   }
@@ -62,6 +64,7 @@ export async function runNodeCommand(options: NodeOptions): Promise<number> {
   const backend = new BackendClient({ server: server!, token: token!, caFile: options.caFile, timeoutMs, retries: options.once ? 2 : 4 });
   const heartbeat = options.heartbeatFile ? new Heartbeat(options.heartbeatFile) : undefined;
   let heartbeatStarted = false;
+  let retryMs = 0;
   let stopping = false;
   const stop = () => {
     stopping = true;
@@ -78,7 +81,7 @@ export async function runNodeCommand(options: NodeOptions): Promise<number> {
           await heartbeat.start();
           heartbeatStarted = true;
         }
-        const pushed = await pushNodeFacts(backend, buildNodeFactsRequest(nodeInfo, { clusterName }));
+        const pushed = await pushNodeFacts(backend, buildNodeFactsRequest(nodeInfo, { clusterUid }));
         log("node facts pushed", { node: nodeInfo.spec.nodeName, ...pushed, collectionErrors: nodeInfo.spec.collectionErrors?.length ?? 0 });
       } catch (error) {
         if (error instanceof UsageError) throw error;
@@ -87,8 +90,11 @@ export async function runNodeCommand(options: NodeOptions): Promise<number> {
         log("node facts not delivered; the next interval sends fresh ones", { error: (error as Error).message });
       }
       if (options.once) return failed ? EXIT_RUNTIME : EXIT_OK;
-      // Spread the DaemonSet's pods over ±10% of the interval so they do not all report at once.
-      const until = Date.now() + intervalMs * (0.9 + Math.random() * 0.2);
+      // After a failure (backend down, or the cluster's first snapshot not there yet) try again sooner,
+      // doubling from 30 s up to the interval. Otherwise spread the DaemonSet's pods over ±10% of the
+      // interval so they do not all report at once.
+      retryMs = failed ? Math.min(intervalMs, retryMs ? retryMs * 2 : FIRST_RETRY_MS) : 0;
+      const until = Date.now() + (failed ? retryMs : intervalMs * (0.9 + Math.random() * 0.2));
       while (!stopping && Date.now() < until) await new Promise((r) => setTimeout(r, Math.min(1000, until - Date.now())));
       if (stopping) return EXIT_OK;
     }
@@ -108,7 +114,7 @@ export function registerNodeCommand(program: Command): void {
     .option("--node-name <name>", "the node's name as in its Node object (or NODE_NAME; default: the node's /etc/hostname)")
     .option("--server <url>", "backend URL (or SHIPSHAPE_SERVER)")
     .option("--token <token>", "agent token (or SHIPSHAPE_TOKEN)")
-    .option("--cluster-name <name>", "the cluster's name in the dashboard (or SHIPSHAPE_CLUSTER_NAME)")
+    .option("--cluster-uid <uid>", "the cluster's kube-system namespace UID (or SHIPSHAPE_CLUSTER_UID); needed only with an organization-wide token")
     .option("--interval <seconds>", "seconds between reports", "3600")
     .option("--once", "collect and push once, then exit")
     .option("--dry-run", "print exactly what would be sent and send nothing")

@@ -68,15 +68,19 @@ export function credentialPaths(flags: Record<string, string>): string[] {
     .filter((p): p is string => !!p);
 }
 
-/** The kubelet's systemd unit file and its drop-ins, each file once (`/lib` is often a link to `/usr/lib`). */
+/**
+ * The kubelet's systemd unit file and its drop-ins, each file once: `/lib` is often a link to `/usr/lib`,
+ * or both are mounted separately into the pod, so files are told apart by device and inode.
+ */
 async function kubeletServiceFiles(hostFs: HostFs, files: FileFactCollector): Promise<string[]> {
   const seen = new Set<string>();
   const found: string[] = [];
   const add = async (hostPath: string) => {
     try {
-      const { realHostPath, stats } = await hostFs.stat(hostPath);
-      if (!stats.isFile() || seen.has(realHostPath)) return;
-      seen.add(realHostPath);
+      const { stats } = await hostFs.stat(hostPath);
+      const identity = `${stats.dev}:${stats.ino}`;
+      if (!stats.isFile() || seen.has(identity)) return;
+      seen.add(identity);
       found.push(hostPath);
     } catch {
       // Not there: systemd looks in several places and uses what exists.
@@ -211,7 +215,9 @@ export async function collectNodeInfo(options: CollectNodeOptions = {}): Promise
   spec.kernel = await readKernelFacts(hostFs, errors);
   const os = await readOsFacts(hostFs, errors);
   if (os) spec.os = os;
-  spec.securityModules = await readSecurityModules(hostFs, errors);
+  // Linux security module state is global to the kernel: when the node's /sys is not mounted under the
+  // host root, the pod's own /sys (read-only, from the runtime) tells the same.
+  spec.securityModules = await readSecurityModules((await hostFs.exists("/sys")) ? hostFs : new HostFs("/"), errors);
 
   const controlPlaneFound =
     !!spec.controlPlane || ["apiServerManifest", "controllerManagerManifest", "schedulerManifest", "etcdManifest", "adminConf"].some((r) => files.files[r]);

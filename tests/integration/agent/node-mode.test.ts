@@ -217,7 +217,7 @@ describe("node mode on partial or unusual nodes", () => {
 describe("shipshape node --dry-run", () => {
   it("prints exactly the request it would send, valid against the protocol schema", () => {
     const root = hostRoot(hardenedControlPlaneNode());
-    const run = spawnSync(process.execPath, [path.join(REPO, "agent/bin/shipshape.mjs"), "node", "--dry-run", "--host-root", root, "--cluster-name", "prod-eu"], {
+    const run = spawnSync(process.execPath, [path.join(REPO, "agent/bin/shipshape.mjs"), "node", "--dry-run", "--host-root", root, "--cluster-uid", "6d1f7a52-1b0e-4c36-9a39-1c3f0b8a7e21"], {
       encoding: "utf8",
       env: { ...process.env, NODE_NAME: "cp-1.example.internal", SHIPSHAPE_SERVER: "", SHIPSHAPE_TOKEN: "" },
       timeout: 60_000,
@@ -225,7 +225,7 @@ describe("shipshape node --dry-run", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const request = ZNodeFactsRequest.parse(JSON.parse(run.stdout));
-    expect(request.cluster).toEqual({ name: "prod-eu" });
+    expect(request.clusterUid).toBe("6d1f7a52-1b0e-4c36-9a39-1c3f0b8a7e21");
     expect(request.nodeInfo.metadata.name).toBe("cp-1.example.internal");
     for (const canary of Object.values(CANARY)) expect(run.stdout).not.toContain(canary);
   });

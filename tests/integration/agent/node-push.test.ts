@@ -1,6 +1,6 @@
 // Node mode's delivery: `shipshape node --once` against a local HTTP backend on 127.0.0.1 that
 // records what arrives — gzip JSON on POST /api/agent/v1/node-facts with the agent token, retried
-// on 5xx, stopped by a refused token.
+// on 5xx, stopped by a refused token — and accepted by the server's own request schema.
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,6 +12,7 @@ import { runNodeCommand } from "@/agent/src/commands/node";
 import { RuntimeFailure } from "@/agent/src/errors";
 import { Heartbeat } from "@/agent/src/node/heartbeat";
 import { NODE_FACTS_PATH, ZNodeFactsRequest } from "@/agent/src/node/push-node-facts";
+import { ZNodeFactsUpload } from "@/lib/server/snapshots/store-node-facts";
 import { buildHostTree, CANARY, hardenedControlPlaneNode, removeHostTree } from "../../unit/agent/support/host-tree";
 
 interface Received {
@@ -35,7 +36,7 @@ class RecordingBackend {
         this.received.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) });
         const status = this.answers.shift() ?? 200;
         res.writeHead(status, { "content-type": "application/json" });
-        res.end(status === 200 ? JSON.stringify({ nodeName: "cp-1", status: "stored" }) : JSON.stringify({ error: { code: `E${status}`, message: `answered ${status}` } }));
+        res.end(status === 200 ? JSON.stringify({ clusterId: "c-1", nodeName: "cp-1", changed: true }) : JSON.stringify({ error: { code: `E${status}`, message: `answered ${status}` } }));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
@@ -63,7 +64,7 @@ async function startBackend(answers: number[] = []) {
   server = await backend.start();
 }
 
-const options = () => ({ hostRoot, server, token: "ss_agent_test_token", clusterName: "prod-eu", interval: "3600", once: true, timeout: "10" });
+const options = () => ({ hostRoot, server, token: "ss_agent_test_token", clusterUid: "6d1f7a52-1b0e-4c36-9a39-1c3f0b8a7e21", interval: "3600", once: true, timeout: "10" });
 
 describe("shipshape node --once", () => {
   it("posts the node's facts as gzip JSON with the agent token", async () => {
@@ -78,7 +79,9 @@ describe("shipshape node --once", () => {
     expect(request.headers["content-type"]).toBe("application/json");
     const text = gunzipSync(request.body).toString("utf8");
     const body = ZNodeFactsRequest.parse(JSON.parse(text));
-    expect(body.cluster).toEqual({ name: "prod-eu" });
+    expect(body.clusterUid).toBe("6d1f7a52-1b0e-4c36-9a39-1c3f0b8a7e21");
+    // The server validates with its own (strict) schema: what the agent sends must pass it unchanged.
+    expect(ZNodeFactsUpload.parse(JSON.parse(text))).toEqual(JSON.parse(text));
     expect(body.nodeInfo.spec.nodeName).toBe("cp-1");
     for (const canary of Object.values(CANARY)) expect(text).not.toContain(canary);
   });

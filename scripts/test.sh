@@ -66,4 +66,24 @@ for i in "${!steps[@]}"; do
     | grep -E '^\s*(Test Files|Tests|Errors)\s|^\s*[0-9]+ (passed|failed|flaky|skipped|did not run)|Failed to compile|Build error|Type error|error TS[0-9]+' \
     | awk '!seen[$0]++' | tail -n 8 | sed 's/^\s*/      /'
 done
+# One plain closing line over every runner: vitest's "Tests  N failed | M passed (T)" and Playwright's
+# "N passed" / "N failed" lines, summed.
+total_passed=0
+total_failed=0
+for i in "${!steps[@]}"; do
+  [[ -f "${logs}/${i}.log" ]] || continue
+  clean="$(strip_ansi < "${logs}/${i}.log")"
+  while read -r line; do
+    p=$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+' || true)
+    f=$(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+' || true)
+    total_passed=$((total_passed + ${p:-0}))
+    total_failed=$((total_failed + ${f:-0}))
+  done < <(grep -E '^\s*Tests\s+[0-9]' <<<"$clean" || true)
+  while read -r line; do
+    n=$(grep -oE '^[0-9]+' <<<"$line")
+    if grep -q passed <<<"$line"; then total_passed=$((total_passed + n)); else total_failed=$((total_failed + n)); fi
+  done < <(grep -E '^\s*[0-9]+ (passed|failed)( \(|\s*$)' <<<"$clean" | sed -E 's/^\s+//' || true)
+done
+echo
+echo "${total_passed} passed, ${total_failed} failed"
 exit "$failed"

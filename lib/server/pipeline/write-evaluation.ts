@@ -89,7 +89,21 @@ export async function applyFindingIntervals(
         FROM unnest(${part.map((c) => c.id)}::text[], ${part.map((c) => c.exceptionId)}::text[]) AS t(id, e)
        WHERE f."clusterId" = ${clusterId} AND f."id" = t.id`;
   }
+  // Without any closed interval (a cluster's first evaluations) every opened one is occurrence 1,
+  // and the per-row lookup of earlier occurrences can be skipped: it dominates a first snapshot.
+  const [{ reopenable }] = await tx.$queryRaw<{ reopenable: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "Finding" WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId} AND "resolvedAt" IS NOT NULL) AS reopenable`;
   for (const part of batches(plan.open)) {
+    if (!reopenable) {
+      await tx.$executeRaw`
+        INSERT INTO "Finding" ("id", "orgId", "clusterId", "controlId", "resourceKey", "occurrence", "severity", "message",
+                               "firstSeenAt", "lastSeenAt", "openedSnapshotId", "exceptionId")
+        SELECT t.id, ${orgId}, ${clusterId}, t.c, t.r, 1, t.s, t.msg, ${at}, ${at}, ${snapshotId}, t.e
+          FROM unnest(${part.map(() => randomUUID())}::text[], ${part.map((f) => f.controlId)}::text[], ${part.map((f) => f.resourceKey)}::text[],
+                      ${part.map((f) => f.severity)}::text[], ${part.map((f) => f.message)}::text[], ${part.map((f) => f.exceptionId)}::text[])
+               AS t(id, c, r, s, msg, e)`;
+      continue;
+    }
     // occurrence = 1 + the highest earlier one for the same (control, resource): a reopened finding.
     await tx.$executeRaw`
       INSERT INTO "Finding" ("id", "orgId", "clusterId", "controlId", "resourceKey", "occurrence", "severity", "message",

@@ -11,7 +11,7 @@ import { createTestDatabase } from "../tests/support/test-database";
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
-function run(script: string, env: NodeJS.ProcessEnv, untilFirstLine: boolean): { child: ChildProcess; line: Promise<string> } {
+function run(script: string, env: Record<string, string>, untilFirstLine: boolean): { child: ChildProcess; line: Promise<string> } {
   const child = spawn(process.execPath, [TSX, path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const line = new Promise<string>((resolve, reject) => {
     let buffer = "";

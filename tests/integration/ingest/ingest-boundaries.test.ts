@@ -21,7 +21,7 @@ async function call(method: string, path: string, token: string, body?: unknown,
   const payload = options.raw ?? (text && options.gzip !== false ? gzipSync(text) : text);
   const res = await fetch(host.url + path, {
     method,
-    body: payload,
+    body: payload ? new Uint8Array(payload) : undefined,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(options.raw || (text && options.gzip !== false) ? { "content-encoding": "gzip" } : {}) },
   });
   return { status: res.status, body: await res.json() };

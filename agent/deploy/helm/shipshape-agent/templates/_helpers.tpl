@@ -114,6 +114,11 @@ capabilities:
   drop: ["ALL"]
 {{- end -}}
 
+{{/* Volume name of a host directory: /var/lib/kubelet → host-var-lib-kubelet. */}}
+{{- define "shipshape-agent.hostVolumeName" -}}
+{{- printf "host%s" (. | replace "/" "-" | replace "." "-" | replace "_" "-" | lower) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
 {{/* Extra CA mount: volume and mount, and the --ca-file flag. */}}
 {{- define "shipshape-agent.caFile" -}}
 /etc/shipshape/ca/{{ .Values.extraCA.key }}

@@ -1,7 +1,6 @@
 // Evaluates one control over a scan context: target selection, owner de-duplication, status.
 import { objectKey, refOf } from "./object-index";
 import type { Control, ControlStatus, EvalContext, EvalTarget, K8sObject, ResourceRef, Violation } from "./types";
-import { isWorkload } from "./workload";
 
 export interface TargetResult {
   resource: ResourceRef;
@@ -37,21 +36,6 @@ export function hasCloudData(ctx: EvalContext): boolean {
   return ctx.cache("hasCloudData", () => ctx.index.kindsPresent().some((k) => CLOUD_KINDS.has(k)));
 }
 
-function* defaultTargets(control: Control<K8sObject>, ctx: EvalContext): Iterable<EvalTarget<K8sObject> | K8sObject> {
-  for (const kind of control.kinds ?? []) {
-    // Node facts live beside the index, not in it.
-    if (kind === "NodeInfo") {
-      yield* ctx.nodes;
-      continue;
-    }
-    for (const obj of ctx.index.byKind(kind)) {
-      // A Pod owned by a ReplicaSet owned by a Deployment is judged once, on the Deployment.
-      if (isWorkload(obj) && ctx.index.hasWorkloadOwner(obj)) continue;
-      yield obj;
-    }
-  }
-}
-
 /**
  * Evaluates one control. Hot path: a passing target costs one evaluate call and a counter; refs and
  * keys are only built for failures.
@@ -65,32 +49,14 @@ export function evaluateControl(control: Control<any>, ctx: EvalContext): Contro
   if (control.needs.includes("cloud") && !hasCloudData(ctx)) {
     return { status: "skipped", results: [], passed: 0, errors: [], reason: "no cloud provider data" };
   }
-  const custom = control.targets !== undefined;
-  const targets = custom ? control.targets!(ctx) : defaultTargets(control as Control<K8sObject>, ctx);
   const failedByKey = new Map<string, TargetResult>();
   const errors: string[] = [];
   let evaluated = 0;
   let passedTargets = 0;
   const passedKeys: string[] = [];
-  for (const target of targets) {
-    const value = custom ? (target as EvalTarget<unknown>).value : target;
-    let violations: Violation[] | null;
-    try {
-      violations = control.evaluate!(value, ctx);
-    } catch (error) {
-      const resource = custom ? (target as EvalTarget<unknown>).resource : { object: refOf(target as K8sObject) };
-      errors.push(`${resourceKey(resource)}: ${(error as Error).message}`);
-      continue;
-    }
-    if (violations === null) continue;
-    evaluated++;
-    if (violations.length === 0) {
-      passedTargets++;
-      if (custom) passedKeys.push(resourceKey((target as EvalTarget<unknown>).resource));
-      continue;
-    }
-    const resource = custom ? (target as EvalTarget<unknown>).resource : { object: refOf(target as K8sObject) };
-    const ownKey = resourceKey(resource);
+  const custom = control.targets !== undefined;
+
+  const record = (violations: Violation[], resource: ResourceRef, ownKey: string) => {
     for (const violation of violations) {
       // Cluster-wide controls may blame another resource than the target they evaluated.
       const r = violation.resource ?? resource;
@@ -98,6 +64,53 @@ export function evaluateControl(control: Control<any>, ctx: EvalContext): Contro
       let entry = failedByKey.get(k);
       if (!entry) failedByKey.set(k, (entry = { resource: r, key: k, violations: [] }));
       entry.violations.push(violation);
+    }
+  };
+
+  if (custom) {
+    for (const target of control.targets!(ctx) as Iterable<EvalTarget<unknown>>) {
+      let violations: Violation[] | null;
+      try {
+        violations = control.evaluate!(target.value, ctx);
+      } catch (error) {
+        errors.push(`${resourceKey(target.resource)}: ${(error as Error).message}`);
+        continue;
+      }
+      if (violations === null) continue;
+      evaluated++;
+      if (violations.length === 0) {
+        passedTargets++;
+        passedKeys.push(resourceKey(target.resource));
+        continue;
+      }
+      record(violations, target.resource, resourceKey(target.resource));
+    }
+  } else {
+    const index = ctx.index;
+    for (const kind of control.kinds ?? []) {
+      // Node facts live beside the index, not in it. Owned pod-bearing objects are judged on their owner.
+      const objects: readonly K8sObject[] = kind === "NodeInfo" ? ctx.nodes : index.evaluationTargets(kind);
+      for (let i = 0; i < objects.length; i++) {
+        const obj = objects[i];
+        let violations: Violation[] | null;
+        try {
+          violations = control.evaluate!(obj, ctx);
+        } catch (error) {
+          errors.push(`${resourceKey({ object: refOf(obj) })}: ${(error as Error).message}`);
+          continue;
+        }
+        if (violations === null) continue;
+        evaluated++;
+        if (violations.length === 0) {
+          passedTargets++;
+          continue;
+        }
+        // Node facts are not in the index, so they get no shared ref.
+        if (kind === "NodeInfo") {
+          const resource = { object: refOf(obj) };
+          record(violations, resource, resourceKey(resource));
+        } else record(violations, { object: index.refFor(obj) }, index.keyFor(obj));
+      }
     }
   }
   const results = [...failedByKey.values()];

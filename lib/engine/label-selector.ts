@@ -11,6 +11,9 @@ export interface LabelSelector {
   matchExpressions?: LabelSelectorRequirement[];
 }
 
+const NO_LABELS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_REQUIREMENTS: readonly LabelSelectorRequirement[] = Object.freeze([]);
+
 /**
  * True when `labels` satisfy a LabelSelector. An empty selector `{}` matches everything;
  * an absent (undefined/null) selector matches nothing, as in the API.
@@ -20,11 +23,15 @@ export function matchesLabelSelector(
   labels: Record<string, string> | undefined,
 ): boolean {
   if (!selector) return false;
-  const own = labels ?? {};
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    if (own[key] !== value) return false;
+  const own = labels ?? NO_LABELS;
+  // Called for every (selector, workload) pair of a scan: plain loops, no entry arrays.
+  const matchLabels = selector.matchLabels;
+  if (matchLabels) {
+    for (const key in matchLabels) {
+      if (Object.prototype.hasOwnProperty.call(matchLabels, key) && own[key] !== matchLabels[key]) return false;
+    }
   }
-  for (const req of selector.matchExpressions ?? []) {
+  for (const req of selector.matchExpressions ?? NO_REQUIREMENTS) {
     const has = Object.prototype.hasOwnProperty.call(own, req.key);
     const values = req.values ?? [];
     switch (req.operator) {
@@ -52,7 +59,13 @@ export function matchesMapSelector(
   selector: Record<string, string> | null | undefined,
   labels: Record<string, string> | undefined,
 ): boolean {
-  if (!selector || Object.keys(selector).length === 0) return false;
-  const own = labels ?? {};
-  return Object.entries(selector).every(([key, value]) => own[key] === value);
+  if (!selector) return false;
+  const own = labels ?? NO_LABELS;
+  let empty = true;
+  for (const key in selector) {
+    if (!Object.prototype.hasOwnProperty.call(selector, key)) continue;
+    empty = false;
+    if (own[key] !== selector[key]) return false;
+  }
+  return !empty;
 }

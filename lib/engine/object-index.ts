@@ -31,6 +31,11 @@ export class ObjectIndex {
   private readonly namespaced = new Map<string, K8sObject[]>();
   private workloadList?: K8sObject[];
   private workloadsByNamespace?: Map<string, K8sObject[]>;
+  // Every control with `kinds` walks the same per-kind lists; owner chains are resolved once per scan.
+  private readonly targetsByKind = new Map<string, readonly K8sObject[]>();
+  // Findings of every control on one object share one ref and one key (100k+ findings per large scan).
+  private readonly refs = new Map<K8sObject, ObjectRef>();
+  private readonly keys = new Map<K8sObject, string>();
 
   constructor(objects: readonly K8sObject[]) {
     this.all = objects;
@@ -51,6 +56,34 @@ export class ObjectIndex {
 
   byKind(kind: string): readonly K8sObject[] {
     return this.kinds.get(kind) ?? [];
+  }
+
+  /**
+   * Objects of a kind that are judged on their own: a pod-bearing object owned by another pod-bearing
+   * object of this scan is left out (it is reported on that owner). Memoized per kind.
+   */
+  evaluationTargets(kind: string): readonly K8sObject[] {
+    let list = this.targetsByKind.get(kind);
+    if (!list) {
+      const all = this.byKind(kind);
+      list = all.length && isWorkload(all[0]) ? all.filter((o) => !this.hasWorkloadOwner(o)) : all;
+      this.targetsByKind.set(kind, list);
+    }
+    return list;
+  }
+
+  /** `refOf(obj)`, one shared (read-only) ref per object for the whole scan. */
+  refFor(obj: K8sObject): ObjectRef {
+    let ref = this.refs.get(obj);
+    if (!ref) this.refs.set(obj, (ref = refOf(obj)));
+    return ref;
+  }
+
+  /** `objectKey(refOf(obj))`, memoized per object. */
+  keyFor(obj: K8sObject): string {
+    let k = this.keys.get(obj);
+    if (k === undefined) this.keys.set(obj, (k = objectKey(this.refFor(obj))));
+    return k;
   }
 
   kindsPresent(): string[] {

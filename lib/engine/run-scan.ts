@@ -7,7 +7,7 @@ import { exceptionMatches, isActive, type ExceptionRule } from "./exceptions";
 import { REPORT_SCHEMA_VERSION, type ReportControl, type ReportFinding, type ReportFramework, type ScanReport } from "./report";
 import { computeControlScore, computeFrameworkScore, computeRiskScore, roundScore } from "./scoring";
 import type { ScanSettings } from "./settings";
-import type { ClusterFacts, Control, ControlStatus, K8sObject, NodeInfo, Severity } from "./types";
+import type { ClusterFacts, Control, ControlStatus, FixPath, K8sObject, NodeInfo, ObjectRef, Severity, SubjectRef, Violation } from "./types";
 
 export const ENGINE_VERSION = "0.1.0";
 
@@ -27,6 +27,35 @@ export interface ScanInput {
 }
 
 const STATUSES: ControlStatus[] = ["passed", "failed", "skipped", "manual", "not_applicable", "excepted"];
+
+// Findings without paths, fix paths or related objects share these (read-only) empty lists.
+const NO_PATHS: string[] = Object.freeze([]) as unknown as string[];
+const NO_FIX_PATHS: FixPath[] = Object.freeze([]) as unknown as FixPath[];
+const NO_RELATED: ObjectRef[] = Object.freeze([]) as unknown as ObjectRef[];
+
+/**
+ * One finding, always built with the same property order (the JSON report's) so every finding has
+ * one hidden class; object refs and the control's remediation text are shared, not copied.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function findingOf(control: Control<any>, object: ObjectRef | undefined, subject: SubjectRef | undefined, v: Violation, exceptionId: string | undefined): ReportFinding {
+  const paths = v.paths ?? NO_PATHS;
+  const fixPaths = v.fixPaths ?? NO_FIX_PATHS;
+  const fix = v.fix ?? control.remediation;
+  const related = v.related ?? NO_RELATED;
+  let finding: ReportFinding;
+  if (object && subject) {
+    finding = { controlId: control.id, severity: control.severity, object, subject, message: v.message, paths, fixPaths, fix, related };
+  } else if (object) {
+    finding = { controlId: control.id, severity: control.severity, object, message: v.message, paths, fixPaths, fix, related };
+  } else if (subject) {
+    finding = { controlId: control.id, severity: control.severity, subject, message: v.message, paths, fixPaths, fix, related };
+  } else {
+    finding = { controlId: control.id, severity: control.severity, message: v.message, paths, fixPaths, fix, related };
+  }
+  if (exceptionId !== undefined) finding.exceptionId = exceptionId;
+  return finding;
+}
 
 export function runScan(input: ScanInput): ScanReport {
   const now = input.now ?? new Date();
@@ -54,30 +83,18 @@ export function runScan(input: ScanInput): ScanReport {
     let failed = 0;
     let excepted = 0;
     for (const result of evaluation.results) {
-      const object = result.resource.object
-        ? ctx.index.get(result.resource.object.kind, result.resource.object.namespace, result.resource.object.name)
-        : undefined;
-      const rule = exceptions.find((e) =>
-        exceptionMatches(e, control.id, result.resource, { clusterName: input.cluster?.name, object }),
-      );
+      let rule: ExceptionRule | undefined;
+      if (exceptions.length) {
+        const ref = result.resource.object;
+        const object = ref ? ctx.index.get(ref.kind, ref.namespace, ref.name) : undefined;
+        rule = exceptions.find((e) => exceptionMatches(e, control.id, result.resource, { clusterName: input.cluster?.name, object }));
+      }
       if (rule) {
         excepted++;
         exceptionsApplied[rule.id] = (exceptionsApplied[rule.id] ?? 0) + 1;
       } else failed++;
-      for (const v of result.violations) {
-        findings.push({
-          controlId: control.id,
-          severity: control.severity,
-          ...(result.resource.object ? { object: result.resource.object } : {}),
-          ...(result.resource.subject ? { subject: result.resource.subject } : {}),
-          message: v.message,
-          paths: v.paths ?? [],
-          fixPaths: v.fixPaths ?? [],
-          fix: v.fix ?? control.remediation,
-          related: v.related ?? [],
-          ...(rule ? { exceptionId: rule.id } : {}),
-        });
-      }
+      const { object, subject } = result.resource;
+      for (const v of result.violations) findings.push(findingOf(control, object, subject, v, rule?.id));
     }
     let status = evaluation.status;
     if (status === "failed" && failed === 0) status = "excepted";

@@ -87,7 +87,7 @@ export async function runNodeCommand(options: NodeOptions): Promise<number> {
         if (error instanceof UsageError) throw error;
         if (error instanceof AuthRejectedError) throw new RuntimeFailure(error.message, { cause: error });
         failed = true;
-        log("node facts not delivered; the next interval sends fresh ones", { error: (error as Error).message });
+        log("node facts not delivered; fresh ones are sent at the next attempt", { error: (error as Error).message });
       }
       if (options.once) return failed ? EXIT_RUNTIME : EXIT_OK;
       // After a failure (backend down, or the cluster's first snapshot not there yet) try again sooner,

@@ -56,6 +56,10 @@ export function redactKubeletConfig(config: Json): Json {
   return config;
 }
 
+/** A file the kubelet uses but node mode cannot see usually sits in a host directory that is not mounted. */
+const NOT_MOUNTED_HINT = (error: unknown) =>
+  isNotFound(error) ? " (if it exists on the node, mount its directory into node mode: node.extraHostMounts in the Helm chart)" : "";
+
 export interface KubeletConfigResult {
   config?: Json;
   error?: string;
@@ -75,7 +79,7 @@ export async function readKubeletConfig(hostFs: HostFs, configPath: string | und
       config = parseConfigText(await hostFs.readText(configPath));
       files.push(configPath);
     } catch (error) {
-      return { error: `kubelet config file ${configPath} ${error instanceof ConfigParseError ? error.message : `could not be read: ${fsErrorReason(error)}`}`, files };
+      return { error: `kubelet config file ${configPath} ${error instanceof ConfigParseError ? error.message : `could not be read: ${fsErrorReason(error)}${NOT_MOUNTED_HINT(error)}`}`, files };
     }
   }
   if (configDir) {

@@ -47,7 +47,7 @@ export class FileFactCollector {
       return fact;
     } catch (error) {
       if (!isNotFound(error)) this.errors.push(describeFsError(hostPath, error));
-      else if (expected) this.errors.push(`${hostPath} (${expected}) is not on the node's filesystem; the process may run in a container`);
+      else if (expected) this.errors.push(`${hostPath} (${expected}) is not on the node's filesystem as mounted: the process may run in a container, or the directory is not mounted into node mode (node.extraHostMounts)`);
       return undefined;
     }
   }

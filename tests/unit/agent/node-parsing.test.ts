@@ -128,7 +128,8 @@ describe("kubelet configuration", () => {
     roots.push(root);
     const hostFs = new HostFs(root);
     expect(await readKubeletConfig(hostFs, "/var/lib/kubelet/missing.yaml", undefined)).toEqual({
-      error: "kubelet config file /var/lib/kubelet/missing.yaml could not be read: does not exist",
+      error:
+        "kubelet config file /var/lib/kubelet/missing.yaml could not be read: does not exist (if it exists on the node, mount its directory into node mode: node.extraHostMounts in the Helm chart)",
       files: [],
     });
     const broken = await readKubeletConfig(hostFs, "/var/lib/kubelet/config.yaml", "/etc/kubelet.d");

@@ -19,6 +19,7 @@ import {
 import { DeterministicRandom, stableUid } from "./deterministic-random";
 import { scoreObjects, type SnapshotScores } from "./score-snapshot";
 import { buildClusterObjects } from "./synthetic-objects";
+import { seedDashboardDemo } from "./dashboard-demo";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -74,6 +75,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
     created.auditEvents += await ensureAuditTrail(prisma, org, orgSpec, owner.id, viewer.id, index === 0);
   }
 
+  await seedDashboardDemo(prisma, { ownerId: owner.id, log });
   return {
     logins: [
       { email: DEMO_USERS.owner.email, password, role: "OWNER" },

@@ -4,6 +4,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { BackendRejectedError } from "./backend-client";
 import type { PendingSnapshot } from "./push-snapshot";
 
 export interface SpoolOptions {
@@ -63,12 +64,16 @@ export class Spool {
   }
 
   /**
-   * Delivers spooled snapshots oldest first; stops at the first failure so order is kept.
+   * Delivers spooled snapshots oldest first; stops at the first failure so order is kept. A snapshot
+   * the backend refuses outright (4xx) is renamed `*.rejected` and skipped, so it cannot block the rest.
    * Returns how many were delivered and the error that stopped delivery, if any.
    */
-  async flush(deliver: (snapshot: PendingSnapshot) => Promise<void>): Promise<{ delivered: number; remaining: number; error?: Error }> {
+  async flush(
+    deliver: (snapshot: PendingSnapshot) => Promise<void>,
+  ): Promise<{ delivered: number; remaining: number; error?: Error; rejected: string[] }> {
     const names = await this.pending();
     let delivered = 0;
+    const rejected: string[] = [];
     for (const name of names) {
       let snapshot: PendingSnapshot;
       try {
@@ -81,11 +86,17 @@ export class Spool {
       try {
         await deliver(snapshot);
       } catch (error) {
-        return { delivered, remaining: names.length - delivered, error: error as Error };
+        if (error instanceof BackendRejectedError) {
+          // The backend will never accept this one (it answered 4xx): set it aside, keep delivering.
+          await fs.rename(path.join(this.options.dir, name), path.join(this.options.dir, `${name}.rejected`)).catch(() => undefined);
+          rejected.push(name);
+          continue;
+        }
+        return { delivered, remaining: names.length - delivered - rejected.length, error: error as Error, rejected };
       }
       await this.remove(name);
       delivered++;
     }
-    return { delivered, remaining: 0 };
+    return { delivered, remaining: 0, rejected };
   }
 }

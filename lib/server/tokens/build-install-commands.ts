@@ -25,8 +25,8 @@ export function buildInstallCommands({
   return {
     helm: [
       `helm upgrade --install shipshape-agent ${shellQuote(chart)}`,
-      "--namespace shipshape-system --create-namespace",
-      `--set server.url=${server}`,
+      "--namespace shipshape --create-namespace",
+      `--set server=${server}`,
       `--set token=${secret}`,
     ].join(" \\\n  "),
     npx: `npx shipshape agent --server ${server} --token ${secret}`,

@@ -2,7 +2,10 @@ import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { AGENT_TOKEN_PATTERN, generateAgentToken, hashToken, isWellFormedAgentToken, randomBase62 } from "@/lib/auth/agent-tokens";
 import { generateInvitationToken } from "@/lib/auth/invitation-tokens";
-import { buildInstallCommands } from "@/lib/server/tokens/build-install-commands";
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { buildInstallCommands, DEFAULT_AGENT_HELM_CHART } from "@/lib/server/tokens/build-install-commands";
 
 describe("agent tokens", () => {
   test("ssa_ + 32 base62 characters; the hash is SHA-256 hex of the whole token; the prefix is 12 characters", () => {
@@ -50,8 +53,20 @@ describe("install commands", () => {
     const cmds = buildInstallCommands({ serverUrl: "https://shipshape.example.com", token: "ssa_abc", chart: "./agent/deploy/helm/shipshape-agent" });
     expect(cmds.npx).toBe("npx shipshape agent --server https://shipshape.example.com --token ssa_abc");
     expect(cmds.helm).toContain("helm upgrade --install shipshape-agent ./agent/deploy/helm/shipshape-agent");
-    expect(cmds.helm).toContain("--set server.url=https://shipshape.example.com");
+    expect(cmds.helm).toContain("--set server=https://shipshape.example.com");
     expect(cmds.helm).toContain("--set token=ssa_abc");
+  });
+
+  test("every value the helm line sets exists in the agent chart", () => {
+    const values = parse(fs.readFileSync(path.resolve(__dirname, "../../../agent/deploy/helm/shipshape-agent/values.yaml"), "utf8"));
+    const cmds = buildInstallCommands({ serverUrl: "https://s.example.com", token: "ssa_abc" });
+    const keys = [...cmds.helm.matchAll(/--set ([A-Za-z0-9_.]+)=/g)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], values);
+      expect(value, `values.yaml has ${key}`).not.toBeUndefined();
+    }
+    expect(fs.existsSync(path.resolve(__dirname, "../../..", DEFAULT_AGENT_HELM_CHART, "Chart.yaml"))).toBe(true);
   });
 
   test("values that need it are shell-quoted", () => {

@@ -1,5 +1,6 @@
 // The agent ↔ server contract, version 1 (docs/snapshot-protocol.md). Shared by both sides.
 import { z } from "zod";
+import { sha256Hex } from "./canonical-json";
 
 export const PROTOCOL_VERSION = "1";
 /** Upper bound of one gzip chunk of object bodies. */
@@ -56,19 +57,34 @@ export const ZSnapshotManifest = z
     idempotencyKey: z.string().min(8).max(128),
     collectedAt: z.iso.datetime(),
     cluster: ZClusterIdentity,
-    /** Every collected object: [key, content hash]. */
-    objects: z.array(z.tuple([OBJECT_KEY, HASH])).max(MAX_OBJECTS_PER_SNAPSHOT),
+    /**
+     * Every collected object: [key, content hash]. May be left out when `manifestDigest` is given:
+     * the server then reuses the object list it already holds for this cluster if the digests match,
+     * or answers `needManifest` (an unchanged cluster re-pushes a few hundred bytes).
+     */
+    objects: z.array(z.tuple([OBJECT_KEY, HASH])).max(MAX_OBJECTS_PER_SNAPSHOT).optional(),
+    /** manifestDigestOf(objects). */
+    manifestDigest: HASH.optional(),
     resourceTypes: z.array(ZResourceType).max(5000),
     collectionErrors: z.array(ZCollectionError).max(5000),
   })
-  .strict();
+  .strict()
+  .refine((m) => m.objects !== undefined || m.manifestDigest !== undefined, {
+    message: "either objects or manifestDigest is required",
+    path: ["objects"],
+  });
 
-export const ZManifestResponse = z.object({
+export const ZManifestAccepted = z.object({
   snapshotId: z.string(),
   /** Hashes whose bodies the server does not have yet. */
   missing: z.array(HASH),
   maxChunkBytes: z.number().int(),
 });
+
+/** The server does not hold an object list with this digest: send the manifest again with `objects`. */
+export const ZManifestNeeded = z.object({ needManifest: z.literal(true) });
+
+export const ZManifestResponse = z.union([ZManifestAccepted, ZManifestNeeded]);
 
 /** Body of one (gzip-compressed) upload chunk. */
 export const ZObjectChunk = z
@@ -87,7 +103,16 @@ export type TResourceType = z.infer<typeof ZResourceType>;
 export type TClusterIdentity = z.infer<typeof ZClusterIdentity>;
 export type TSnapshotManifest = z.infer<typeof ZSnapshotManifest>;
 export type TManifestResponse = z.infer<typeof ZManifestResponse>;
+export type TManifestAccepted = z.infer<typeof ZManifestAccepted>;
+/** A manifest with its object list (what the agent builds; the list is optional only on the wire). */
+export type TFullManifest = TSnapshotManifest & { objects: [string, string][] };
 export type TObjectChunk = z.infer<typeof ZObjectChunk>;
+
+/** Identity of an object set: sha256 over the key-sorted `key NUL hash` lines (collection order does not matter). */
+export function manifestDigestOf(entries: readonly (readonly [string, string])[]): string {
+  const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return sha256Hex(sorted.map(([key, hash]) => `${key}\u0000${hash}`).join("\n"));
+}
 
 /** The protocol's object key: version-independent, so an API version bump is not a new object. */
 export function objectKeyOf(obj: { apiVersion?: string; kind?: string; metadata?: { namespace?: string; name?: string } }): string {

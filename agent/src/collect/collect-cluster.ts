@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { canonicalJson, sha256Hex } from "../../../lib/snapshot/canonical-json";
 import { redactionPolicy } from "../../../lib/snapshot/credential-detection";
 import { normalizeObject } from "../../../lib/snapshot/normalize";
-import { objectKeyOf, PROTOCOL_VERSION, type TCollectionError, type TResourceType, type TSnapshotManifest } from "../../../lib/snapshot/protocol";
+import { objectKeyOf, PROTOCOL_VERSION, type TCollectionError, type TResourceType, type TFullManifest } from "../../../lib/snapshot/protocol";
 import { AGENT_VERSION } from "../version";
 import { readClusterFacts } from "./cluster-identity";
 import { discoverResources, type ResourceType } from "./discover-resources";
@@ -23,7 +23,7 @@ export interface CollectOptions extends ListOptions {
 }
 
 export interface CollectedSnapshot {
-  manifest: TSnapshotManifest;
+  manifest: TFullManifest;
   /** Normalized bodies by content hash, as canonical JSON text (compact in memory, ready to send). */
   bodies: Map<string, string>;
   timings: Record<"preflight" | "collect" | "normalize" | "identity", number>;

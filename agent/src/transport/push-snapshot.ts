@@ -1,11 +1,11 @@
 // The three-step push: manifest → upload only the bodies the server lacks, in gzip chunks ≤ 2 MB →
 // complete. Every step is idempotent, so a retry after a crash or a timeout changes nothing twice.
 import { gzipSync } from "node:zlib";
-import { MAX_CHUNK_BYTES, ZManifestResponse, type TSnapshotManifest } from "../../../lib/snapshot/protocol";
+import { manifestDigestOf, MAX_CHUNK_BYTES, ZManifestResponse, type TFullManifest, type TManifestAccepted } from "../../../lib/snapshot/protocol";
 import type { BackendClient } from "./backend-client";
 
 export interface PendingSnapshot {
-  manifest: TSnapshotManifest;
+  manifest: TFullManifest;
   /** Canonical JSON text of each body, by content hash. */
   bodies: Map<string, string>;
 }
@@ -50,15 +50,23 @@ export function packChunks(entries: [string, string][], maxBytes = MAX_CHUNK_BYT
   return chunks;
 }
 
+async function postManifest(client: BackendClient, manifest: object) {
+  const body = gzipSync(Buffer.from(JSON.stringify(manifest), "utf8"));
+  return ZManifestResponse.parse(
+    await client.request("POST", "/api/agent/v1/snapshots", body, { "content-type": "application/json", "content-encoding": "gzip" }),
+  );
+}
+
 export async function pushSnapshot(client: BackendClient, snapshot: PendingSnapshot): Promise<PushResult> {
   const before = client.bytesSent;
-  const manifestBody = gzipSync(Buffer.from(JSON.stringify(snapshot.manifest), "utf8"));
-  const answer = ZManifestResponse.parse(
-    await client.request("POST", "/api/agent/v1/snapshots", manifestBody, {
-      "content-type": "application/json",
-      "content-encoding": "gzip",
-    }),
-  );
+  // First the digest alone: an unchanged cluster costs a few hundred bytes. The object list goes
+  // out only when the server does not hold a list with that digest.
+  const { objects, ...header } = snapshot.manifest;
+  const manifestDigest = manifestDigestOf(objects);
+  let reply = await postManifest(client, { ...header, manifestDigest });
+  if ("needManifest" in reply) reply = await postManifest(client, { ...header, manifestDigest, objects });
+  if ("needManifest" in reply) throw new Error("the backend asked for the object list again after receiving it");
+  const answer: TManifestAccepted = reply;
   const missing: [string, string][] = [];
   for (const hash of answer.missing) {
     const text = snapshot.bodies.get(hash);

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from "node:zlib";
-import { sha256Hex } from "@/lib/snapshot/canonical-json";
+import { manifestDigestOf } from "@/lib/snapshot/protocol";
 
 /** A manifest entry: [object key, content hash]. */
 export type ManifestEntry = [string, string];
@@ -13,11 +13,8 @@ export function decodeManifest(bytes: Uint8Array): ManifestEntry[] {
   return JSON.parse(gunzipSync(bytes).toString("utf8")) as ManifestEntry[];
 }
 
-/** Identity of an object set: sha256 over the key-sorted pairs (order of collection does not matter). */
-export function manifestDigest(entries: readonly ManifestEntry[]): string {
-  const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return sha256Hex(sorted.map(([key, hash]) => `${key}\u0000${hash}`).join("\n"));
-}
+/** Identity of an object set (the protocol's definition, shared with the agent). */
+export const manifestDigest = manifestDigestOf;
 
 /** Throws on a key listed twice: the manifest must describe each object once. */
 export function assertUniqueKeys(entries: readonly ManifestEntry[]): void {

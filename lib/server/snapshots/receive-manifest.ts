@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { MAX_CHUNK_BYTES, type TManifestResponse, type TSnapshotManifest } from "@/lib/snapshot/protocol";
+import { MAX_CHUNK_BYTES, type TManifestAccepted, type TSnapshotManifest } from "@/lib/snapshot/protocol";
 import type { AgentIdentity } from "@/lib/server/tokens/authenticate-agent-token";
 import { assertUniqueKeys, decodeManifest, encodeManifest, manifestDigest, type ManifestEntry } from "./manifest-codec";
 import { missingObjectHashes } from "./missing-object-hashes";
@@ -11,27 +11,48 @@ export const MANIFEST_LIMITS = { maxBytes: 48 * 1024 * 1024, maxDecompressedByte
 // Agents' clocks drift; a snapshot from the far future would sort after every real one forever.
 const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
-export type ReceiveManifestResult = TManifestResponse & { clusterId: string; created: boolean };
+export type ReceiveManifestResult = TManifestAccepted & { clusterId: string; created: boolean };
+
+/** Answer to a digest-only manifest whose object list the server cannot reconstruct. */
+export type ManifestNeeded = { needManifest: true };
 
 /**
  * Step 1 of a push: records a pending snapshot (once per idempotency key) and answers which
  * object bodies the organization does not hold yet. A retried POST returns the same snapshot and
  * the bodies still missing — the same list when nothing was uploaded in between.
  */
-export async function receiveManifest({ agent, manifest, now = new Date() }: { agent: AgentIdentity; manifest: TSnapshotManifest; now?: Date }): Promise<ReceiveManifestResult> {
+export async function receiveManifest(input: {
+  agent: AgentIdentity;
+  manifest: TSnapshotManifest & { objects: [string, string][] };
+  now?: Date;
+}): Promise<ReceiveManifestResult>;
+export async function receiveManifest(input: { agent: AgentIdentity; manifest: TSnapshotManifest; now?: Date }): Promise<ReceiveManifestResult | ManifestNeeded>;
+export async function receiveManifest({ agent, manifest, now = new Date() }: { agent: AgentIdentity; manifest: TSnapshotManifest; now?: Date }): Promise<ReceiveManifestResult | ManifestNeeded> {
   const collectedAt = new Date(manifest.collectedAt);
   if (collectedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
     throw new AppError("validation_failed", `collectedAt ${manifest.collectedAt} is more than a day in the future; check the agent host's clock.`);
   }
-  const entries = manifest.objects as ManifestEntry[];
-  try {
-    assertUniqueKeys(entries);
-  } catch (error) {
-    throw new AppError("validation_failed", `objects: ${(error as Error).message}`);
-  }
   const orgId = agent.org.id;
-  const digest = manifestDigest(entries);
   const cluster = await resolveAgentCluster({ agent, identity: manifest.cluster, now });
+  let entries: ManifestEntry[];
+  if (manifest.objects) {
+    entries = manifest.objects as ManifestEntry[];
+    try {
+      assertUniqueKeys(entries);
+    } catch (error) {
+      throw new AppError("validation_failed", `objects: ${(error as Error).message}`);
+    }
+    if (manifest.manifestDigest && manifest.manifestDigest !== manifestDigest(entries)) {
+      throw new AppError("validation_failed", "manifestDigest does not match the objects sent");
+    }
+  } else {
+    // Digest only: an unchanged cluster re-pushes without its object list. The list is rebuilt from
+    // the cluster's current state and used only if it has exactly the digest the agent computed.
+    const held = await currentObjectList(orgId, cluster.id);
+    if (!held || manifestDigest(held) !== manifest.manifestDigest) return { needManifest: true };
+    entries = held;
+  }
+  const digest = manifestDigest(entries);
 
   const existing = await prisma.snapshot.findFirst({
     where: { orgId, clusterId: cluster.id, idempotencyKey: manifest.idempotencyKey },
@@ -72,6 +93,11 @@ export async function receiveManifest({ agent, manifest, now = new Date() }: { a
     if (!raced) throw error;
     return answerRetry(orgId, cluster, raced, digest);
   }
+}
+
+async function currentObjectList(orgId: string, clusterId: string): Promise<ManifestEntry[] | null> {
+  const rows = await prisma.clusterObject.findMany({ where: { orgId, clusterId }, select: { key: true, hash: true } });
+  return rows.length ? rows.map((r) => [r.key, r.hash] as ManifestEntry) : null;
 }
 
 async function answerRetry(

@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateAgentToken } from "@/lib/auth/agent-tokens";
 import { canonicalJson, sha256Hex } from "@/lib/snapshot/canonical-json";
-import { MAX_CHUNK_DECOMPRESSED_BYTES, PROTOCOL_VERSION, type TSnapshotManifest } from "@/lib/snapshot/protocol";
+import { manifestDigestOf, MAX_CHUNK_DECOMPRESSED_BYTES, PROTOCOL_VERSION, type TFullManifest } from "@/lib/snapshot/protocol";
 import { createOrgWithAgent, deployment, namespace, prisma, unique, type TestOrg } from "../pipeline/support/pipeline-world";
 import { AgentRouteHost } from "./support/agent-route-host";
 
@@ -32,7 +32,7 @@ function bodyText(object: Record<string, unknown>) {
   return { text, hash: sha256Hex(text) };
 }
 
-function manifestFor(objects: Record<string, unknown>[], uid: string, key = unique("key")): TSnapshotManifest {
+function manifestFor(objects: Record<string, unknown>[], uid: string, key = unique("key")): TFullManifest {
   return {
     protocolVersion: PROTOCOL_VERSION,
     idempotencyKey: key,
@@ -75,6 +75,23 @@ describe("manifest", () => {
     // The same key for a different object list is a client bug, not a retry.
     const reused = await call("POST", "/api/agent/v1/snapshots", A.token, { ...manifest, objects: manifest.objects.slice(1) });
     expect(reused.status).toBe(409);
+  });
+
+  test("a digest-only manifest is answered needManifest until the server holds that object list", async () => {
+    const manifest = manifestFor(objects, unique("uid"));
+    const { objects: list, ...header } = manifest;
+    const digestOnly = { ...header, manifestDigest: manifestDigestOf(list) };
+    const first = await call("POST", "/api/agent/v1/snapshots", A.token, digestOnly);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ needManifest: true });
+    expect(await prisma.snapshot.count({ where: { orgId: A.org.id, idempotencyKey: manifest.idempotencyKey } })).toBe(0);
+
+    const wrongDigest = await call("POST", "/api/agent/v1/snapshots", A.token, { ...manifest, manifestDigest: "0".repeat(64) });
+    expect(wrongDigest.status).toBe(400);
+    expect(JSON.stringify(wrongDigest.body)).toMatch(/manifestDigest/);
+
+    const neither = await call("POST", "/api/agent/v1/snapshots", A.token, header);
+    expect(neither.status).toBe(400);
   });
 
   test("invalid manifests are refused with the reason", async () => {

@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/client";
 import type { K8sObject } from "@/lib/engine/types";
 import { canonicalJson, sha256Hex } from "@/lib/snapshot/canonical-json";
 import { normalizeObject } from "@/lib/snapshot/normalize";
-import { objectKeyOf, PROTOCOL_VERSION, type TSnapshotManifest } from "@/lib/snapshot/protocol";
+import { objectKeyOf, PROTOCOL_VERSION, type TFullManifest } from "@/lib/snapshot/protocol";
 import { completeSnapshot } from "@/lib/server/snapshots/complete-snapshot";
 import { receiveManifest } from "@/lib/server/snapshots/receive-manifest";
 import { storeObjectBodies } from "@/lib/server/snapshots/store-object-bodies";
@@ -78,7 +78,7 @@ export async function pushObjects(
     bodies.set(hash, text);
     entries.push([objectKeyOf(object), hash]);
   }
-  const manifest: TSnapshotManifest = {
+  const manifest: TFullManifest = {
     protocolVersion: PROTOCOL_VERSION,
     idempotencyKey: unique("push-key"),
     collectedAt: options.collectedAt.toISOString(),

@@ -229,7 +229,7 @@ export function attackPathsForWorkload(
     const hits = reach.get(definition.impact) ?? [];
     if (!hits.length) continue;
     // Cluster-wide grants first: they are the ones an attacker would use.
-    const grant = [...hits].sort((a, b) => Number(a.grant.scope !== null) - Number(b.grant.scope !== null))[0];
+    const grant = hits.find((h) => h.grant.scope === null) ?? hits[0];
     const { related } = relatedOfGrant(grant.grant);
     paths.push({
       id: `${ref.kind}/${ref.namespace ?? ""}/${ref.name}#${definition.impact}`,

@@ -1,7 +1,7 @@
 // Turns grants that give a capability into engine violations: one per binding → role pair, carrying
 // the binding and role as `related` objects and Kubescape-style paths into them
 // (`relatedObjects[1].rules[0].verbs[2]`, `relatedObjects[0].subjects[1]`, `relatedObjects[0].roleRef.name`).
-import type { SubjectRef, Violation } from "../engine/types";
+import type { ObjectRef, SubjectRef, Violation } from "../engine/types";
 import { relatedOfGrant, type GrantPath, type RbacModel } from "./model";
 import { matchGrant, type PermissionPattern } from "./permission-patterns";
 import type { RuleMatch } from "./rule-matching";
@@ -17,16 +17,6 @@ export interface FindGrantsOptions {
   inherited?: boolean;
   /** Extra condition on a grant (binding kind, role name…). */
   filter?: (grant: GrantPath) => boolean;
-}
-
-/** The grants to test: the subject's own, then (with `inherited`) each built-in group's, tagged `via`. */
-function* candidateGrants(model: RbacModel, subject: SubjectRef, inherited: boolean | undefined): Generator<[GrantPath, SubjectRef | undefined]> {
-  for (const grant of model.directGrants(subject)) yield [grant, undefined];
-  if (!inherited) return;
-  for (const name of implicitGroupsOf(subject)) {
-    const via: SubjectRef = { kind: "Group", name };
-    for (const grant of model.directGrants(via)) yield [grant, via];
-  }
 }
 
 /** The subject's grants that give any of the patterns, with the rule entries that do. */
@@ -47,10 +37,20 @@ export function findGrantsWhere(
   options: FindGrantsOptions = {},
 ): GrantHit[] {
   const hits: GrantHit[] = [];
-  for (const [grant, via] of candidateGrants(model, subject, options.inherited)) {
-    if (options.filter && !options.filter(grant)) continue;
-    const match = test(grant);
-    if (match) hits.push({ grant: via ? { ...grant, via } : grant, match });
+  const collect = (grants: readonly GrantPath[], via: SubjectRef | undefined) => {
+    for (const grant of grants) {
+      if (options.filter && !options.filter(grant)) continue;
+      const match = test(grant);
+      if (match) hits.push({ grant: via ? { ...grant, via } : grant, match });
+    }
+  };
+  // The subject's own grants, then (with `inherited`) each built-in group's, tagged `via`.
+  collect(model.directGrants(subject), undefined);
+  if (options.inherited) {
+    for (const name of implicitGroupsOf(subject)) {
+      const via: SubjectRef = { kind: "Group", name };
+      collect(model.directGrants(via), via);
+    }
   }
   return hits;
 }
@@ -76,20 +76,22 @@ export function scopeLabel(scope: string | null): string {
  * "<subject> <capability>", e.g. "can read Secrets".
  */
 export function hitsToViolations(subject: SubjectRef, hits: readonly GrantHit[], capability: string): Violation[] {
-  const groups = new Map<string, { hits: GrantHit[]; related: ReturnType<typeof relatedOfGrant>["related"] }>();
+  const groups = new Map<string, { hits: { hit: GrantHit; rulePath: string }[]; related: ObjectRef[] }>();
   for (const hit of hits) {
-    const { related } = relatedOfGrant(hit.grant);
-    const key = `${hit.grant.binding.id}|${hit.grant.subjectIndex}|${related.map((r) => `${r.kind}/${r.namespace ?? ""}/${r.name}`).join("|")}|${hit.grant.via ? hit.grant.via.name : ""}`;
+    const { related, rulePath } = relatedOfGrant(hit.grant);
+    let key = `${hit.grant.binding.id}|${hit.grant.subjectIndex}`;
+    for (const r of related) key += `|${r.kind}/${r.namespace ?? ""}/${r.name}`;
+    key += `|${hit.grant.via ? hit.grant.via.name : ""}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { hits: [], related }));
-    group.hits.push(hit);
+    group.hits.push({ hit, rulePath });
   }
   const violations: Violation[] = [];
   for (const { hits: list, related } of groups.values()) {
-    const first = list[0].grant;
+    const first = list[0].hit.grant;
     const paths: string[] = [];
-    for (const { grant, match } of list) {
-      const { rulePath } = relatedOfGrant(grant);
+    for (const { hit, rulePath } of list) {
+      const { match } = hit;
       for (const i of match.resources) paths.push(`${rulePath}.resources[${i}]`);
       for (const i of match.nonResourceURLs) paths.push(`${rulePath}.nonResourceURLs[${i}]`);
       for (const i of match.verbs) paths.push(`${rulePath}.verbs[${i}]`);

@@ -365,12 +365,19 @@ export class RbacModel {
   }
 
   private readonly grantsMemo = new Map<string, GrantPath[]>();
+  // Controls ask for the same subject objects (those of `subjects()`) over and over: skip the key.
+  private readonly grantsBySubject = new WeakMap<SubjectRef, GrantPath[]>();
 
   /** Every rule the subject's own bindings grant (not through groups). Memoized: do not mutate. */
   directGrants(subject: SubjectRef): readonly GrantPath[] {
+    const known = this.grantsBySubject.get(subject);
+    if (known) return known;
     const key = subjectKey(subject);
     const memo = this.grantsMemo.get(key);
-    if (memo) return memo;
+    if (memo) {
+      this.grantsBySubject.set(subject, memo);
+      return memo;
+    }
     const grants: GrantPath[] = [];
     for (const { binding, index } of this.directBindings(subject)) {
       if (!binding.role) continue;
@@ -379,6 +386,7 @@ export class RbacModel {
       }
     }
     this.grantsMemo.set(key, grants);
+    this.grantsBySubject.set(subject, grants);
     return grants;
   }
 

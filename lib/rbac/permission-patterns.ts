@@ -3,7 +3,7 @@
 // attack paths and the Kubescape-equivalent controls are all built on these.
 import type { GrantPath } from "./model";
 import { isClusterScoped } from "./resource-scope";
-import { matchResourceRule, resourceKeysOf, ruleMayAllow, type RbacRule, type ResourceKeys, type RuleMatch } from "./rule-matching";
+import { apiGroupMatches, resourceKeysOf, resourceMatches, resourceNameMatches, ruleMayAllow, type RbacRule, type ResourceKeys, type RuleMatch } from "./rule-matching";
 
 export interface PermissionPattern {
   /** Any of these verbs; "any" = the rule allows at least one verb on the resource. */
@@ -52,31 +52,81 @@ export function scopeAllows(scope: string | null, pattern: PermissionPattern): b
   return pattern.namespace === undefined || pattern.namespace === scope;
 }
 
-/** Matches a rule (ignoring scope) against one pattern; indexes of every matching entry, or null. */
+/**
+ * Matches a rule (ignoring scope) against one pattern; indexes of every matching entry, or null.
+ * The union over the pattern's verbs of the authorizer's per-request match: groups, resources and
+ * names do not depend on the verb, so they are matched once, and a verb entry counts when it is `*`
+ * or one of the pattern's verbs (any verb entry for "any").
+ */
 export function matchRulePattern(rule: RbacRule, pattern: PermissionPattern): RuleMatch | null {
   if (rule.resources.length === 0) return null;
-  const verbs = pattern.verbs === "any" ? [...new Set(rule.verbs)] : pattern.verbs;
-  const name = pattern.name ?? (pattern.anyName && rule.resourceNames.length ? rule.resourceNames[0] : undefined);
-  let merged: RuleMatch | null = null;
-  for (const verb of verbs) {
-    const m = matchResourceRule(rule, {
-      verb,
-      apiGroup: pattern.apiGroup,
-      resource: pattern.resource,
-      subresource: pattern.subresource,
-      name,
-    });
-    if (!m) continue;
-    if (!merged) merged = { verbs: [], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [] };
-    mergeInto(merged, m);
+  const wanted = pattern.verbs;
+  const verbs: number[] = [];
+  for (let i = 0; i < rule.verbs.length; i++) {
+    const verb = rule.verbs[i];
+    if (wanted === "any" || (verb === "*" ? wanted.length > 0 : wanted.includes(verb))) verbs.push(i);
   }
-  return merged;
+  if (!verbs.length) return null;
+  const apiGroups = apiGroupMatches(rule, pattern.apiGroup);
+  if (!apiGroups.length) return null;
+  const resources = resourceMatches(rule, pattern.resource, pattern.subresource);
+  if (!resources.length) return null;
+  const name = pattern.name ?? (pattern.anyName && rule.resourceNames.length ? rule.resourceNames[0] : undefined);
+  const names = resourceNameMatches(rule, name);
+  if (names !== true && names.length === 0) return null;
+  return { verbs, apiGroups, resources, resourceNames: names === true ? [] : names, nonResourceURLs: [] };
+}
+
+/**
+ * What every pattern of a list needs from a rule, merged: a rule lacking all of the resource keys
+ * (or all of the verbs, or all of the groups) cannot give any of the patterns.
+ */
+interface PatternListNeeds {
+  resources: Set<string>;
+  /** Undefined when a pattern accepts any verb. */
+  verbs?: Set<string>;
+  apiGroups: Set<string>;
+}
+
+const listNeeds = new WeakMap<readonly PermissionPattern[], PatternListNeeds>();
+
+function needsOf(patterns: readonly PermissionPattern[]): PatternListNeeds {
+  let needs = listNeeds.get(patterns);
+  if (!needs) {
+    needs = { resources: new Set(["*"]), verbs: new Set(["*"]), apiGroups: new Set(["*"]) };
+    for (const pattern of patterns) {
+      const keys = keysOf(pattern);
+      needs.resources.add(keys.combined);
+      if (keys.anySubresource !== undefined) needs.resources.add(keys.anySubresource);
+      needs.apiGroups.add(pattern.apiGroup);
+      if (pattern.verbs === "any") needs.verbs = undefined;
+      else if (needs.verbs) for (const verb of pattern.verbs) needs.verbs.add(verb);
+    }
+    listNeeds.set(patterns, needs);
+  }
+  return needs;
+}
+
+function listsAny(values: readonly string[], wanted: Set<string>): boolean {
+  for (let i = 0; i < values.length; i++) if (wanted.has(values[i])) return true;
+  return false;
+}
+
+/**
+ * True when the rule could give at least one of the patterns: it lists `*` or a wanted resource key,
+ * verb and group. Every grant of every subject goes through this; almost all stop here.
+ */
+function mayGiveAny(rule: RbacRule, needs: PatternListNeeds): boolean {
+  if (!listsAny(rule.resources, needs.resources)) return false;
+  if (needs.verbs ? !listsAny(rule.verbs, needs.verbs) : rule.verbs.length === 0) return false;
+  return listsAny(rule.apiGroups, needs.apiGroups);
 }
 
 /** The entries of a grant's rule that give any of the patterns, or null when none applies. */
 export function matchGrant(grant: Pick<GrantPath, "rule" | "scope">, patterns: readonly PermissionPattern[]): RuleMatch | null {
-  let merged: RuleMatch | null = null;
   const rule = grant.rule.rule;
+  if (!mayGiveAny(rule, needsOf(patterns))) return null;
+  let merged: RuleMatch | null = null;
   for (const pattern of patterns) {
     // Rejects on verbs, group and resource before anything allocates: nearly every grant fails here.
     if (pattern.verbs !== "any") {

@@ -12,7 +12,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { label: "Overview", path: "", ready: true, icon: "overview" },
       { label: "Clusters", path: "/clusters", ready: true, icon: "clusters" },
       { label: "Controls", path: "/controls", ready: false, icon: "controls" },
-      { label: "RBAC", path: "/rbac", ready: false, icon: "rbac" },
+      { label: "RBAC", path: "/rbac", ready: true, icon: "rbac" },
       { label: "Reports", path: "/reports", ready: false, icon: "reports" },
       { label: "Exceptions", path: "/exceptions", ready: false, icon: "exceptions" },
     ],

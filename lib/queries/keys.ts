@@ -14,6 +14,10 @@ export const keys = {
       members: () => [...root, "members"] as const,
       invitations: () => [...root, "invitations"] as const,
       auditEvents: () => [...root, "audit-events"] as const,
+      // RBAC views are read-only and derived from the clusters' latest snapshots.
+      rbac: () => [...root, "rbac"] as const,
+      rbacFleet: (view: string, params: Record<string, unknown> = {}) => [...root, "rbac", "fleet", view, params] as const,
+      rbacCluster: (clusterId: string, view: string, params: Record<string, unknown> = {}) => [...root, "rbac", "clusters", clusterId, view, params] as const,
     };
   },
 };

@@ -45,6 +45,7 @@ const BODIES: Record<string, unknown> = {
   "POST /api/orgs/[slug]/tokens": { name: "isolation-probe" },
   "PATCH /api/orgs/[slug]/members/[membershipId]": { role: "ADMIN" },
   "POST /api/orgs/[slug]/invitations": { role: "ADMIN" },
+  "POST /api/orgs/[slug]/rbac/clusters/[clusterId]/who-can": { verb: "get", resource: "secrets" },
 };
 
 const routes = listApiRoutes();
@@ -72,7 +73,7 @@ async function buildOrgWorld(label: string) {
 }
 
 function paramValues(w: World, slug = w.org.slug): Record<string, string> {
-  return { slug, clusterId: w.cluster.id, tokenId: w.token.id, membershipId: w.viewerMembership.id, invitationId: w.invitation.id };
+  return { slug, clusterId: w.cluster.id, tokenId: w.token.id, membershipId: w.viewerMembership.id, invitationId: w.invitation.id, subject: "User/isolation-probe" };
 }
 
 /** Strings that only org B's data contains; none may appear in a response to A. */

@@ -22,6 +22,7 @@ import { activeChanges, clusterTimeline } from "./cluster-timeline";
 import { DEMO_ORGS, kubernetesVersionOn, type DemoClusterSpec, type DemoOrgSpec } from "./demo-fleet";
 import { stableUid } from "./deterministic-random";
 import { buildClusterObjects } from "./synthetic-objects";
+import { RBAC_DEMO_CHANGES } from "./rbac-demo";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 300_000 } as const;
@@ -65,6 +66,7 @@ export const RECENT_CHANGES: RecentChange[] = [
       deployment(c, "recommendations", "model-trainer", { image: "registry.example/model-trainer:2.3.0", container: { securityContext: { runAsUser: 0 } }, pod: { hostNetwork: true } }),
     ],
   },
+  ...RBAC_DEMO_CHANGES,
 ];
 
 type DemoException = { reason: string; controlIds: string[]; match: ExceptionMatch; owner: string; createdDaysAgo: number; expiresDaysAfterSeed: number | null };

@@ -8,6 +8,13 @@ export const keys = {
     return {
       all: () => root,
       overview: () => [...root, "overview"] as const,
+      // Dashboard views take their filters as the last key part, so each filtered view caches on its own.
+      dashboard: (view: string, params: Record<string, unknown> = {}) => [...root, "dashboard", view, params] as const,
+      controls: (params: Record<string, unknown> = {}) => [...root, "controls", "catalog", params] as const,
+      control: (controlId: string, view: string, params: Record<string, unknown> = {}) => [...root, "controls", controlId, view, params] as const,
+      clusterView: (clusterId: string, view: string, params: Record<string, unknown> = {}) => [...root, "clusters", clusterId, view, params] as const,
+      exceptions: () => [...root, "exceptions"] as const,
+      reports: (params: Record<string, unknown> = {}) => [...root, "reports", params] as const,
       clusters: () => [...root, "clusters"] as const,
       cluster: (clusterId: string) => [...root, "clusters", clusterId] as const,
       tokens: () => [...root, "tokens"] as const,

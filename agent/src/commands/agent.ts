@@ -86,8 +86,10 @@ export async function runAgentCommand(options: AgentOptions): Promise<number> {
   try {
     for (;;) {
       try {
+        const started = performance.now();
         const snapshot = await collectOnce();
         log("collected", {
+          ms: Math.round(performance.now() - started),
           objects: snapshot.manifest.objects.length,
           collectionErrors: snapshot.manifest.collectionErrors.length,
           cluster: snapshot.manifest.cluster.uid,
@@ -107,7 +109,10 @@ export async function runAgentCommand(options: AgentOptions): Promise<number> {
         if (result.error instanceof AuthRejectedError) throw new RuntimeFailure(result.error.message, { cause: result.error });
         if (options.once) return EXIT_RUNTIME;
       }
-      if (options.once || stopping) return EXIT_OK;
+      if (options.once || stopping) {
+        if (process.env.SHIPSHAPE_REPORT_RESOURCES) log("resources", { maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+        return EXIT_OK;
+      }
       const until = Date.now() + intervalMs;
       while (!stopping && Date.now() < until) await new Promise((r) => setTimeout(r, Math.min(1000, until - Date.now())));
       if (stopping) return EXIT_OK;

@@ -19,6 +19,11 @@ export interface PushResult {
 
 /** Packs bodies into gzip chunks of at most `maxBytes` compressed. */
 export function packChunks(entries: [string, string][], maxBytes = MAX_CHUNK_BYTES): Buffer[] {
+  return [...iterateChunks(entries, maxBytes)];
+}
+
+/** Yields gzip chunks of at most `maxBytes` compressed one at a time (only one is held in memory). */
+export function* iterateChunks(entries: [string, string][], maxBytes = MAX_CHUNK_BYTES): Generator<Buffer> {
   const chunks: Buffer[] = [];
   const encode = (part: [string, string][]) =>
     gzipSync(Buffer.from(`{"objects":[${part.map(([hash, text]) => `{"hash":"${hash}","body":${text}}`).join(",")}]}`, "utf8"));
@@ -42,12 +47,13 @@ export function packChunks(entries: [string, string][], maxBytes = MAX_CHUNK_BYT
     size += entry[1].length;
     if (size >= 8 * 1024 * 1024) {
       pack(group);
+      yield* chunks.splice(0);
       group = [];
       size = 0;
     }
   }
   pack(group);
-  return chunks;
+  yield* chunks.splice(0);
 }
 
 async function postManifest(client: BackendClient, manifest: object) {
@@ -73,8 +79,9 @@ export async function pushSnapshot(client: BackendClient, snapshot: PendingSnaps
     if (text === undefined) throw new Error(`the backend asked for ${hash}, which this snapshot does not contain`);
     missing.push([hash, text]);
   }
-  const chunks = packChunks(missing, Math.min(answer.maxChunkBytes || MAX_CHUNK_BYTES, MAX_CHUNK_BYTES));
-  for (const chunk of chunks) {
+  let chunkCount = 0;
+  for (const chunk of iterateChunks(missing, Math.min(answer.maxChunkBytes || MAX_CHUNK_BYTES, MAX_CHUNK_BYTES))) {
+    chunkCount++;
     await client.request("PUT", `/api/agent/v1/snapshots/${encodeURIComponent(answer.snapshotId)}/objects`, chunk, {
       "content-type": "application/json",
       "content-encoding": "gzip",
@@ -83,5 +90,5 @@ export async function pushSnapshot(client: BackendClient, snapshot: PendingSnaps
   await client.request("POST", `/api/agent/v1/snapshots/${encodeURIComponent(answer.snapshotId)}/complete`, Buffer.from("{}"), {
     "content-type": "application/json",
   });
-  return { snapshotId: answer.snapshotId, missing: missing.length, chunks: chunks.length, bytes: client.bytesSent - before };
+  return { snapshotId: answer.snapshotId, missing: missing.length, chunks: chunkCount, bytes: client.bytesSent - before };
 }

@@ -1,9 +1,11 @@
 // A bounded on-disk spool: snapshots wait here while the backend is unreachable and are delivered
 // later, oldest first. Files are written atomically (temp + rename); when the spool is over its bounds
 // the oldest snapshots are dropped (and said so), never the newest.
+import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { pipeline } from "node:stream/promises";
+import { createGzip, gunzipSync } from "node:zlib";
 import { BackendRejectedError } from "./backend-client";
 import type { PendingSnapshot } from "./push-snapshot";
 
@@ -18,7 +20,21 @@ interface SpoolFile {
   size: number;
 }
 
+/** Serializes a snapshot piece by piece, so no single string holds the whole snapshot. */
+function* snapshotPieces(snapshot: PendingSnapshot): Generator<string> {
+  yield `{"manifest":${JSON.stringify(snapshot.manifest)},"bodies":[`;
+  let first = true;
+  for (const [hash, text] of snapshot.bodies) {
+    yield `${first ? "" : ","}["${hash}",${JSON.stringify(text)}]`;
+    first = false;
+  }
+  yield "]}";
+}
+
 export class Spool {
+  /** The newest snapshot written, kept so delivering it right away does not read it back. */
+  private latest?: { name: string; snapshot: PendingSnapshot };
+
   constructor(private readonly options: SpoolOptions) {}
 
   private async list(): Promise<SpoolFile[]> {
@@ -32,10 +48,10 @@ export class Spool {
     await fs.mkdir(this.options.dir, { recursive: true });
     const stamp = snapshot.manifest.collectedAt.replace(/[:.]/g, "-");
     const name = `${stamp}-${snapshot.manifest.idempotencyKey}.snapshot.json.gz`;
-    const payload = gzipSync(Buffer.from(JSON.stringify({ manifest: snapshot.manifest, bodies: [...snapshot.bodies] }), "utf8"));
     const tmp = path.join(this.options.dir, `.${name}.tmp`);
-    await fs.writeFile(tmp, payload);
+    await pipeline(snapshotPieces(snapshot), createGzip(), createWriteStream(tmp));
     await fs.rename(tmp, path.join(this.options.dir, name));
+    this.latest = { name, snapshot };
     const dropped: string[] = [];
     const files = await this.list();
     const maxFiles = this.options.maxFiles ?? 50;
@@ -55,11 +71,13 @@ export class Spool {
   }
 
   async read(name: string): Promise<PendingSnapshot> {
+    if (this.latest?.name === name) return this.latest.snapshot;
     const parsed = JSON.parse(gunzipSync(await fs.readFile(path.join(this.options.dir, name))).toString("utf8"));
     return { manifest: parsed.manifest, bodies: new Map(parsed.bodies) };
   }
 
   async remove(name: string): Promise<void> {
+    if (this.latest?.name === name) this.latest = undefined;
     await fs.rm(path.join(this.options.dir, name), { force: true });
   }
 

@@ -25,7 +25,7 @@ export function AttackPathSteps({ path }: { path: AttackPathData }) {
           )}
           <li
             className={cn(
-              "max-w-[16rem] min-w-[9rem] rounded-md border px-2 py-1.5 text-xs",
+              "min-w-[8rem] max-w-[14rem] flex-1 rounded-md border px-2 py-1.5 text-xs",
               step.kind === "impact" ? cn(SEVERITY_STYLE[path.severity].border, SEVERITY_STYLE[path.severity].fill) : "border-zinc-200 bg-white",
             )}
           >

@@ -58,7 +58,7 @@ export function PermissionMatrix({ data }: { data: SubjectPermissionsData }) {
               setScope(e.target.value);
               setPicked(null);
             }}
-            className="w-64"
+            className="w-80"
           >
             <option value={CLUSTER}>Cluster-wide (ClusterRoleBindings)</option>
             {namespaces.map((ns) => (

@@ -141,7 +141,7 @@ function SubjectsView({ slug }: { slug: string }) {
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2">
         <Input aria-label="Search subjects" placeholder="alice@corp, ci-deployer, system:…" value={text} onChange={(e) => setText(e.target.value)} className="w-72" />
         <Select aria-label="Subject kind" value={kind} onChange={(e) => setKind(e.target.value)} className="w-44">
-          <option value="">Users, groups, SAs</option>
+          <option value="">All kinds</option>
           <option value="User">Users</option>
           <option value="Group">Groups</option>
           <option value="ServiceAccount">Service accounts</option>

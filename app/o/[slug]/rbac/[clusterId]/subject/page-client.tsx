@@ -65,8 +65,9 @@ export function SubjectClient({ clusterId }: { clusterId: string }) {
             <p className="mb-1 font-medium text-zinc-700">Non-resource URLs</p>
             <ul className="space-y-0.5">
               {p.nonResource.map((n) => (
-                <li key={n.url} className="font-mono">
-                  {n.verbs.join(",")} {n.url}
+                <li key={n.url}>
+                  <code className="rounded bg-zinc-100 px-1 font-mono">{n.url}</code> <span className="text-zinc-500">verbs</span>{" "}
+                  <code className="rounded bg-zinc-100 px-1 font-mono">{n.verbs.join(", ")}</code>
                 </li>
               ))}
             </ul>

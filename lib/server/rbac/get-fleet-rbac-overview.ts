@@ -24,16 +24,16 @@ export async function getFleetRbacOverview({ orgId }: { orgId: string }): Promis
     const riskyGrants = zero();
     const attackPaths = zero();
     if (rbac) {
-      for (const row of rbac.analysis.riskyGrants()) riskyGrants[row.severity]++;
-      for (const path of rbac.analysis.attackPaths()) attackPaths[path.severity]++;
+      for (const row of rbac.findings.riskyGrants) riskyGrants[row.severity]++;
+      Object.assign(attackPaths, rbac.findings.attackPaths);
     }
     return {
       ...cluster,
       snapshot: rbac?.snapshot ?? null,
-      subjects: rbac?.analysis.model.subjects().length ?? 0,
+      subjects: rbac?.findings.subjects.length ?? 0,
       riskyGrants,
       attackPaths,
-      missingObjects: rbac?.missingBodies.length ?? 0,
+      missingObjects: rbac?.missingBodies ?? 0,
     };
   });
   return { clusters, clustersWithData: fleet.analysed.length, errors: fleet.errors };

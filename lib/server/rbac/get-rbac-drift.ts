@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import type { RiskyGrantRow } from "./cluster-rbac-analysis";
-import { getClusterRbac } from "./get-cluster-rbac";
+import { getClusterRbacFindings } from "./get-cluster-rbac-findings";
 import type { GrantPathView } from "./grant-path-view";
 import type { StatePoint } from "./load-cluster-objects";
 import { parseSince } from "./parse-since";
@@ -38,7 +38,7 @@ function pathKey(g: GrantPathView): string {
  */
 export async function getRbacDrift({ orgId, clusterId, since, now = new Date() }: { orgId: string; clusterId: string; since?: string; now?: Date }): Promise<RbacDrift> {
   let sinceAt = parseSince(since, now);
-  const current = await getClusterRbac({ orgId, clusterId });
+  const current = await getClusterRbacFindings({ orgId, clusterId });
   const empty: RbacDrift = {
     cluster: current.cluster,
     since: sinceAt,
@@ -53,7 +53,7 @@ export async function getRbacDrift({ orgId, clusterId, since, now = new Date() }
   };
   if (!current.snapshot) return empty;
 
-  let baseline = await getClusterRbac({ orgId, clusterId, at: sinceAt });
+  let baseline = await getClusterRbacFindings({ orgId, clusterId, at: sinceAt });
   let baselineIsFirstSnapshot = false;
   if (!baseline.snapshot) {
     const first = await prisma.snapshot.findFirst({
@@ -63,15 +63,15 @@ export async function getRbacDrift({ orgId, clusterId, since, now = new Date() }
     });
     if (!first) return empty;
     sinceAt = first.collectedAt;
-    baseline = await getClusterRbac({ orgId, clusterId, at: sinceAt });
+    baseline = await getClusterRbacFindings({ orgId, clusterId, at: sinceAt });
     baselineIsFirstSnapshot = true;
   }
   if (!baseline.snapshot || baseline.snapshot.snapshotId === current.snapshot.snapshotId) {
     return { ...empty, since: sinceAt, baseline: baseline.snapshot, baselineIsFirstSnapshot };
   }
 
-  const before = new Map(baseline.analysis.riskyGrants().map((r) => [r.id, r]));
-  const after = new Map(current.analysis.riskyGrants().map((r) => [r.id, r]));
+  const before = new Map(baseline.findings.riskyGrants.map((r) => [r.id, r]));
+  const after = new Map(current.findings.riskyGrants.map((r) => [r.id, r]));
   const newRiskyGrants: RiskyGrantRow[] = [];
   const widenedRiskyGrants: RiskyGrantRow[] = [];
   for (const row of after.values()) {

@@ -59,15 +59,15 @@ export async function listFleetSubjects({
   const needle = q?.trim().toLowerCase();
   const subjects = new Map<string, FleetSubject>();
   for (const { cluster, rbac } of fleet.analysed) {
-    const { analysis } = rbac;
+    const { findings } = rbac;
     const rowsBySubject = new Map<string, { rules: string[]; risk?: Severity }>();
-    for (const row of analysis.riskyGrants()) {
+    for (const row of findings.riskyGrants) {
       const entry = rowsBySubject.get(row.subject.key) ?? { rules: [] };
       entry.rules.push(row.ruleId);
       if (!entry.risk || severityRank(row.severity) < severityRank(entry.risk)) entry.risk = row.severity;
       rowsBySubject.set(row.subject.key, entry);
     }
-    for (const { subject, bindings } of analysis.model.subjects()) {
+    for (const { subject, bindings } of findings.subjects) {
       if (kind && subject.kind !== kind) continue;
       const view = subjectView(subject);
       if (needle && !view.key.toLowerCase().includes(needle)) continue;
@@ -81,7 +81,7 @@ export async function listFleetSubjects({
         ...(risky?.risk ? { risk: risky.risk } : {}),
         rules: risky?.rules ?? [],
         clusterAdmin,
-        bindings: bindings.length,
+        bindings,
       });
       entry.presentIn++;
       if (clusterAdmin) entry.clusterAdminIn++;

@@ -1,18 +1,18 @@
 import { prisma } from "@/lib/db/client";
-import { getClusterRbac, type ClusterRbac } from "./get-cluster-rbac";
+import { getClusterRbacFindings, type ClusterRbacFindingsResult } from "./get-cluster-rbac-findings";
 
 export type FleetCluster = { id: string; name: string; provider: string; environment: string };
 
 export type FleetRbac = {
   clusters: FleetCluster[];
-  /** Clusters with an evaluated RBAC state, each with its analysis. */
-  analysed: { cluster: FleetCluster; rbac: ClusterRbac }[];
+  /** Clusters with an evaluated RBAC state, each with its findings. */
+  analysed: { cluster: FleetCluster; rbac: ClusterRbacFindingsResult }[];
   /** Clusters whose state could not be read; the fleet view still shows the others. */
   errors: { clusterId: string; clusterName: string; message: string }[];
 };
 
 /**
- * The RBAC analysis of every cluster of the organization that has stored state. One cluster
+ * The RBAC findings of every cluster of the organization that has stored state. One cluster
  * failing (e.g. a body missing from the store) is recorded and skipped, not fatal.
  */
 export async function loadFleetRbac({ orgId }: { orgId: string }): Promise<FleetRbac> {
@@ -26,7 +26,7 @@ export async function loadFleetRbac({ orgId }: { orgId: string }): Promise<Fleet
   for (const { latestSnapshotId, ...cluster } of clusters) {
     if (!latestSnapshotId) continue;
     try {
-      const rbac = await getClusterRbac({ orgId, clusterId: cluster.id });
+      const rbac = await getClusterRbacFindings({ orgId, clusterId: cluster.id });
       if (rbac.snapshot) result.analysed.push({ cluster, rbac });
     } catch (error) {
       console.error(`[rbac] fleet: cluster ${cluster.id} could not be analysed:`, error);

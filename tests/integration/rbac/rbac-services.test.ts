@@ -5,6 +5,8 @@ import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { evaluateClusterBacklog } from "@/lib/server/pipeline/evaluate-cluster-backlog";
 import { startSendOnlyQueue } from "@/lib/server/pipeline/job-queue";
+import { getClusterRbac } from "@/lib/server/rbac/get-cluster-rbac";
+import { getClusterRbacFindings } from "@/lib/server/rbac/get-cluster-rbac-findings";
 import { getFleetRbacDrift } from "@/lib/server/rbac/get-fleet-rbac-drift";
 import { getFleetRbacOverview } from "@/lib/server/rbac/get-fleet-rbac-overview";
 import { getRbacDrift } from "@/lib/server/rbac/get-rbac-drift";
@@ -113,6 +115,22 @@ describe("loadClusterObjects", () => {
     await expect(loadClusterObjects({ orgId: world.org.id, clusterId: alpha, kinds: RBAC_KINDS, at: new Date(Date.now() - 500 * DAY_MS) })).rejects.toMatchObject({
       code: "validation_failed",
     });
+  });
+});
+
+describe("caching by content", () => {
+  test("the same state reuses its model and findings; another state gets its own", async () => {
+    const [a, b] = await Promise.all([getClusterRbac({ orgId: world.org.id, clusterId: alpha }), getClusterRbac({ orgId: world.org.id, clusterId: alpha })]);
+    expect(b.analysis).toBe(a.analysis);
+    const again = await getClusterRbac({ orgId: world.org.id, clusterId: alpha });
+    expect(again.analysis).toBe(a.analysis);
+    const older = await getClusterRbac({ orgId: world.org.id, clusterId: alpha, at: at(0.5) });
+    expect(older.analysis).not.toBe(a.analysis);
+    expect(older.digest).not.toBe(a.digest);
+    expect((await getClusterRbac({ orgId: world.org.id, clusterId: alpha, at: at(0.7) })).analysis).toBe(older.analysis);
+    const findings = await getClusterRbacFindings({ orgId: world.org.id, clusterId: alpha });
+    expect((await getClusterRbacFindings({ orgId: world.org.id, clusterId: alpha })).findings).toBe(findings.findings);
+    expect(findings.findings.riskyGrants).toBe(a.analysis.riskyGrants());
   });
 });
 

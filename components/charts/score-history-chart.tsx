@@ -7,10 +7,13 @@ export type ScoreHistoryPoint = { at: string; scores: Record<string, number | nu
 const COLORS = ["#4f46e5", "#0891b2", "#d97706", "#059669", "#db2777"];
 
 /** Compliance score over time, one line per framework. Data in, no fetching. */
-export function ScoreHistoryChart({ points, frameworks, height = 220 }: { points: ScoreHistoryPoint[]; frameworks: { id: string; name: string }[]; height?: number }) {
+export function ScoreHistoryChart({ points, frameworks, height = 220, zoom = false }: { points: ScoreHistoryPoint[]; frameworks: { id: string; name: string }[]; height?: number; zoom?: boolean }) {
   const data = [...points]
     .sort((a, b) => a.at.localeCompare(b.at))
     .map((p) => ({ t: new Date(p.at).getTime(), ...Object.fromEntries(frameworks.map((f) => [f.id, p.scores[f.id] ?? null])) }));
+  // `zoom` fits the axis to the data: scores that move by a point or two look flat on 0–100.
+  const values = data.flatMap((d) => frameworks.map((f) => (d as Record<string, number | null>)[f.id])).filter((v): v is number => typeof v === "number");
+  const domain: [number, number] = zoom && values.length ? [Math.max(0, Math.floor(Math.min(...values) - 3)), Math.min(100, Math.ceil(Math.max(...values) + 3))] : [0, 100];
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
@@ -24,7 +27,7 @@ export function ScoreHistoryChart({ points, frameworks, height = 220 }: { points
           tick={{ fontSize: 11, fill: "#71717a" }}
           stroke="#e4e4e7"
         />
-        <YAxis domain={[0, 100]} tick={{ fontSize: 11, fill: "#71717a" }} stroke="#e4e4e7" unit="%" />
+        <YAxis domain={domain} allowDecimals={false} tick={{ fontSize: 11, fill: "#71717a" }} stroke="#e4e4e7" unit="%" />
         <Tooltip
           labelFormatter={(t) => new Date(Number(t)).toLocaleString("en", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })}
           formatter={(v) => (typeof v === "number" ? `${v.toFixed(1)}%` : "—")}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { requireOrgPageAccess } from "@/lib/auth/page-access";
 import { ClusterDetailClient } from "./page-client";
 
@@ -7,5 +8,9 @@ export const metadata: Metadata = { title: "Cluster" };
 export default async function ClusterPage({ params }: { params: Promise<{ slug: string; clusterId: string }> }) {
   const { slug, clusterId } = await params;
   await requireOrgPageAccess(slug);
-  return <ClusterDetailClient clusterId={clusterId} />;
+  return (
+    <Suspense>
+      <ClusterDetailClient clusterId={clusterId} />
+    </Suspense>
+  );
 }

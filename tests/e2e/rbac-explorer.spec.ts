@@ -116,4 +116,12 @@ test("attack paths: a public GitOps server whose token is cluster-admin", async 
   await expect(path).toContainText("Service argocd-server is of type LoadBalancer");
   await expect(path).toContainText("become cluster-admin");
   await screenshot(page, "rbac-attack-paths");
+
+  // From the path to the graph: workload → service account → binding → role, three hops.
+  await path.getByRole("link", { name: "Open in graph →" }).click();
+  const graph = page.getByTestId("rbac-graph");
+  await expect(graph.getByTestId("graph-node-workload:Deployment/argocd/argocd-server")).toContainText("exposed");
+  await expect(graph.getByTestId("graph-node-subject:ServiceAccount/argocd/argocd-server")).toBeVisible();
+  await expect(graph.getByTestId("graph-node-role:ClusterRole/argocd-server")).toHaveAttribute("data-risk", "critical");
+  await screenshot(page, "rbac-graph-from-attack-path");
 });

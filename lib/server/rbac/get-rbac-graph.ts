@@ -184,6 +184,11 @@ export async function getRbacGraph({
     workloadsById.set(`workload:${r.kind}/${r.namespace ?? ""}/${r.name}`, w);
   }
   const bindingsById = new Map(model.bindings.map((b) => [`binding:${b.id}`, b]));
+  const pathsByWorkload = new Map<string, ReturnType<ClusterRbacAnalysis["attackPaths"]>>();
+  for (const path of analysis.attackPaths()) {
+    const id = `workload:${path.workload.kind}/${path.workload.namespace ?? ""}/${path.workload.name}`;
+    pathsByWorkload.set(id, [...(pathsByWorkload.get(id) ?? []), path]);
+  }
 
   const nodes: GraphNodeView[] = [];
   const edges: GraphEdgeView[] = graph.edges.map((e) => ({ id: `${e.from}|${e.kind}|${e.to}`, ...e }));
@@ -227,6 +232,12 @@ export async function getRbacGraph({
     if (node.type === "workload") {
       const workload = workloadsById.get(node.id);
       if (workload) Object.assign(view, workloadFacts(analysis, workload));
+      // A workload's risk is where its attack paths lead (worst first).
+      const paths = pathsByWorkload.get(node.id) ?? [];
+      if (paths.length) {
+        view.risk = paths[0].severity;
+        view.details.push(...paths.map((p) => `attack path: can ${p.impactLabel}`));
+      }
     }
     nodes.push(view);
   }

@@ -277,7 +277,10 @@ describe("graph", () => {
     );
     const permission = graph.nodes.find((n) => n.id === "permission:ClusterRole/cluster-admin:SS-1400")!;
     expect(permission).toMatchObject({ type: "permission", risk: "critical", parent: "role:ClusterRole/cluster-admin" });
-    expect(graph.nodes.find((n) => n.id === "workload:Deployment/ci/runner")!.badges).toEqual(expect.arrayContaining(["exposed", "token mounted"]));
+    const runner = graph.nodes.find((n) => n.id === "workload:Deployment/ci/runner")!;
+    expect(runner.badges).toEqual(expect.arrayContaining(["exposed", "token mounted"]));
+    expect(runner.risk).toBe("critical");
+    expect(runner.details).toContain("attack path: can become cluster-admin");
     expect(graph.edges).toContainEqual(expect.objectContaining({ from: "role:ClusterRole/cluster-admin", to: "permission:ClusterRole/cluster-admin:SS-1400", kind: "allows" }));
     expect(graph.nodes.find((n) => n.id === "subject:ServiceAccount/ci/deployer")!.risk).toBe("critical");
   });

@@ -173,7 +173,9 @@ export function GraphExplorerClient({ clusterId }: { clusterId: string }) {
   const queryClient = useQueryClient();
   const focus = searchParams.get("focus") ?? undefined;
   const from = searchParams.get("from") ?? undefined;
-  const [depth, setDepth] = useState(2);
+  // From a workload the interesting part (its roles' permissions) is three hops away.
+  const [depthChoice, setDepthChoice] = useState<{ focus?: string; depth: number } | null>(null);
+  const depth = depthChoice && depthChoice.focus === focus ? depthChoice.depth : focus?.startsWith("workload:") ? 3 : 2;
   const base = useRbacGraph(org.slug, clusterId, { focus, depth });
 
   const [drawn, setDrawn] = useState<DrawnGraph | null>(null);
@@ -241,7 +243,7 @@ export function GraphExplorerClient({ clusterId }: { clusterId: string }) {
         <SearchBox slug={org.slug} clusterId={clusterId} onPick={setFocus} />
         <label className="flex items-center gap-2 text-xs text-zinc-600">
           Hops
-          <Select aria-label="Hops from the focus" value={String(depth)} onChange={(e) => setDepth(Number(e.target.value))} className="w-20">
+          <Select aria-label="Hops from the focus" value={String(depth)} onChange={(e) => setDepthChoice({ focus, depth: Number(e.target.value) })} className="w-20">
             {[1, 2, 3, 4].map((d) => (
               <option key={d} value={d}>
                 {d}

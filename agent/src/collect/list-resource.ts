@@ -60,7 +60,7 @@ export async function listResource(
   onItem: (item: Record<string, unknown>) => void,
   options: ListOptions = {},
 ): Promise<number> {
-  const pageSize = options.pageSize ?? 500;
+  const pageSize = options.pageSize ?? 250;
   const apiVersion = t.group ? `${t.group}/${t.version}` : t.version;
   let count = 0;
   let token: string | undefined;

@@ -138,7 +138,7 @@ export function registerAgentCommand(program: Command): void {
     .option("--include <types>", "only these resource types (comma-separated: pods, deployments.apps, Kind, group/*)")
     .option("--exclude <types>", "skip these resource types (replaces the default high-churn list)")
     .option("--concurrency <n>", "resource types listed in parallel", "4")
-    .option("--page-size <n>", "objects per list page", "500")
+    .option("--page-size <n>", "objects per list page (smaller pages keep memory lower)", "250")
     .option("--timeout <seconds>", "timeout of each Kubernetes API request", "30")
     .option("--spool-dir <dir>", "where undelivered snapshots wait")
     .option("--ca-file <pem>", "extra CA certificates to trust for the backend")

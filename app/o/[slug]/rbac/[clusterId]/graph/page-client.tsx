@@ -19,6 +19,8 @@ import { graphQueryOptions, useRbacGraph, useRbacSearch, type GraphNodeData } fr
 
 const DEFAULT_NEIGHBOURS = 12;
 const MORE_STEP = 24;
+// Expansions accumulate in the browser; past this a drawing stops being readable (and fast).
+const MAX_DRAWN_NODES = 300;
 
 function SearchBox({ slug, clusterId, onPick }: { slug: string; clusterId: string; onPick: (id: string) => void }) {
   const [text, setText] = useState("");
@@ -205,6 +207,10 @@ export function GraphExplorerClient({ clusterId }: { clusterId: string }) {
   const expand = useCallback(
     async (node: GraphNodeData) => {
       if (!drawn) return;
+      if (drawn.nodes.length >= MAX_DRAWN_NODES) {
+        setNotice(`${drawn.nodes.length} nodes are drawn already: focus on a node ("Focus here") to start a smaller view.`);
+        return;
+      }
       const target = node.type === "collapsed" ? node.parent! : node.id;
       const cap = node.type === "collapsed" ? (neighbourCaps[target] ?? DEFAULT_NEIGHBOURS) + MORE_STEP : (neighbourCaps[target] ?? DEFAULT_NEIGHBOURS);
       setExpandingId(node.id);

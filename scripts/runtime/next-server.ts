@@ -1,63 +1,27 @@
 // Building and serving the Next.js app for `npm start`.
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
+import { cpSync, existsSync } from "node:fs";
 import path from "node:path";
+import { NEXT_DIR, nextBin, PROJECT_ROOT, staleBuildReason, withBuildLock } from "./next-build";
 
-export const PROJECT_ROOT = path.resolve(__dirname, "../..");
-const NEXT_DIR = path.join(PROJECT_ROOT, ".next");
-const BUILD_ID = path.join(NEXT_DIR, "BUILD_ID");
+export { PROJECT_ROOT };
+
 const STANDALONE_SERVER = path.join(NEXT_DIR, "standalone/server.js");
 
-// Everything that changes what `next build` produces.
-const BUILD_INPUTS = [
-  "app",
-  "components",
-  "lib",
-  "public",
-  "proxy.ts",
-  "instrumentation.ts",
-  "next.config.ts",
-  "postcss.config.mjs",
-  "tsconfig.json",
-  "package.json",
-  "package-lock.json",
-  "prisma/schema.prisma",
-];
-
-function newestModification(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(entry)) {
-    if (child === "node_modules" || child.startsWith(".")) continue;
-    newest = Math.max(newest, newestModification(path.join(entry, child)));
-  }
-  return newest;
-}
-
 /** Why the app needs a (re)build, or null when `.next` is current. */
-export function buildNeededBecause(): string | null {
-  if (!existsSync(BUILD_ID)) return "no build in .next";
-  const builtAt = statSync(BUILD_ID).mtimeMs;
-  for (const input of BUILD_INPUTS) {
-    if (newestModification(path.join(PROJECT_ROOT, input)) > builtAt) return `${input} changed since the last build`;
-  }
-  return null;
-}
+export const buildNeededBecause = staleBuildReason;
 
-function nextBin(): string {
-  return createRequire(__filename).resolve("next/dist/bin/next");
-}
-
+/** Runs `next build` under the shared build lock (a test run may be building the same checkout). */
 export function runNextBuild(env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin(), "build"], { cwd: PROJECT_ROOT, env, stdio: "inherit" });
-    child.on("error", reject);
-    child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit code ${code}`})`)),
-    );
+  return withBuildLock(async () => {
+    if (!staleBuildReason()) return;
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [nextBin(), "build"], { cwd: PROJECT_ROOT, env, stdio: "inherit" });
+      child.on("error", reject);
+      child.on("exit", (code, signal) =>
+        code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit code ${code}`})`)),
+      );
+    });
   });
 }
 

@@ -2,92 +2,15 @@
 // a free 127.0.0.1 port against a given database — the real production server, as deployed.
 // Used by the API integration tests and by Playwright's global setup.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync, createWriteStream } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { nextBin, PROJECT_ROOT, staleBuildReason, withBuildLock } from "../../scripts/runtime/next-build";
 
-export const PROJECT_ROOT = path.resolve(__dirname, "../..");
-const NEXT_DIR = path.join(PROJECT_ROOT, ".next");
-const BUILD_ID = path.join(NEXT_DIR, "BUILD_ID");
-// Several test runs (and `npm start`) may want a build at once; one builds, the others wait.
-const BUILD_LOCK = path.join(tmpdir(), `shipshape-next-build-${createHash("sha256").update(PROJECT_ROOT).digest("hex").slice(0, 12)}.lock`);
 const LOG_DIR = path.join(PROJECT_ROOT, "test-results", "app-server");
 
-// Everything that changes what `next build` produces.
-const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json", "prisma/schema.prisma"];
-
-function newestModification(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(entry)) {
-    if (child === "node_modules" || child.startsWith(".")) continue;
-    newest = Math.max(newest, newestModification(path.join(entry, child)));
-  }
-  return newest;
-}
-
-/** Why a (re)build is needed, or null when .next is current. */
-export function staleBuildReason(): string | null {
-  if (!existsSync(BUILD_ID)) return "no build in .next";
-  const builtAt = statSync(BUILD_ID).mtimeMs;
-  for (const input of BUILD_INPUTS) {
-    if (newestModification(path.join(PROJECT_ROOT, input)) > builtAt) return `${input} changed since the last build`;
-  }
-  return null;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function withBuildLock<T>(fn: () => Promise<T>, timeoutMs = 15 * 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const fd = openSync(BUILD_LOCK, "wx");
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(readFileSync(BUILD_LOCK, "utf8").trim());
-      // A lock left by a killed process would block every later run.
-      if (!Number.isInteger(holder) || holder <= 0 || !pidAlive(holder)) {
-        try {
-          unlinkSync(BUILD_LOCK);
-        } catch {
-          /* another waiter removed it first */
-        }
-        continue;
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock held by pid ${holder}`);
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    try {
-      unlinkSync(BUILD_LOCK);
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-function nextBin(): string {
-  return createRequire(__filename).resolve("next/dist/bin/next");
-}
+export { PROJECT_ROOT, staleBuildReason };
 
 /** Runs `next build` when the build is missing or stale; concurrent callers build once. */
 export async function ensureAppBuilt(log: (line: string) => void = (l) => console.log(l)): Promise<void> {

@@ -11,10 +11,10 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { label: "Overview", path: "", ready: true, icon: "overview" },
       { label: "Clusters", path: "/clusters", ready: true, icon: "clusters" },
-      { label: "Controls", path: "/controls", ready: false, icon: "controls" },
+      { label: "Controls", path: "/controls", ready: true, icon: "controls" },
       { label: "RBAC", path: "/rbac", ready: true, icon: "rbac" },
-      { label: "Reports", path: "/reports", ready: false, icon: "reports" },
-      { label: "Exceptions", path: "/exceptions", ready: false, icon: "exceptions" },
+      { label: "Reports", path: "/reports", ready: true, icon: "reports" },
+      { label: "Exceptions", path: "/exceptions", ready: true, icon: "exceptions" },
     ],
   },
   {

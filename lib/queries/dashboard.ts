@@ -11,6 +11,7 @@ import type { ControlCatalog } from "@/lib/server/dashboard/list-control-catalog
 import type { ControlEvidence } from "@/lib/server/dashboard/list-control-evidence";
 import type { DashboardRegression } from "@/lib/server/dashboard/list-fleet-regressions";
 import type { TopFailingControl } from "@/lib/server/dashboard/list-top-failing-controls";
+import type { ComplianceReport } from "@/lib/server/reports/build-compliance-report";
 
 const base = (slug: string) => `/api/orgs/${encodeURIComponent(slug)}`;
 const REFRESH_MS = 60_000;
@@ -125,4 +126,21 @@ export function useRefreshAfterRescore(slug: string) {
     refresh();
     for (const ms of [2_000, 5_000, 10_000, 20_000]) setTimeout(refresh, ms);
   };
+}
+
+export type ComplianceReportData = Jsonified<ComplianceReport>;
+
+/** The compliance report's JSON, for the reports page preview (downloads use the same route's other formats). */
+export function useComplianceReport(slug: string, params: ViewParams) {
+  return useQuery<ComplianceReportData>({
+    queryKey: keys.org(slug).reports(clean(params)),
+    queryFn: ({ signal }) => apiFetch<{ report: ComplianceReportData }>(`${base(slug)}/reports/compliance${queryString(params)}`, { signal }).then((r) => r.report),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** URL of a report download in another format (a plain link: the session cookie goes along). */
+export function reportUrl(slug: string, params: ViewParams & { format: "csv" | "json" | "html" | "pdf"; part?: string; download?: "1" | "0" }): string {
+  return `${base(slug)}/reports/compliance${queryString(params)}`;
 }

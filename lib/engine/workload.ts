@@ -36,13 +36,34 @@ export interface ContainerAt {
   index: number;
 }
 
-function getPath(obj: unknown, dotted: string): unknown {
+/** Where one kind keeps its pod spec and pod metadata, split once (these accessors run for every control). */
+interface PodLocation {
+  path: string;
+  parts: readonly string[];
+  metadataPath: string;
+  metadataParts: readonly string[];
+}
+
+const POD_LOCATIONS = new Map<string, PodLocation>(
+  Object.entries(POD_SPEC_PATHS).map(([kind, path]) => {
+    const metadataPath = path === "spec" ? "metadata" : path.replace(/\.spec$/, ".metadata");
+    return [kind, { path, parts: path.split("."), metadataPath, metadataParts: metadataPath.split(".") }];
+  }),
+);
+
+function getParts(obj: unknown, parts: readonly string[]): unknown {
   let current: unknown = obj;
-  for (const part of dotted.split(".")) {
+  for (let i = 0; i < parts.length; i++) {
     if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string, unknown>)[part];
+    current = (current as Record<string, unknown>)[parts[i]];
   }
   return current;
+}
+
+function podMetadataOf(obj: K8sObject): unknown {
+  const at = podSpecOf(obj);
+  if (!at) return undefined;
+  return at.metadataPath === "metadata" ? obj.metadata : getParts(obj, POD_LOCATIONS.get(obj.kind)!.metadataParts);
 }
 
 export function isWorkload(obj: K8sObject): boolean {
@@ -51,27 +72,23 @@ export function isWorkload(obj: K8sObject): boolean {
 
 /** The pod spec of a pod-bearing object, or undefined for any other kind. */
 export function podSpecOf(obj: K8sObject): PodSpecAt | undefined {
-  const path = POD_SPEC_PATHS[obj.kind];
-  if (!path) return undefined;
-  const spec = getPath(obj, path);
+  // Own entries only: a kind named like an Object.prototype member has no pod spec.
+  const location = POD_LOCATIONS.get(obj.kind);
+  if (!location) return undefined;
+  const spec = getParts(obj, location.parts);
   if (!spec || typeof spec !== "object") return undefined;
-  const metadataPath = path === "spec" ? "metadata" : path.replace(/\.spec$/, ".metadata");
-  return { spec, path, metadataPath };
+  return { spec, path: location.path, metadataPath: location.metadataPath };
 }
 
 /** Labels of the pods the object creates (a Pod's own labels, or its template's). */
 export function podLabelsOf(obj: K8sObject): Record<string, string> {
-  const at = podSpecOf(obj);
-  if (!at) return {};
-  const meta = at.metadataPath === "metadata" ? obj.metadata : getPath(obj, at.metadataPath);
+  const meta = podMetadataOf(obj);
   return ((meta as { labels?: Record<string, string> } | undefined)?.labels ?? {}) as Record<string, string>;
 }
 
 /** Annotations of the pods the object creates. */
 export function podAnnotationsOf(obj: K8sObject): Record<string, string> {
-  const at = podSpecOf(obj);
-  if (!at) return {};
-  const meta = at.metadataPath === "metadata" ? obj.metadata : getPath(obj, at.metadataPath);
+  const meta = podMetadataOf(obj);
   return ((meta as { annotations?: Record<string, string> } | undefined)?.annotations ?? {}) as Record<string, string>;
 }
 

@@ -186,8 +186,12 @@ function isExternallyReachableService(service: K8sObject): boolean {
 function exposedIstioGatewayService(ctx: EvalContext, gateway: K8sObject): K8sObject | undefined {
   const selector = gateway.spec?.selector;
   if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return undefined;
-  const services = ctx.index.byKind("Service").filter(isExternallyReachableService);
-  const proxies = ctx.index.all.filter((o) => isWorkload(o) && matchesMapSelector(selector, podLabelsOf(o)));
+  const services = ctx.cache("network/externally-reachable-services", () => ctx.index.byKind("Service").filter(isExternallyReachableService));
+  // Proxy pods may live in any namespace: every pod bearer of the scan, listed once per scan.
+  const bearers = ctx.cache("network/all-pod-bearers", () =>
+    ctx.index.all.filter(isWorkload).map((object) => ({ object, labels: podLabelsOf(object) })),
+  );
+  const proxies = bearers.filter((b) => matchesMapSelector(selector, b.labels)).map((b) => b.object);
   if (proxies.length > 0) {
     return services.find((svc) =>
       proxies.some((p) => namespaceOf(p) === namespaceOf(svc) && matchesMapSelector(svc.spec?.selector, podLabelsOf(p))),

@@ -99,8 +99,33 @@ export function policyRules(ctx: EvalContext): PolicyRule[] {
   );
 }
 
-/** Rules that can select pods of a namespace: its own namespaced rules plus every clusterwide one. */
-function rulesApplicableIn(ctx: EvalContext, namespace: string): PolicyRule[] {
+/**
+ * The rules that can select pods of one namespace (its own namespaced rules, then every clusterwide
+ * one), indexed by one required label: a NetworkPolicy whose podSelector requires `app: web` can only
+ * select pods labelled `app: web`. Charts rendered without a namespace put thousands of workloads and
+ * every policy in "default"; without the index each workload is tested against every policy.
+ */
+interface NamespaceRules {
+  rules: PolicyRule[];
+  /** Positions (in `rules`) of rules that must be tested against every pod. */
+  unindexed: number[];
+  /** label key → label value → positions of rules requiring that label. */
+  byLabel: Map<string, Map<string, number[]>>;
+}
+
+/** A string-valued matchLabels entry the rule's selector requires, if any. */
+function requiredLabel(rule: PolicyRule): [string, string] | undefined {
+  if (rule.kind !== "NetworkPolicy" || !isObject(rule.spec.podSelector)) return undefined;
+  const matchLabels = rule.spec.podSelector.matchLabels;
+  if (!isObject(matchLabels)) return undefined;
+  for (const key of Object.keys(matchLabels)) {
+    const value = matchLabels[key];
+    if (typeof value === "string") return [key, value];
+  }
+  return undefined;
+}
+
+function rulesApplicableIn(ctx: EvalContext, namespace: string): NamespaceRules {
   const byNamespace = ctx.cache("network/policy-rules-by-namespace", () => {
     const map = new Map<string | undefined, PolicyRule[]>();
     for (const rule of policyRules(ctx)) {
@@ -110,7 +135,41 @@ function rulesApplicableIn(ctx: EvalContext, namespace: string): PolicyRule[] {
     }
     return map;
   });
-  return [...(byNamespace.get(namespace) ?? []), ...(byNamespace.get(undefined) ?? [])];
+  const indexes = ctx.cache("network/policy-rule-index", () => new Map<string, NamespaceRules>());
+  let indexed = indexes.get(namespace);
+  if (!indexed) {
+    const rules = [...(byNamespace.get(namespace) ?? []), ...(byNamespace.get(undefined) ?? [])];
+    indexed = { rules, unindexed: [], byLabel: new Map() };
+    rules.forEach((rule, position) => {
+      const label = requiredLabel(rule);
+      if (!label) {
+        indexed!.unindexed.push(position);
+        return;
+      }
+      let byValue = indexed!.byLabel.get(label[0]);
+      if (!byValue) indexed!.byLabel.set(label[0], (byValue = new Map()));
+      const list = byValue.get(label[1]);
+      if (list) list.push(position);
+      else byValue.set(label[1], [position]);
+    });
+    indexes.set(namespace, indexed);
+  }
+  return indexed;
+}
+
+/** The rules that may select the pod, in `rules` order: every unindexed one plus those its labels hit. */
+function candidateRules(applicable: NamespaceRules, labels: unknown): PolicyRule[] {
+  // Anything but a plain label map is left to the full selector test.
+  if (!isObject(labels) || applicable.byLabel.size === 0) return applicable.rules;
+  const positions = [...applicable.unindexed];
+  for (const key of Object.keys(labels)) {
+    const value = labels[key];
+    if (typeof value !== "string") continue;
+    const hit = applicable.byLabel.get(key)?.get(value);
+    if (hit) positions.push(...hit);
+  }
+  positions.sort((a, b) => a - b);
+  return positions.map((p) => applicable.rules[p]);
 }
 
 /** Labels of a namespace, including the immutable `kubernetes.io/metadata.name` the API server sets. */
@@ -229,7 +288,7 @@ export function isolationOf(ctx: EvalContext, workload: K8sObject): Isolation {
   let isolation = memo.get(workload);
   if (!isolation) {
     const pod = podIdentityOf(ctx, workload);
-    const selecting = rulesApplicableIn(ctx, pod.namespace).filter((rule) => ruleSelectsPod(rule, pod));
+    const selecting = candidateRules(rulesApplicableIn(ctx, pod.namespace), pod.labels).filter((rule) => ruleSelectsPod(rule, pod));
     isolation = {
       selecting,
       ingress: selecting.filter((r) => r.isolates.ingress),

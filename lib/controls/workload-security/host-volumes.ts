@@ -32,8 +32,21 @@ export function mountsOfVolume(pod: PodView, volumeName: string): VolumeMountAt[
   return mounts;
 }
 
-/** The pod's hostPath volumes, each with the mounts that use it (possibly none). */
-export function hostPathVolumes(pod: PodView): HostPathVolume[] {
+// Four controls list the same pod's hostPath volumes: built once per pod view and shared.
+const volumesOfPod = new WeakMap<PodView, readonly HostPathVolume[]>();
+const NO_VOLUMES: readonly HostPathVolume[] = Object.freeze([]);
+
+/** The pod's hostPath volumes, each with the mounts that use it (possibly none). Shared: do not mutate. */
+export function hostPathVolumes(pod: PodView): readonly HostPathVolume[] {
+  let volumes = volumesOfPod.get(pod);
+  if (!volumes) {
+    const found = findHostPathVolumes(pod);
+    volumesOfPod.set(pod, (volumes = found.length ? found : NO_VOLUMES));
+  }
+  return volumes;
+}
+
+function findHostPathVolumes(pod: PodView): HostPathVolume[] {
   const result: HostPathVolume[] = [];
   listOf(pod.spec.volumes).forEach((volume, index) => {
     if (!volume || typeof volume !== "object") return;
@@ -65,8 +78,18 @@ export function normalizeHostPath(path: string): string {
   return `/${segments.join("/")}`;
 }
 
-function segmentsOf(path: string): string[] {
+/** The segments of a normalized host path (`/var/lib/x` → var, lib, x). */
+export function hostPathSegments(path: string): string[] {
   return normalizeHostPath(path).split("/").filter(Boolean);
+}
+
+/** `hostPathReaches` on paths already split by `hostPathSegments`. */
+export function segmentsReach(mounted: readonly string[], target: readonly string[]): boolean {
+  const shared = Math.min(mounted.length, target.length);
+  for (let i = 0; i < shared; i++) {
+    if (target[i] !== "*" && target[i] !== mounted[i]) return false;
+  }
+  return true;
 }
 
 /**
@@ -75,11 +98,5 @@ function segmentsOf(path: string): string[] {
  * in `location` matches any one segment (`/home/*\/.aws`).
  */
 export function hostPathReaches(hostPath: string, location: string): boolean {
-  const mounted = segmentsOf(hostPath);
-  const target = segmentsOf(location);
-  const shared = Math.min(mounted.length, target.length);
-  for (let i = 0; i < shared; i++) {
-    if (target[i] !== "*" && target[i] !== mounted[i]) return false;
-  }
-  return true;
+  return segmentsReach(hostPathSegments(hostPath), hostPathSegments(location));
 }

@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { hostPathReaches, hostPathVolumes } from "./host-volumes";
+import { hostPathSegments, hostPathVolumes, segmentsReach } from "./host-volumes";
 import { podViewOf } from "./security-context";
 
 export default defineControl({
@@ -17,11 +17,19 @@ export default defineControl({
   evaluate(obj, ctx) {
     const pod = podViewOf(obj);
     if (!pod) return null;
-    const locations = ctx.settings.cloudCredentialPaths.filter((p) => typeof p === "string" && p.trim() !== "");
+    const volumes = hostPathVolumes(pod);
+    if (volumes.length === 0) return [];
+    // The configured locations are split once per scan, not once per volume.
+    const locations = ctx.cache("SS-0020:locations", () =>
+      ctx.settings.cloudCredentialPaths
+        .filter((p) => typeof p === "string" && p.trim() !== "")
+        .map((location) => ({ location, segments: hostPathSegments(location) })),
+    );
     const violations: Violation[] = [];
-    for (const volume of hostPathVolumes(pod)) {
+    for (const volume of volumes) {
       if (volume.hostPath === undefined) continue;
-      const reached = locations.filter((location) => hostPathReaches(volume.hostPath!, location));
+      const mounted = hostPathSegments(volume.hostPath);
+      const reached = locations.filter((l) => segmentsReach(mounted, l.segments)).map((l) => l.location);
       if (!reached.length) continue;
       violations.push({
         message: `volume "${volume.name}" is host path ${volume.hostPath}, which reaches cloud credential location(s) ${reached.join(", ")}`,

@@ -10,14 +10,28 @@ export type ImportCluster = { id: string; name: string; created: boolean };
  * through the report), which is created when the organization has none of that name.
  * Returns null when an organization-wide token gives no name at all.
  */
-export async function resolveImportCluster({ agent, name }: { agent: AgentIdentity; name: string | undefined }): Promise<ImportCluster | null> {
+export async function resolveImportCluster({
+  agent,
+  explicitName,
+  reportName,
+}: {
+  agent: AgentIdentity;
+  /** `clusterName` of the upload: what the person asked for. */
+  explicitName?: string;
+  /** The cluster name the report itself carries (Kubescape's context name), used when none was asked for. */
+  reportName?: string;
+}): Promise<ImportCluster | null> {
   const orgId = agent.org.id;
   if (agent.cluster) {
     const scoped = await prisma.cluster.findFirst({ where: { orgId, id: agent.cluster.id }, select: { id: true, name: true } });
     if (!scoped) throw new AppError("forbidden", "This agent token's cluster no longer exists.");
+    // The report's own name (often a kubeconfig context) may differ; an explicit other name is a mistake.
+    if (explicitName && explicitName.trim() !== scoped.name) {
+      throw new AppError("forbidden", `This token belongs to cluster "${scoped.name}"; it cannot import into "${explicitName.trim()}". Use an organization-wide token or that cluster's own token.`);
+    }
     return { ...scoped, created: false };
   }
-  const wanted = name?.trim().slice(0, 100);
+  const wanted = (explicitName ?? reportName)?.trim().slice(0, 100);
   if (!wanted) return null;
   const existing = await prisma.cluster.findFirst({ where: { orgId, name: wanted }, select: { id: true, name: true } });
   if (existing) return { ...existing, created: false };

@@ -141,6 +141,9 @@ describe("Kubescape import", () => {
     const scoped = await upload("kubescape", token, envelope(KUBESCAPE("results.json")));
     expect(scoped.status).toBe(201);
     expect(scoped.json.cluster).toEqual({ id: own.id, name: own.name, created: false });
+    const elsewhere = await upload("vulnerabilities", token, envelope(VULNS("trivy/alpine-310.json.golden"), "some-other-cluster"));
+    expect(elsewhere.status).toBe(403);
+    expect(await prisma.imageVulnerabilityReport.count({ where: { orgId: world.org.id, clusterId: own.id } })).toBe(0);
 
     const before = await rowCounts(world.org.id);
     const nameless = await upload("kubescape", world.token, envelope(KUBESCAPE("results.json")));

@@ -20,7 +20,7 @@ export const POST = withAgentToken(async ({ req, agent }) => {
   if (!imported.report.controls.length) {
     return importErrorResponse(new ImportError("invalid_report", "the report holds no control results: nothing to import"));
   }
-  const cluster = await resolveImportCluster({ agent, name: body.clusterName ?? imported.report.cluster?.name });
+  const cluster = await resolveImportCluster({ agent, explicitName: body.clusterName, reportName: imported.report.cluster?.name });
   if (!cluster) return clusterRequiredResponse();
   const stored = await storeKubescapeImport({ orgId: agent.org.id, clusterId: cluster.id, imported, rawReport: body.report });
   return Response.json(

@@ -16,7 +16,7 @@ export const POST = withAgentToken(async ({ req, agent }) => {
   const body = await readAgentBody(req, ZImportBody, IMPORT_LIMITS);
   const parsed = runImporter(() => importVulnerabilityReports(body.report));
   if (!parsed.ok) return parsed.response;
-  const cluster = await resolveImportCluster({ agent, name: body.clusterName });
+  const cluster = await resolveImportCluster({ agent, explicitName: body.clusterName });
   if (!cluster) return clusterRequiredResponse();
   const images = await storeVulnerabilityReports({ orgId: agent.org.id, clusterId: cluster.id, reports: parsed.value.reports });
   return Response.json({ cluster: { id: cluster.id, name: cluster.name, created: cluster.created }, images, warnings: parsed.value.warnings }, { status: 201 });

@@ -19,7 +19,9 @@ export function useUrlParams<K extends string>(defaults: Partial<Record<K, strin
   }, [search]);
   const set = useCallback(
     (changes: Partial<Record<K, string | undefined | null>>) => {
-      const next = new URLSearchParams(search.toString());
+      // The live URL, not the render's snapshot: two changes in a row (pick "from", then "to")
+      // must both land even before the router has re-rendered with the first.
+      const next = new URLSearchParams(window.location.search);
       for (const [k, v] of Object.entries(changes) as [string, string | undefined | null][]) {
         if (v === undefined || v === null || v === "" || v === (defaults as Record<string, string>)[k]) next.delete(k);
         else next.set(k, v);

@@ -12,6 +12,8 @@ import type { K8sObject } from "@/lib/engine/types";
 import { importKubescapeResults, importVulnerabilityReports, mapKubescapeControlId, UNMAPPED_PREFIX } from "@/lib/imports";
 import { compactScores } from "@/lib/server/pipeline/compact-scores";
 import { evaluateClusterBacklog } from "@/lib/server/pipeline/evaluate-cluster-backlog";
+import { getClusterControls } from "@/lib/server/dashboard/get-cluster-controls";
+import { getDashboardOverview } from "@/lib/server/dashboard/get-dashboard-overview";
 import { getClusterHistory } from "@/lib/server/history/get-cluster-history";
 import { getClusterVulnerabilities } from "@/lib/server/imports/get-cluster-vulnerabilities";
 import { createOrgWithAgent, namespace, prisma, pushObjects, unique, type TestOrg } from "../pipeline/support/pipeline-world";
@@ -132,6 +134,12 @@ describe("Kubescape import", () => {
     const history = await getClusterHistory({ orgId: world.org.id, clusterId: first.json.cluster.id, days: 10_000 });
     expect(history.snapshots.map((s) => s.id)).toContain(first.json.snapshotId);
     expect(history.trend.some((d) => d.day === "2022-11-02")).toBe(true);
+    // The dashboard reads it like any evaluated snapshot.
+    const overview = await getDashboardOverview({ orgId: world.org.id, now: new Date("2022-11-03T00:00:00Z") });
+    expect(overview.clusters.map((c) => c.id)).toContain(first.json.cluster.id);
+    const controls = await getClusterControls({ orgId: world.org.id, clusterId: first.json.cluster.id });
+    expect(controls.snapshot?.id).toBe(first.json.snapshotId);
+    expect(controls.counts.failed).toBeGreaterThan(0);
   });
 
   test("a cluster-scoped token imports into its own cluster; an org-wide token without a cluster name is refused", async () => {

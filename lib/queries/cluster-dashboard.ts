@@ -10,6 +10,7 @@ import type { ClusterObjectDetail } from "@/lib/server/dashboard/get-cluster-obj
 import type { ClusterResources } from "@/lib/server/dashboard/list-cluster-resources";
 import type { ClusterDrift } from "@/lib/server/drift/get-cluster-drift";
 import type { ClusterHistory } from "@/lib/server/history/get-cluster-history";
+import type { ClusterVulnerabilities } from "@/lib/server/imports/get-cluster-vulnerabilities";
 
 const cluster = (slug: string, clusterId: string) => `/api/orgs/${encodeURIComponent(slug)}/clusters/${encodeURIComponent(clusterId)}`;
 const dashboard = (slug: string, clusterId: string) => `/api/orgs/${encodeURIComponent(slug)}/dashboard/clusters/${encodeURIComponent(clusterId)}`;
@@ -73,5 +74,15 @@ export function useAgentHealth(slug: string, clusterId: string) {
     queryKey: keys.org(slug).clusterView(clusterId, "agent"),
     queryFn: ({ signal }) => apiFetch<{ agent: AgentHealthData }>(`${dashboard(slug, clusterId)}/agent`, { signal }).then((r) => r.agent),
     refetchInterval: REFRESH_MS,
+  });
+}
+
+export type ClusterVulnerabilitiesData = Jsonified<ClusterVulnerabilities>;
+
+/** Imported image vulnerabilities joined to the cluster's current workloads (the imports API). */
+export function useClusterVulnerabilities(slug: string, clusterId: string) {
+  return useQuery<ClusterVulnerabilitiesData>({
+    queryKey: keys.org(slug).clusterView(clusterId, "vulnerabilities"),
+    queryFn: ({ signal }) => apiFetch<{ vulnerabilities: ClusterVulnerabilitiesData }>(`${cluster(slug, clusterId)}/vulnerabilities?vulnerabilityLimit=50`, { signal }).then((r) => r.vulnerabilities),
   });
 }

@@ -3,11 +3,14 @@
 //   change events, finding intervals, per-control counts, daily roll-ups), so drift, "open since",
 //   control pages and trends have real rows behind them;
 // - a regression and a fix inside the last week (the fleet overview's "what got worse");
-// - exceptions: one in force, one that expired (its findings come back), one that matches nothing.
+// - exceptions: one in force, one that expired (its findings come back), one that matches nothing;
+// - image vulnerability reports for a few of the demo's workloads.
 // Idempotent like the rest of the seed: snapshots already evaluated are skipped, exceptions are
 // found by their reason. Times are anchored at the organization's first seed, never at "now", so a
 // later run continues the same story.
 import { runScan } from "@/lib/engine/run-scan";
+import { importVulnerabilityReports } from "@/lib/imports";
+import { imageKeyOf } from "@/lib/server/imports/store-vulnerability-reports";
 import type { ExceptionMatch, ExceptionRule } from "@/lib/engine/exceptions";
 import type { K8sObject } from "@/lib/engine/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -100,6 +103,89 @@ export const DEMO_EXCEPTIONS: Record<string, DemoException[]> = {
     },
   ],
 };
+
+type DemoVulnerability = { id: string; pkg: string; installed: string; fixed?: string; severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW"; score: number; title: string };
+
+// Invented scan results (ids say DEMO, titles say what kind of flaw): enough for the cluster page to
+// show "critical CVE, exposed, privileged" on the demo's own workloads. Run through the real
+// Trivy importer, so they are stored exactly as an uploaded report would be.
+export const DEMO_VULNERABILITY_SCANS: Record<string, { image: string; os: string; vulnerabilities: DemoVulnerability[] }[]> = {
+  "prod-us-east-1": [
+    {
+      image: "registry.k8s.io/ingress-nginx/controller:v1.11.3",
+      os: "alpine",
+      vulnerabilities: [
+        { id: "DEMO-2026-0101", pkg: "ingress-nginx-admission", installed: "1.11.3", fixed: "1.11.5", severity: "CRITICAL", score: 9.8, title: "Demo: configuration injection through an Ingress annotation" },
+        { id: "DEMO-2026-0102", pkg: "libexpat", installed: "2.6.3-r0", fixed: "2.6.4-r0", severity: "HIGH", score: 7.5, title: "Demo: integer overflow in an XML parser" },
+        { id: "DEMO-2026-0103", pkg: "busybox", installed: "1.36.1-r29", severity: "MEDIUM", score: 5.5, title: "Demo: out-of-bounds read in a shell utility (no fix yet)" },
+      ],
+    },
+    {
+      image: "vendor.example/fraud-scanner:latest",
+      os: "debian",
+      vulnerabilities: [
+        { id: "DEMO-2026-0201", pkg: "openssl", installed: "3.0.11-1", fixed: "3.0.15-1", severity: "CRITICAL", score: 9.1, title: "Demo: certificate check bypass in a TLS library" },
+        { id: "DEMO-2026-0202", pkg: "glibc", installed: "2.36-9", fixed: "2.36-9+deb12u7", severity: "HIGH", score: 7.8, title: "Demo: buffer overflow in a locale function" },
+      ],
+    },
+    {
+      image: "docker.io/library/postgres:16.4",
+      os: "debian",
+      vulnerabilities: [{ id: "DEMO-2026-0301", pkg: "libxml2", installed: "2.9.14", fixed: "2.9.14+dfsg-1.3~deb12u1", severity: "MEDIUM", score: 6.5, title: "Demo: use-after-free in an XML library" }],
+    },
+  ],
+  "dc1-frankfurt": [
+    {
+      image: "registry.acme.example/legacy/admin-ui:0.9.3",
+      os: "debian",
+      vulnerabilities: [
+        { id: "DEMO-2026-0401", pkg: "django", installed: "3.2.12", fixed: "4.2.16", severity: "CRITICAL", score: 9.8, title: "Demo: SQL injection in a web framework's query helper" },
+        { id: "DEMO-2026-0402", pkg: "jquery", installed: "1.12.4", fixed: "3.5.0", severity: "MEDIUM", score: 6.1, title: "Demo: cross-site scripting in a front-end library" },
+      ],
+    },
+  ],
+};
+
+function trivyDocument(scan: { image: string; os: string; vulnerabilities: DemoVulnerability[] }, at: Date) {
+  return {
+    SchemaVersion: 2,
+    CreatedAt: at.toISOString(),
+    ArtifactName: scan.image,
+    ArtifactType: "container_image",
+    Trivy: { Version: "0.58.0" },
+    Metadata: { RepoTags: [scan.image], OS: { Family: scan.os, Name: "12" } },
+    Results: [
+      {
+        Target: `${scan.image} (${scan.os})`,
+        Class: "os-pkgs",
+        Type: scan.os,
+        Vulnerabilities: scan.vulnerabilities.map((v) => ({
+          VulnerabilityID: v.id,
+          PkgName: v.pkg,
+          InstalledVersion: v.installed,
+          FixedVersion: v.fixed ?? null,
+          Status: v.fixed ? "fixed" : "affected",
+          Severity: v.severity,
+          Title: v.title,
+          CVSS: { nvd: { V3Score: v.score } },
+        })),
+      },
+    ],
+  };
+}
+
+/** Attaches the demo's scan results to a cluster once (rows are keyed by cluster and image). */
+async function ensureVulnerabilityReports(prisma: PrismaClient, orgId: string, cluster: { id: string; name: string }, at: Date) {
+  const scans = DEMO_VULNERABILITY_SCANS[cluster.name];
+  if (!scans) return;
+  const { reports } = importVulnerabilityReports(scans.map((scan) => trivyDocument(scan, at)));
+  for (const report of reports) {
+    await prisma.$executeRaw`
+      INSERT INTO "ImageVulnerabilityReport" ("orgId", "clusterId", "imageKey", "reference", "scanner", "scannerVersion", "scannedAt", "receivedAt", "vulnerabilityCount", "report")
+      VALUES (${orgId}, ${cluster.id}, ${imageKeyOf(report)}, ${report.image.reference}, ${report.scanner.name}, ${report.scanner.version}, ${report.scannedAt ? new Date(report.scannedAt) : null}, ${at}, ${report.vulnerabilities.length}, ${JSON.stringify(report)}::jsonb)
+      ON CONFLICT ("clusterId", "imageKey") DO NOTHING`;
+  }
+}
 
 /** The first seed's time (hour-aligned), recovered from the organization's creation time. */
 function firstSeedAt(org: { createdAt: Date }, spec: DemoOrgSpec): Date {
@@ -287,6 +373,7 @@ export async function seedDashboardDemo(prisma: PrismaClient, options: { ownerId
       const cluster = await prisma.cluster.findUnique({ where: { orgId_name: { orgId: org.id, name: clusterSpec.name } }, select: { id: true, name: true, provider: true, createdAt: true } });
       if (!cluster) continue;
       const n = await evaluateSeedSnapshots(prisma, org.id, cluster, clusterSpec, anchor, exceptions);
+      await ensureVulnerabilityReports(prisma, org.id, cluster, new Date(anchor.getTime() - DAY_MS));
       if (n) options.log?.(`${spec.slug}/${clusterSpec.name}: ${n} snapshot(s) evaluated`);
       evaluated += n;
     }

@@ -47,6 +47,8 @@ test("overview, controls, control, cluster tabs, exceptions and reports at 1280 
     await expect(page.getByRole("tab", { selected: true })).toBeVisible();
     await screenshotPage(page, `dashboard-cluster-${tab}`);
   }
+  await page.goto(`/o/${DEMO_SLUG}/clusters/${id}?tab=vulnerabilities`);
+  await expect(page.getByTestId("vulnerabilities")).toContainText("legacy-admin");
   await page.goto(`/o/${DEMO_SLUG}/clusters/${id}?tab=agent`);
   await expect(page.getByTestId("collection-errors")).toContainText("networkpolicies");
   await expect(page.getByText(/latest snapshot is partial/)).toBeVisible();

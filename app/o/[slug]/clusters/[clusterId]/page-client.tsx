@@ -165,7 +165,7 @@ export function ClusterDetailClient({ clusterId }: { clusterId: string }) {
             />
           )}
           {tab === "agent" && <ClusterAgentTab slug={org.slug} clusterId={c.id} />}
-          {tab === "vulnerabilities" && <ClusterVulnerabilitiesTab />}
+          {tab === "vulnerabilities" && <ClusterVulnerabilitiesTab slug={org.slug} clusterId={c.id} onOpenObject={(key) => setParams({ tab: "resources", object: key, kind: "", namespace: "", q: "", failing: "" })} />}
         </TabPanel>
       </div>
     </div>

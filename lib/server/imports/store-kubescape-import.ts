@@ -33,11 +33,14 @@ export async function storeKubescapeImport({
   clusterId,
   imported,
   rawReport,
+  tokenId,
 }: {
   orgId: string;
   clusterId: string;
   imported: ImportedScan;
   rawReport: unknown;
+  /** The agent token that uploaded it (audit log actor). */
+  tokenId?: string;
 }): Promise<StoredKubescapeImport> {
   const { report, source } = imported;
   const collectedAt = new Date(report.generatedAt);
@@ -103,6 +106,17 @@ export async function storeKubescapeImport({
       });
     }
     await upsertDailyScore(tx, { orgId, clusterId, snapshotId: snapshot.id, collectedAt, isNewSnapshot: true, scores, failingResources: scores.failing.size });
+    await tx.auditEvent.create({
+      data: {
+        orgId,
+        actorId: tokenId ?? null,
+        actorType: "agent",
+        action: "cluster.kubescape_imported",
+        targetType: "cluster",
+        targetId: clusterId,
+        data: { snapshotId: snapshot.id, kubescapeVersion: source.version, reportId: source.reportId, collectedAt: collectedAt.toISOString(), late },
+      },
+    });
     return { snapshotId: snapshot.id, clusterId, created: true, collectedAt: collectedAt.toISOString(), late, opened, closed };
   }, TRANSACTION_OPTIONS);
 }

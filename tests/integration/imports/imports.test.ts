@@ -46,7 +46,7 @@ async function upload(kind: keyof typeof ROUTES, token: string, body: Buffer, op
 
 /** Every row an import could write, for the organization: a refused import must change none. */
 async function rowCounts(orgId: string) {
-  const [clusters, snapshots, scanImports, images, findings, controlScores, daily] = await Promise.all([
+  const [clusters, snapshots, scanImports, images, findings, controlScores, daily, audit] = await Promise.all([
     prisma.cluster.count({ where: { orgId } }),
     prisma.snapshot.count({ where: { orgId } }),
     prisma.scanImport.count({ where: { orgId } }),
@@ -54,8 +54,9 @@ async function rowCounts(orgId: string) {
     prisma.finding.count({ where: { orgId } }),
     prisma.controlScores.count({ where: { orgId } }),
     prisma.clusterDailyScore.count({ where: { orgId } }),
+    prisma.auditEvent.count({ where: { orgId } }),
   ]);
-  return { clusters, snapshots, scanImports, images, findings, controlScores, daily };
+  return { clusters, snapshots, scanImports, images, findings, controlScores, daily, audit };
 }
 
 let world: TestOrg;
@@ -93,6 +94,8 @@ describe("Kubescape import", () => {
       expect(open.map((f) => `${f.controlId} ${f.resourceKey}`).sort()).toEqual([...scores.failing.values()].map((f) => `${f.controlId} ${f.resourceKey}`).sort());
       const cluster = await prisma.cluster.findUniqueOrThrow({ where: { id: snapshot.clusterId } });
       expect(cluster.latestSnapshotId).toBe(snapshot.id);
+      const audit = await prisma.auditEvent.findFirstOrThrow({ where: { orgId: world.org.id, action: "cluster.kubescape_imported", data: { path: ["snapshotId"], equals: snapshot.id } } });
+      expect(audit).toMatchObject({ actorType: "agent", actorId: world.agent.tokenId, targetId: snapshot.clusterId });
     }
 
     // An older scan imported afterwards is history: its scores are stored, the current findings stay.

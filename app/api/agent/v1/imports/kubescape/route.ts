@@ -22,7 +22,7 @@ export const POST = withAgentToken(async ({ req, agent }) => {
   }
   const cluster = await resolveImportCluster({ agent, explicitName: body.clusterName, reportName: imported.report.cluster?.name });
   if (!cluster) return clusterRequiredResponse();
-  const stored = await storeKubescapeImport({ orgId: agent.org.id, clusterId: cluster.id, imported, rawReport: body.report });
+  const stored = await storeKubescapeImport({ orgId: agent.org.id, clusterId: cluster.id, imported, rawReport: body.report, tokenId: agent.tokenId });
   return Response.json(
     {
       snapshotId: stored.snapshotId,

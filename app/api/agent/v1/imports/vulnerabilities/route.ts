@@ -18,6 +18,6 @@ export const POST = withAgentToken(async ({ req, agent }) => {
   if (!parsed.ok) return parsed.response;
   const cluster = await resolveImportCluster({ agent, explicitName: body.clusterName });
   if (!cluster) return clusterRequiredResponse();
-  const images = await storeVulnerabilityReports({ orgId: agent.org.id, clusterId: cluster.id, reports: parsed.value.reports });
+  const images = await storeVulnerabilityReports({ orgId: agent.org.id, clusterId: cluster.id, reports: parsed.value.reports, tokenId: agent.tokenId });
   return Response.json({ cluster: { id: cluster.id, name: cluster.name, created: cluster.created }, images, warnings: parsed.value.warnings }, { status: 201 });
 });

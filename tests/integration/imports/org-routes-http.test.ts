@@ -83,6 +83,7 @@ describe("POST /api/orgs/[slug]/clusters/[clusterId]/rescore", () => {
     const accepted = await owner.request("POST", `/api/orgs/${slug}/clusters/${clusterId}/rescore`, {});
     expect(accepted.status, accepted.text).toBe(202);
     expect(accepted.json).toEqual({ rescore: { clusterId, latestQueued: 1, historyQueued: 0, queued: 1, snapshots: 1 } });
+    expect(await prisma.auditEvent.count({ where: { action: "cluster.rescore_requested", targetId: clusterId } })).toBe(1);
     const invalid = await owner.request("POST", `/api/orgs/${slug}/clusters/${clusterId}/rescore`, { history: "yes" });
     expect(invalid.status).toBe(400);
   });

@@ -22,6 +22,9 @@ export const POST = withOrg<{ slug: string; clusterId: string }>(
     const body = await parseJsonBody(req, ZRescoreBody);
     const boss = await sharedJobQueue();
     const result = await requestClusterRescore({ boss, orgId: org.id, clusterId: params.clusterId, history: body.history ?? true, reason: `requested by ${user.email ?? user.id}` });
+    await prisma.auditEvent.create({
+      data: { orgId: org.id, actorId: user.id, action: "cluster.rescore_requested", targetType: "cluster", targetId: cluster.id, data: { history: body.history ?? true, queued: result.queued } },
+    });
     return Response.json({ rescore: result }, { status: 202 });
   },
   { role: "ADMIN" },

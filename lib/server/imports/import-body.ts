@@ -13,5 +13,8 @@ export const ZImportBody = z
 
 export type TImportBody = z.infer<typeof ZImportBody>;
 
-/** 50 MB of JSON after decompression, as the importers allow; on the wire the same (gzip only shrinks it). */
-export const IMPORT_LIMITS: BodyLimits = { maxBytes: MAX_IMPORT_BYTES, maxDecompressedBytes: MAX_IMPORT_BYTES };
+// The envelope around the file: `{"clusterName":"…","report":` and `}`.
+const ENVELOPE_BYTES = 1024;
+
+/** A 50 MB file (the importers' and the CLI's limit) in its envelope, decompressed; on the wire the same (gzip only shrinks it). */
+export const IMPORT_LIMITS: BodyLimits = { maxBytes: MAX_IMPORT_BYTES + ENVELOPE_BYTES, maxDecompressedBytes: MAX_IMPORT_BYTES + ENVELOPE_BYTES };

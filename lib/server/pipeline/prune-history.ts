@@ -26,6 +26,10 @@ export async function pruneHistory({ now = new Date() }: { now?: Date } = {}): P
     result.snapshots += await prisma.$executeRaw`
       DELETE FROM "Snapshot" s WHERE s."orgId" = ${orgId} AND s."collectedAt" < ${cutoff} AND s."status" IN ('complete', 'failed')
          AND NOT EXISTS (SELECT 1 FROM "Cluster" c WHERE c."orgId" = ${orgId} AND c."latestSnapshotId" = s."id")`;
+    // Provenance of imported snapshots goes with the snapshot it described.
+    await prisma.$executeRaw`
+      DELETE FROM "ScanImport" i WHERE i."orgId" = ${orgId}
+         AND NOT EXISTS (SELECT 1 FROM "Snapshot" s WHERE s."id" = i."snapshotId")`;
     result.changes += await prisma.$executeRaw`DELETE FROM "ObjectChange" WHERE "orgId" = ${orgId} AND "at" < ${cutoff}`;
     result.findings += await prisma.$executeRaw`DELETE FROM "Finding" WHERE "orgId" = ${orgId} AND "resolvedAt" < ${cutoff}`;
 

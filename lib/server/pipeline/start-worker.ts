@@ -10,6 +10,7 @@ import { enqueueLibraryRescores } from "./enqueue-rescores";
 import { ensureQueues, QUEUES, sendJob, type EvaluateSnapshotJob, type QueueTuning, type RescoreClusterJob } from "./job-queue";
 import { pruneHistory } from "./prune-history";
 import { rescoreCluster } from "./rescore-cluster";
+import { workRescoreSnapshotQueue } from "@/lib/server/imports/rescore-history";
 
 export type WorkerOptions = EvaluateOptions & {
   connectionString?: string;
@@ -91,6 +92,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     log("rescored", { workerId, clusterId: job.data.clusterId, reason: job.data.reason, ...outcome });
     return { workerId, ...outcome };
   });
+  // Older snapshots re-scored on request (POST …/clusters/[id]/rescore), newest first.
+  await workRescoreSnapshotQueue(boss, { scan: options.scan, pollingIntervalSeconds: polling.pollingIntervalSeconds });
   await boss.work(QUEUES.librarySweep, polling, async () => {
     const queued = await enqueueLibraryRescores(boss);
     if (queued) log("control library changed: re-scores queued", { workerId, clusters: queued });

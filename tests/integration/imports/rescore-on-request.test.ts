@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { evaluateClusterBacklog } from "@/lib/server/pipeline/evaluate-cluster-backlog";
 import { startSendOnlyQueue } from "@/lib/server/pipeline/job-queue";
 import { startWorker, type RunningWorker } from "@/lib/server/pipeline/start-worker";
-import { requestClusterRescore, RESCORE_SNAPSHOT_QUEUE, workRescoreSnapshotQueue } from "@/lib/server/imports/rescore-history";
+import { requestClusterRescore, RESCORE_SNAPSHOT_QUEUE } from "@/lib/server/imports/rescore-history";
 import { createOrgWithAgent, deployment, namespace, prisma, pushObjects, unique, type TestOrg } from "../pipeline/support/pipeline-world";
 
 const PRIVILEGED = "SS-0057";
@@ -74,8 +74,8 @@ describe("re-score on request", () => {
   });
 
   test("a worker re-scores them all with today's exceptions; the latest's open finding carries the exception", async () => {
+    // The worker serves the history re-score queue itself (lib/server/pipeline/start-worker.ts).
     worker = await startWorker({ pollingIntervalSeconds: 0.5, schedules: false, log: () => {} });
-    await workRescoreSnapshotQueue(worker.boss, { pollingIntervalSeconds: 0.5 });
     for (const id of snapshotIds) await waitFor(`re-score of ${id}`, async () => (await privilegedStatusOf(id)) === "excepted");
     const exception = await prisma.controlException.findFirstOrThrow({ where: { orgId: world.org.id } });
     const open = await prisma.finding.findFirstOrThrow({ where: { orgId: world.org.id, clusterId, controlId: PRIVILEGED, resolvedAt: null } });

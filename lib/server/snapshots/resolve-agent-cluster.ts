@@ -47,7 +47,8 @@ async function createCluster(orgId: string, identity: TClusterIdentity, now: Dat
 
 /**
  * The cluster a manifest belongs to, identified by its kube-system UID within the token's
- * organization. An organization-wide token creates the cluster on its first push; a
+ * organization. An organization-wide token binds a not-yet-bound cluster of the reported name, or
+ * creates the cluster, on its first push; a
  * cluster-scoped token may only push for its own cluster (and binds the UID on first push).
  * Updates the cluster's reported metadata and lastSeenAt.
  */
@@ -74,6 +75,19 @@ export async function resolveAgentCluster({ agent, identity, now = new Date() }:
   if (byUid) {
     await prisma.cluster.updateMany({ where: { orgId, id: byUid.id }, data: metadataOf(identity, now) });
     return { ...byUid, created: false };
+  }
+  // A cluster of that name that nothing has bound yet (registered in the dashboard, or created by an
+  // imported scan) is this one: bind its UID rather than creating a look-alike.
+  const name = identity.name?.trim();
+  if (name) {
+    const unbound = await prisma.cluster.findFirst({ where: { orgId, name, clusterUid: null }, select: { id: true, name: true } });
+    if (unbound) {
+      const bound = await prisma.cluster.updateMany({
+        where: { orgId, id: unbound.id, clusterUid: null },
+        data: { clusterUid: identity.uid, ...metadataOf(identity, now) },
+      });
+      if (bound.count === 1) return { ...unbound, created: false };
+    }
   }
   return createCluster(orgId, identity, now);
 }

@@ -94,6 +94,21 @@ describe("manifest", () => {
     expect(neither.status).toBe(400);
   });
 
+  test("an org-wide token's first push binds the unbound cluster of the same name instead of creating another", async () => {
+    const registered = await prisma.cluster.create({ data: { orgId: A.org.id, name: unique("registered"), provider: "eks" }, select: { id: true, name: true } });
+    const base = manifestFor(objects, unique("uid"));
+    const manifest = { ...base, cluster: { ...base.cluster, name: registered.name } };
+    const answer = await call("POST", "/api/agent/v1/snapshots", A.token, manifest);
+    expect(answer.status).toBe(200);
+    const bound = await prisma.cluster.findUniqueOrThrow({ where: { id: registered.id } });
+    expect(bound.clusterUid).toBe(manifest.cluster.uid);
+    expect(await prisma.cluster.count({ where: { orgId: A.org.id, name: { startsWith: registered.name } } })).toBe(1);
+    // A second Kubernetes cluster reporting the same name now gets its own cluster.
+    const other = { ...manifestFor(objects, unique("uid")), cluster: { ...manifest.cluster, uid: unique("uid2") } };
+    expect((await call("POST", "/api/agent/v1/snapshots", A.token, other)).status).toBe(200);
+    expect(await prisma.cluster.count({ where: { orgId: A.org.id, name: { startsWith: registered.name } } })).toBe(2);
+  });
+
   test("invalid manifests are refused with the reason", async () => {
     const bad = { ...manifestFor(objects, unique("uid")), protocolVersion: "0" };
     const res = await call("POST", "/api/agent/v1/snapshots", A.token, bad);

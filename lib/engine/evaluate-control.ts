@@ -56,15 +56,35 @@ export function evaluateControl(control: Control<any>, ctx: EvalContext): Contro
   const passedKeys: string[] = [];
   const custom = control.targets !== undefined;
 
+  // Entries keep the control's own violations array until a second target lands on the same key.
+  const merged = new Set<TargetResult>();
   const record = (violations: Violation[], resource: ResourceRef, ownKey: string) => {
-    for (const violation of violations) {
+    for (let i = 0; i < violations.length; i++) {
       // Cluster-wide controls may blame another resource than the target they evaluated.
+      if (violations[i].resource) {
+        recordEach(violations, resource, ownKey);
+        return;
+      }
+    }
+    const entry = failedByKey.get(ownKey);
+    if (!entry) failedByKey.set(ownKey, { resource, key: ownKey, violations });
+    else append(entry, violations);
+  };
+  const recordEach = (violations: Violation[], resource: ResourceRef, ownKey: string) => {
+    for (const violation of violations) {
       const r = violation.resource ?? resource;
       const k = violation.resource ? resourceKey(violation.resource) : ownKey;
-      let entry = failedByKey.get(k);
-      if (!entry) failedByKey.set(k, (entry = { resource: r, key: k, violations: [] }));
-      entry.violations.push(violation);
+      const entry = failedByKey.get(k);
+      if (!entry) failedByKey.set(k, { resource: r, key: k, violations: [violation] });
+      else append(entry, [violation]);
     }
+  };
+  const append = (entry: TargetResult, more: Violation[]) => {
+    if (!merged.has(entry)) {
+      entry.violations = [...entry.violations];
+      merged.add(entry);
+    }
+    for (const v of more) entry.violations.push(v);
   };
 
   if (custom) {
@@ -86,10 +106,10 @@ export function evaluateControl(control: Control<any>, ctx: EvalContext): Contro
       record(violations, target.resource, resourceKey(target.resource));
     }
   } else {
-    const index = ctx.index;
     for (const kind of control.kinds ?? []) {
       // Node facts live beside the index, not in it. Owned pod-bearing objects are judged on their owner.
-      const objects: readonly K8sObject[] = kind === "NodeInfo" ? ctx.nodes : index.evaluationTargets(kind);
+      const targets = kind === "NodeInfo" ? undefined : ctx.index.evaluationTargets(kind);
+      const objects: readonly K8sObject[] = targets ? targets.objects : ctx.nodes;
       for (let i = 0; i < objects.length; i++) {
         const obj = objects[i];
         let violations: Violation[] | null;
@@ -105,11 +125,12 @@ export function evaluateControl(control: Control<any>, ctx: EvalContext): Contro
           passedTargets++;
           continue;
         }
-        // Node facts are not in the index, so they get no shared ref.
-        if (kind === "NodeInfo") {
+        if (targets) record(violations, { object: targets.refAt(i) }, targets.keyAt(i));
+        else {
+          // Node facts are not in the index, so they get no shared ref.
           const resource = { object: refOf(obj) };
           record(violations, resource, resourceKey(resource));
-        } else record(violations, { object: index.refFor(obj) }, index.keyFor(obj));
+        }
       }
     }
   }

@@ -23,6 +23,30 @@ export function objectKey(obj: Pick<ObjectRef, "apiVersion" | "kind" | "name" | 
   return `${group}/${obj.kind}/${obj.namespace ?? ""}/${obj.name}`;
 }
 
+/**
+ * The objects of one kind that controls evaluate, with the ref and key of each built on first failure
+ * and then shared by every control's findings on that object (100k+ findings on a large scan).
+ */
+export class EvaluationTargets {
+  private readonly refs: (ObjectRef | undefined)[];
+  private readonly keys: (string | undefined)[];
+
+  constructor(readonly objects: readonly K8sObject[]) {
+    this.refs = new Array(objects.length);
+    this.keys = new Array(objects.length);
+  }
+
+  /** `refOf(objects[i])`, shared (read-only). */
+  refAt(i: number): ObjectRef {
+    return (this.refs[i] ??= refOf(this.objects[i]));
+  }
+
+  /** `objectKey(refOf(objects[i]))`. */
+  keyAt(i: number): string {
+    return (this.keys[i] ??= objectKey(this.refAt(i)));
+  }
+}
+
 export class ObjectIndex {
   readonly all: readonly K8sObject[];
   private readonly kinds = new Map<string, K8sObject[]>();
@@ -32,10 +56,7 @@ export class ObjectIndex {
   private workloadList?: K8sObject[];
   private workloadsByNamespace?: Map<string, K8sObject[]>;
   // Every control with `kinds` walks the same per-kind lists; owner chains are resolved once per scan.
-  private readonly targetsByKind = new Map<string, readonly K8sObject[]>();
-  // Findings of every control on one object share one ref and one key (100k+ findings per large scan).
-  private readonly refs = new Map<K8sObject, ObjectRef>();
-  private readonly keys = new Map<K8sObject, string>();
+  private readonly targetsByKind = new Map<string, EvaluationTargets>();
 
   constructor(objects: readonly K8sObject[]) {
     this.all = objects;
@@ -62,28 +83,15 @@ export class ObjectIndex {
    * Objects of a kind that are judged on their own: a pod-bearing object owned by another pod-bearing
    * object of this scan is left out (it is reported on that owner). Memoized per kind.
    */
-  evaluationTargets(kind: string): readonly K8sObject[] {
-    let list = this.targetsByKind.get(kind);
-    if (!list) {
+  evaluationTargets(kind: string): EvaluationTargets {
+    let targets = this.targetsByKind.get(kind);
+    if (!targets) {
       const all = this.byKind(kind);
-      list = all.length && isWorkload(all[0]) ? all.filter((o) => !this.hasWorkloadOwner(o)) : all;
-      this.targetsByKind.set(kind, list);
+      const objects = all.length && isWorkload(all[0]) ? all.filter((o) => !this.hasWorkloadOwner(o)) : all;
+      targets = new EvaluationTargets(objects);
+      this.targetsByKind.set(kind, targets);
     }
-    return list;
-  }
-
-  /** `refOf(obj)`, one shared (read-only) ref per object for the whole scan. */
-  refFor(obj: K8sObject): ObjectRef {
-    let ref = this.refs.get(obj);
-    if (!ref) this.refs.set(obj, (ref = refOf(obj)));
-    return ref;
-  }
-
-  /** `objectKey(refOf(obj))`, memoized per object. */
-  keyFor(obj: K8sObject): string {
-    let k = this.keys.get(obj);
-    if (k === undefined) this.keys.set(obj, (k = objectKey(this.refFor(obj))));
-    return k;
+    return targets;
   }
 
   kindsPresent(): string[] {

@@ -113,17 +113,21 @@ export function buildExposureIndex(index: ObjectIndex): Map<K8sObject, Exposure>
   for (const service of index.byKind("Service")) {
     servicesByKey.set(`${service.metadata?.namespace || "default"}/${name(service)}`, service);
   }
-  // Workloads by "namespace/key=value" of their pod labels: a Service selector then only checks the
-  // workloads carrying one of its pairs instead of every workload of the namespace.
-  const byLabel = new Map<string, { workload: K8sObject; labels: Record<string, string> }[]>();
+  // Workloads by namespace, then pod label key and value: a Service selector then only checks the
+  // workloads carrying its first pair instead of every workload of the namespace.
+  type Labelled = { workload: K8sObject; labels: Record<string, string> };
+  const byLabel = new Map<string, Map<string, Map<unknown, Labelled[]>>>();
   for (const workload of index.workloads()) {
     const labels = podLabelsOf(workload);
     const ns = workload.metadata?.namespace || "default";
-    for (const [k, v] of Object.entries(labels)) {
-      const key = `${ns}/${k}=${v}`;
-      let list = byLabel.get(key);
-      if (!list) byLabel.set(key, (list = []));
-      list.push({ workload, labels });
+    let byKey = byLabel.get(ns);
+    if (!byKey) byLabel.set(ns, (byKey = new Map()));
+    for (const k of Object.keys(labels)) {
+      let byValue = byKey.get(k);
+      if (!byValue) byKey.set(k, (byValue = new Map()));
+      const list = byValue.get(labels[k]);
+      if (list) list.push({ workload, labels });
+      else byValue.set(labels[k], [{ workload, labels }]);
     }
   }
   const selected = (service: K8sObject): K8sObject[] => {
@@ -132,7 +136,7 @@ export function buildExposureIndex(index: ObjectIndex): Map<K8sObject, Exposure>
     const pairs = Object.entries(selector as Record<string, string>);
     if (!pairs.length) return [];
     const ns = service.metadata?.namespace || "default";
-    const candidates = byLabel.get(`${ns}/${pairs[0][0]}=${pairs[0][1]}`) ?? [];
+    const candidates = byLabel.get(ns)?.get(pairs[0][0])?.get(pairs[0][1]) ?? [];
     return candidates.filter(({ labels }) => pairs.every(([k, v]) => labels[k] === v)).map((c) => c.workload);
   };
   for (const service of servicesByKey.values()) {

@@ -2,7 +2,7 @@ import { parse } from "yaml";
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
 import type { EvalTarget, K8sObject, NodeInfo, Violation } from "../../engine/types";
-import { containersOf, isWorkload, WORKLOAD_KINDS } from "../../engine/workload";
+import { containersOf, WORKLOAD_KINDS } from "../../engine/workload";
 import { hostOf, isLoopbackHost } from "./loopback-address";
 import { parseProcessFlags } from "./static-pod-flags";
 
@@ -102,10 +102,8 @@ export default defineControl<KubeProxySource>({
   category: "network",
   targets(ctx) {
     const configMaps = ctx.index.byKind("ConfigMap").filter((cm) => cm.metadata?.namespace === "kube-system");
-    const workloads = WORKLOAD_KINDS.flatMap((kind) => ctx.index.byKind(kind)).filter((obj) => {
-      const owner = ctx.index.ownerOf(obj);
-      return !(owner && isWorkload(owner));
-    });
+    // Top-level pod bearers only: a kube-proxy Pod of a DaemonSet is judged on the DaemonSet.
+    const workloads = WORKLOAD_KINDS.flatMap((kind) => ctx.index.evaluationTargets(kind).objects);
     let processes = processSources(workloads);
     if (processes.length === 0) processes = nodeFactSources(ctx.nodes);
     return [...configSources(configMaps), ...processes].map(

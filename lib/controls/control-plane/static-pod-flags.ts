@@ -11,7 +11,7 @@
 // Managed clusters expose neither: the component then has no instance and its controls do not apply.
 import { refOf } from "../../engine/object-index";
 import type { EvalContext, EvalTarget, K8sObject, NodeInfo, ResourceRef } from "../../engine/types";
-import { containersOf, isWorkload, podLabelsOf, WORKLOAD_KINDS } from "../../engine/workload";
+import { containersOf, podLabelsOf, WORKLOAD_KINDS } from "../../engine/workload";
 import { parseKubernetesVersion, type KubernetesVersion } from "./kubernetes-version";
 
 export type ControlPlaneComponent = "kube-apiserver" | "kube-controller-manager" | "kube-scheduler" | "etcd";
@@ -411,10 +411,8 @@ function describe(obj: K8sObject): string {
 function workloadInstances(ctx: EvalContext): ComponentInstance[] {
   const instances: ComponentInstance[] = [];
   for (const kind of WORKLOAD_KINDS) {
-    for (const obj of ctx.index.byKind(kind)) {
-      // Pods of a Deployment are judged on the Deployment; mirror pods (owned by their Node) on themselves.
-      const owner = ctx.index.ownerOf(obj);
-      if (owner && isWorkload(owner)) continue;
+    // Pods of a Deployment are judged on the Deployment; mirror pods (owned by their Node) on themselves.
+    for (const obj of ctx.index.evaluationTargets(kind).objects) {
       const labelComponent = () => labelComponentOf(obj);
       for (const { container, path } of containersOf(obj, ["containers"])) {
         const parsed = parseContainerCommand(container, path, labelComponent);

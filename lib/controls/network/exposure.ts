@@ -6,7 +6,7 @@ import { refOf } from "../../engine/object-index";
 import type { EvalContext, K8sObject, ObjectRef } from "../../engine/types";
 import { containersOf, isWorkload, podLabelsOf } from "../../engine/workload";
 import { namespaceOf } from "./network-policy-coverage";
-import { podBearersMatchingMap } from "./pod-bearers";
+import { indexPodBearers, labelledPodsMatchingMap, podBearersMatchingMap } from "./pod-bearers";
 
 export type ExposureVia = "LoadBalancer" | "NodePort" | "externalIPs" | "Ingress" | "GatewayRoute" | "IstioVirtualService";
 
@@ -187,11 +187,11 @@ function exposedIstioGatewayService(ctx: EvalContext, gateway: K8sObject): K8sOb
   const selector = gateway.spec?.selector;
   if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return undefined;
   const services = ctx.cache("network/externally-reachable-services", () => ctx.index.byKind("Service").filter(isExternallyReachableService));
-  // Proxy pods may live in any namespace: every pod bearer of the scan, listed once per scan.
+  // Proxy pods may live in any namespace: every pod bearer of the scan, indexed once per scan.
   const bearers = ctx.cache("network/all-pod-bearers", () =>
-    ctx.index.all.filter(isWorkload).map((object) => ({ object, labels: podLabelsOf(object) })),
+    indexPodBearers(ctx.index.all.filter(isWorkload).map((object) => ({ object, labels: podLabelsOf(object) }))),
   );
-  const proxies = bearers.filter((b) => matchesMapSelector(selector, b.labels)).map((b) => b.object);
+  const proxies = labelledPodsMatchingMap(bearers, selector).map((b) => b.object);
   if (proxies.length > 0) {
     return services.find((svc) =>
       proxies.some((p) => namespaceOf(p) === namespaceOf(svc) && matchesMapSelector(svc.spec?.selector, podLabelsOf(p))),

@@ -10,14 +10,35 @@ export interface PodBearer {
   labels: Record<string, string>;
 }
 
-interface NamespacePods {
+/** Pod bearers with a posting list per label: key → value → the bearers carrying it, in order. */
+export interface LabelledPods {
   all: PodBearer[];
-  /** `key=value` → pod bearers carrying that label. */
-  byLabel: Map<string, PodBearer[]>;
+  byLabel: Map<string, Map<unknown, PodBearer[]>>;
 }
 
-function namespacePods(ctx: EvalContext, namespace: string): NamespacePods {
-  return ctx.cache(`network/pod-bearers/${namespace}`, () => {
+/** Indexes pod bearers by their labels (exact values, no string building per pair). */
+export function indexPodBearers(all: PodBearer[]): LabelledPods {
+  const byLabel = new Map<string, Map<unknown, PodBearer[]>>();
+  for (const bearer of all) {
+    const labels = bearer.labels;
+    if (labels === null || labels === undefined) continue;
+    // Object.keys, like the selector test, also sees the indexes of a (malformed) string.
+    for (const k of Object.keys(labels)) {
+      let byValue = byLabel.get(k);
+      if (!byValue) byLabel.set(k, (byValue = new Map()));
+      const v = labels[k];
+      const list = byValue.get(v);
+      if (list) list.push(bearer);
+      else byValue.set(v, [bearer]);
+    }
+  }
+  return { all, byLabel };
+}
+
+function namespacePods(ctx: EvalContext, namespace: string): LabelledPods {
+  const byNamespace = ctx.cache("network/pod-bearers", () => new Map<string, LabelledPods>());
+  let pods = byNamespace.get(namespace);
+  if (!pods) {
     const objects = ctx.index.inNamespace(namespace).filter(isWorkload);
     // Objects without a namespace are applied to "default".
     if (namespace === "default") {
@@ -25,18 +46,10 @@ function namespacePods(ctx: EvalContext, namespace: string): NamespacePods {
         for (const o of ctx.index.byKind(kind)) if (!o.metadata?.namespace) objects.push(o);
       }
     }
-    const all = objects.map((object) => ({ object, labels: podLabelsOf(object) }));
-    const byLabel = new Map<string, PodBearer[]>();
-    for (const bearer of all) {
-      for (const [k, v] of Object.entries(bearer.labels)) {
-        const key = `${k}=${v}`;
-        let list = byLabel.get(key);
-        if (!list) byLabel.set(key, (list = []));
-        list.push(bearer);
-      }
-    }
-    return { all, byLabel };
-  });
+    pods = indexPodBearers(objects.map((object) => ({ object, labels: podLabelsOf(object) })));
+    byNamespace.set(namespace, pods);
+  }
+  return pods;
 }
 
 /** Pod-bearing objects of a namespace; objects without a namespace count as "default". */
@@ -44,20 +57,30 @@ export function podBearersIn(ctx: EvalContext, namespace: string): PodBearer[] {
   return namespacePods(ctx, namespace).all;
 }
 
-/** Candidates for a selector: the shortest posting list among its required labels, or everything. */
-function candidates(pods: NamespacePods, required: Record<string, string>): PodBearer[] {
+const NO_BEARERS: PodBearer[] = [];
+
+/**
+ * Candidates for a selector: the shortest posting list among its required labels, or everything.
+ * Every posting list keeps the bearers' order, so filtering any of them gives the same result.
+ */
+function candidates(pods: LabelledPods, required: Record<string, string>): PodBearer[] {
   let best: PodBearer[] | undefined;
-  for (const [k, v] of Object.entries(required)) {
-    const list = pods.byLabel.get(`${k}=${v}`) ?? [];
+  for (const k of Object.keys(required)) {
+    const list = pods.byLabel.get(k)?.get(required[k]) ?? NO_BEARERS;
     if (!best || list.length < best.length) best = list;
   }
   return best ?? pods.all;
 }
 
+/** Pod bearers (of an index) a Service-style map selector selects (none for an empty selector). */
+export function labelledPodsMatchingMap(pods: LabelledPods, selector: Record<string, string> | undefined): PodBearer[] {
+  if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return [];
+  return candidates(pods, selector).filter((b) => matchesMapSelector(selector, b.labels));
+}
+
 /** Pod bearers of the namespace a Service-style map selector selects (none for an empty selector). */
 export function podBearersMatchingMap(ctx: EvalContext, namespace: string, selector: Record<string, string> | undefined): PodBearer[] {
-  if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return [];
-  return candidates(namespacePods(ctx, namespace), selector).filter((b) => matchesMapSelector(selector, b.labels));
+  return labelledPodsMatchingMap(namespacePods(ctx, namespace), selector);
 }
 
 /** Pod bearers of the namespace a LabelSelector selects (all of them for `{}`). */

@@ -52,8 +52,14 @@ export function compactScores(report: ScanReport): CompactScores {
   for (const c of report.controls) controlCounts[c.id] = [c.status, c.counts.passed, c.counts.failed, c.counts.excepted];
 
   const failing = new Map<string, FailingResource>();
+  // A pod-heavy report has ~30 findings per object, all sharing the engine's one ref of it.
+  const objectKeys = new Map<object, string>();
   for (const finding of report.findings) {
-    const resourceKey = resourceKeyOf(finding);
+    let resourceKey = finding.object ? objectKeys.get(finding.object) : undefined;
+    if (resourceKey === undefined) {
+      resourceKey = resourceKeyOf(finding);
+      if (finding.object) objectKeys.set(finding.object, resourceKey);
+    }
     const key = failingKey(finding.controlId, resourceKey);
     if (failing.has(key)) continue;
     failing.set(key, {

@@ -1,4 +1,4 @@
-// npm run bench:history [-- --clusters 500 --days 90 --real 40]
+// npm run bench:history [-- --clusters 500 --days 90 --real 40 --keep]
 // A fleet of N clusters × D days of daily snapshots with churn, in a throwaway database on the local
 // PostgreSQL (TEST_DATABASE_ADMIN_URL or 127.0.0.1:5432), then prints:
 //   - ingest + evaluation time of one 10,000-object snapshot (target ≤ 5 s) through the real services;
@@ -26,6 +26,8 @@ const CLUSTERS = arg("clusters", 500);
 const DAYS = arg("days", 90);
 const REAL = Math.min(arg("real", 40), CLUSTERS);
 const DAY_MS = 86_400_000;
+// --keep leaves the database in place, to EXPLAIN the dashboard's queries at fleet scale.
+const KEEP = process.argv.includes("--keep");
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -214,6 +216,20 @@ async function main() {
     }
     console.log(`  unchanged re-push (digest-only manifest): missing ${again.missing}, evaluation ${reused.outcome} in ${((t6 - t5) / 1000).toFixed(2)} s; rows added ${rowsAdded}, bytes ${bytesAdded} (${detail.join(", ")})  [target ≤ 1 KB]`);
 
+    // ---- a day's churn on the 10,000-object cluster: 1 % of the pods changed -----------------------
+    // The steady state of a large cluster: few objects and findings change, all open intervals are
+    // compared with the new failing set.
+    const churned = kwok.map((o, i) =>
+      o.kind === "Pod" && i % 100 === 0 ? ({ ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, "bench/rolled": "1" } } } as K8sObject) : o,
+    );
+    const t7 = performance.now();
+    const daily = await pushObjects(big.agent, churned, { clusterUid: bigUid, clusterName: "bench-10k", collectedAt: new Date(Date.now() + 120_000) });
+    const t8 = performance.now();
+    const dailyEval = await evaluateSnapshot({ snapshotId: daily.snapshotId });
+    const t9 = performance.now();
+    const changedCount = "changed" in dailyEval ? dailyEval.changed : 0;
+    console.log(`  daily churn (${changedCount} objects changed): ingest ${((t8 - t7) / 1000).toFixed(2)} s + evaluation ${((t9 - t8) / 1000).toFixed(2)} s (engine ${(("engineMs" in dailyEval ? dailyEval.engineMs : 0) / 1000).toFixed(2)} s) = ${((t9 - t7) / 1000).toFixed(2)} s`);
+
     // ---- database size and query latency -----------------------------------------------------------
     const [{ size }] = await prisma.$queryRaw<{ size: bigint }[]>`SELECT pg_database_size(current_database()) AS size`;
     const rowCounts = await prisma.$queryRaw<{ relname: string; n: bigint }[]>`
@@ -240,7 +256,8 @@ async function main() {
     await boss.stop({ graceful: false, wait: true });
     await prisma.$disconnect();
   } finally {
-    await database.drop();
+    if (KEEP) console.log(`  kept database ${database.name} (--keep): drop it when done`);
+    else await database.drop();
   }
 }
 

@@ -33,7 +33,7 @@ function clean(params: ViewParams): Record<string, string> {
 export type DashboardOverviewData = Jsonified<DashboardOverview>;
 export type FleetTrendData = Jsonified<FleetTrend>;
 export type TopFailingControlsData = { framework: string; clusters: number; controls: TopFailingControl[] };
-export type RegressionsData = Jsonified<{ days: number; regressions: DashboardRegression[] }>;
+export type RegressionsData = Jsonified<{ days: number; total: number; regressions: DashboardRegression[] }>;
 export type ControlCatalogData = Jsonified<ControlCatalog>;
 export type ControlDetailData = Jsonified<ControlDetail>;
 export type ControlEvidenceData = Jsonified<ControlEvidence>;

@@ -1,7 +1,7 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { FleetTrendChart } from "@/components/charts/fleet-trend-chart";
 import { ClusterStatusBadge } from "@/components/clusters/cluster-status-badge";
 import { providerLabel } from "@/components/clusters/provider-label";
 import { FleetFilterBar, SegmentedControl } from "@/components/dashboard/fleet-filter-bar";
@@ -24,6 +24,13 @@ import { can } from "@/lib/auth/roles";
 import { useDashboardOverview, useFleetRegressions, useFleetTrend, useTopFailingControls, type DashboardOverviewData } from "@/lib/queries/dashboard";
 
 type Row = DashboardOverviewData["clusters"][number];
+
+// The chart library is the largest part of the page's JavaScript: loaded on its own, it does not
+// hold back the first render of the numbers.
+const FleetTrendChart = dynamic(() => import("@/components/charts/fleet-trend-chart").then((m) => m.FleetTrendChart), {
+  ssr: false,
+  loading: () => <Skeleton className="mx-2 h-[220px]" />,
+});
 type Days = "7" | "30" | "90";
 
 export function OverviewClient({ orgName }: { orgName: string }) {
@@ -36,7 +43,7 @@ export function OverviewClient({ orgName }: { orgName: string }) {
   const overview = useDashboardOverview(org.slug, { framework, ...filters });
   const trend = useFleetTrend(org.slug, { framework, days, ...filters });
   const top = useTopFailingControls(org.slug, { framework, limit: 8, ...filters });
-  const regressions = useFleetRegressions(org.slug, { days: 7, ...filters });
+  const regressions = useFleetRegressions(org.slug, { days: 7, limit: 6, ...filters });
   const data = overview.data;
   const selected = data?.frameworks.find((f) => f.id === framework);
   const clusterLink = (id: string) => `/o/${org.slug}/clusters/${id}${framework !== "all" ? `?framework=${encodeURIComponent(framework)}` : ""}`;
@@ -277,7 +284,10 @@ export function OverviewClient({ orgName }: { orgName: string }) {
             </Card>
 
             <Card>
-              <CardHeader title="What got worse this week" description="Clusters whose score fell or whose failing resources grew over 7 days, with the controls and objects behind it." />
+              <CardHeader
+                title="What got worse this week"
+                description={`${regressions.data ? `${regressions.data.total} cluster${regressions.data.total === 1 ? "" : "s"}` : "Clusters"} whose score fell or whose failing resources grew over 7 days, with the controls and objects behind it${regressions.data && regressions.data.total > regressions.data.regressions.length ? `; the worst ${regressions.data.regressions.length} shown` : ""}.`}
+              />
               {regressions.isError ? (
                 <ErrorState error={regressions.error} onRetry={() => regressions.refetch()} />
               ) : !regressions.data ? (
@@ -286,7 +296,7 @@ export function OverviewClient({ orgName }: { orgName: string }) {
                 <EmptyState title="Nothing got worse" description="No filtered cluster lost score or gained failing resources in the last 7 days." />
               ) : (
                 <ul className="divide-y divide-zinc-100" data-testid="regressions">
-                  {regressions.data.regressions.slice(0, 6).map((r) => {
+                  {regressions.data.regressions.map((r) => {
                     const worst = r.frameworks.find((f) => f.id === framework) ?? r.frameworks[0];
                     return (
                       <li key={r.cluster.id} className="px-4 py-2.5">

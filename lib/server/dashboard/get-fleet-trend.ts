@@ -4,9 +4,6 @@ import { DEFAULT_FRAMEWORK, type FleetFilters } from "./fleet-filters";
 import { listScopedClusters } from "./list-scoped-clusters";
 
 const DAY_MS = 86_400_000;
-// A cluster's last roll-up before the window still describes it on the window's first day, as long
-// as it is this recent; older than that and the cluster only enters the trend when it reports again.
-const CARRY_LOOKBACK_DAYS = 30;
 
 export type FleetTrendPoint = {
   day: string;
@@ -43,13 +40,26 @@ export async function getFleetTrend({
   const ids = clusters.map((c) => c.id);
   const today = new Date(now.toISOString().slice(0, 10));
   const start = new Date(today.getTime() - (days - 1) * DAY_MS);
-  const from = new Date(start.getTime() - CARRY_LOOKBACK_DAYS * DAY_MS);
+  const before = new Date(start.getTime() - DAY_MS);
+  // Each cluster's last roll-up before the window (one probe on the primary key per cluster) opens
+  // the window with its score; the window's own roll-ups then change it day by day. Scores are read
+  // as integer tenths (float → int rounds to nearest, exact for one-decimal scores), and the window is
+  // MATERIALIZED so the sort carries those small rows, not the whole JSON column.
   const rows = ids.length
     ? await prisma.$queryRaw<DeltaRow[]>`
-        WITH r AS (
-          SELECT "clusterId", "day", round((("frameworkScores"->${framework}->>'score')::numeric) * 10)::int AS v
+        WITH base AS (
+          SELECT i.id AS "clusterId", ${before}::date AS "day", b.v
+            FROM unnest(${ids}::text[]) AS i(id)
+            CROSS JOIN LATERAL (
+              SELECT ((("frameworkScores"->${framework}->>'score')::float8) * 10)::int AS v FROM "ClusterDailyScore"
+               WHERE "clusterId" = i.id AND "orgId" = ${orgId} AND "day" < ${start}::date ORDER BY "day" DESC LIMIT 1
+            ) b
+        ), win AS MATERIALIZED (
+          SELECT "clusterId", "day", ((("frameworkScores"->${framework}->>'score')::float8) * 10)::int AS v
             FROM "ClusterDailyScore"
-           WHERE "orgId" = ${orgId} AND "clusterId" = ANY(${ids}::text[]) AND "day" >= ${from}::date AND "day" <= ${today}::date
+           WHERE "orgId" = ${orgId} AND "clusterId" = ANY(${ids}::text[]) AND "day" >= ${start}::date AND "day" <= ${today}::date
+        ), r AS (
+          SELECT * FROM base UNION ALL SELECT * FROM win
         ), d AS (
           SELECT "day", v, lag(v) OVER w AS p, row_number() OVER w AS rn FROM r WINDOW w AS (PARTITION BY "clusterId" ORDER BY "day")
         )
@@ -62,7 +72,7 @@ export async function getFleetTrend({
   let sum = 0;
   let count = 0;
   const points: FleetTrendPoint[] = [];
-  for (let t = from.getTime(); t <= today.getTime(); t += DAY_MS) {
+  for (let t = before.getTime(); t <= today.getTime(); t += DAY_MS) {
     const day = new Date(t).toISOString().slice(0, 10);
     const change = changes.get(day);
     if (change) {

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/client";
-import { parseFrameworkScores, type FrameworkScore } from "@/lib/server/clusters/latest-snapshot-scores";
+import type { FrameworkScore } from "@/lib/server/clusters/latest-snapshot-scores";
 
 export type LatestEvaluation = {
   snapshotId: string;
@@ -17,6 +17,26 @@ type Row = {
   id: string; clusterId: string; collectedAt: Date; frameworkScores: unknown; failedBySeverity: unknown; failingResources: number | null;
   objectCount: number; collectionErrors: unknown; libraryVersion: string | null; engineVersion: string | null;
 };
+
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/**
+ * Snapshot.frameworkScores ({ [frameworkId]: { score, riskScore, passed, failed } }) read defensively
+ * like lib/server/clusters' parser (a malformed entry is dropped), without a schema library: the
+ * fleet views parse a thousand of these per request.
+ */
+export function readFrameworkScores(value: unknown): Record<string, FrameworkScore> {
+  const out: Record<string, FrameworkScore> = {};
+  const raw = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
+  for (const [id, entry] of Object.entries(raw as Record<string, unknown>)) {
+    if (!entry || typeof entry !== "object") continue;
+    const e = entry as Record<string, unknown>;
+    if (e.score !== null && num(e.score) === null) continue;
+    out[id] = { score: num(e.score), riskScore: num(e.riskScore), passed: num(e.passed), failed: num(e.failed) };
+  }
+  return out;
+}
 
 function severityCounts(value: unknown): Record<string, number> {
   const out: Record<string, number> = {};
@@ -51,7 +71,7 @@ export async function latestEvaluations({ orgId, clusters }: { orgId: string; cl
     out.set(r.clusterId, {
       snapshotId: r.id,
       collectedAt: new Date(r.collectedAt),
-      frameworkScores: parseFrameworkScores(r.frameworkScores),
+      frameworkScores: readFrameworkScores(r.frameworkScores),
       failedBySeverity: severityCounts(r.failedBySeverity),
       failingResources: r.failingResources,
       objectCount: r.objectCount,
@@ -63,16 +83,41 @@ export async function latestEvaluations({ orgId, clusters }: { orgId: string; cl
   return out;
 }
 
-/** Each cluster's framework score on `day` (UTC): its last daily roll-up at or before it, looking back `lookbackDays`. */
+/**
+ * Each cluster's framework scores on `day` (UTC): its last daily roll-up at or before it, at most
+ * `lookbackDays` older (one index probe per cluster on the roll-ups' primary key).
+ */
 export async function frameworkScoresOnDay({ orgId, clusterIds, day, lookbackDays = 30 }: { orgId: string; clusterIds: string[]; day: Date; lookbackDays?: number }): Promise<Map<string, Record<string, FrameworkScore>>> {
   const out = new Map<string, Record<string, FrameworkScore>>();
   if (!clusterIds.length) return out;
   const until = day.toISOString().slice(0, 10);
   const from = new Date(day.getTime() - lookbackDays * 86_400_000).toISOString().slice(0, 10);
   const rows = await prisma.$queryRaw<{ clusterId: string; frameworkScores: unknown }[]>`
-    SELECT DISTINCT ON ("clusterId") "clusterId", "frameworkScores" FROM "ClusterDailyScore"
-     WHERE "orgId" = ${orgId} AND "clusterId" = ANY(${clusterIds}::text[]) AND "day" <= ${until}::date AND "day" > ${from}::date
-     ORDER BY "clusterId", "day" DESC`;
-  for (const r of rows) out.set(r.clusterId, parseFrameworkScores(r.frameworkScores));
+    SELECT i.id AS "clusterId", d."frameworkScores"
+      FROM unnest(${clusterIds}::text[]) AS i(id)
+      CROSS JOIN LATERAL (
+        SELECT "frameworkScores" FROM "ClusterDailyScore"
+         WHERE "clusterId" = i.id AND "orgId" = ${orgId} AND "day" <= ${until}::date AND "day" > ${from}::date
+         ORDER BY "day" DESC LIMIT 1
+      ) d`;
+  for (const r of rows) out.set(r.clusterId, readFrameworkScores(r.frameworkScores));
+  return out;
+}
+
+/** Cluster id → its latest evaluation's snapshot id (as latestEvaluations picks it), without loading the scores. */
+export async function latestSnapshotIds({ orgId, clusters }: { orgId: string; clusters: { id: string; latestSnapshotId: string | null }[] }): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const unpointed: string[] = [];
+  for (const c of clusters) {
+    if (c.latestSnapshotId) out.set(c.id, c.latestSnapshotId);
+    else unpointed.push(c.id);
+  }
+  if (unpointed.length) {
+    const rows = await prisma.$queryRaw<{ id: string; clusterId: string }[]>`
+      SELECT DISTINCT ON ("clusterId") "id", "clusterId" FROM "Snapshot"
+       WHERE "orgId" = ${orgId} AND "clusterId" = ANY(${unpointed}::text[]) AND "status" = 'complete'
+       ORDER BY "clusterId", "collectedAt" DESC`;
+    for (const r of rows) out.set(r.clusterId, r.id);
+  }
   return out;
 }

@@ -5,7 +5,7 @@ import { shortFrameworkName } from "@/lib/server/clusters/framework-names";
 import { aggregateControlCounts, type FleetControlCounts } from "./aggregate-control-counts";
 import { SEVERITY_RANK } from "./control-facts";
 import type { FleetFilters } from "./fleet-filters";
-import { latestEvaluations } from "./latest-evaluations";
+import { latestSnapshotIds } from "./latest-evaluations";
 import { listScopedClusters, type FleetScope } from "./list-scoped-clusters";
 
 /** A control's standing over the fleet: failing somewhere, excepted (no open failure), passing everywhere it applies, or not evaluated. */
@@ -70,8 +70,8 @@ function frameworksByControl() {
 /** The control library with each control's standing over the filtered fleet's latest evaluations, filtered and sorted worst first. */
 export async function listControlCatalog({ orgId, query = {}, filters = {} }: { orgId: string; query?: CatalogQuery; filters?: FleetFilters }): Promise<ControlCatalog> {
   const scope = await listScopedClusters({ orgId, filters });
-  const latest = await latestEvaluations({ orgId, clusters: scope.clusters });
-  const counts = await aggregateControlCounts({ orgId, snapshotIds: [...latest.values()].map((e) => e.snapshotId) });
+  const latest = await latestSnapshotIds({ orgId, clusters: scope.clusters });
+  const counts = await aggregateControlCounts({ orgId, snapshotIds: [...latest.values()] });
   const byControl = frameworksByControl();
   const inFramework = query.framework && query.framework !== "all" ? new Set(listFrameworks().find((f) => f.id === query.framework)?.entries.map((e) => e.controlId) ?? []) : null;
   const text = query.q?.trim().toLowerCase();

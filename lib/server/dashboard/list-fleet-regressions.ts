@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db/client";
 import type { ControlStatus, Severity } from "@/lib/engine/types";
 import { getFleetRegressions, type FleetRegression } from "@/lib/server/drift/get-fleet-regressions";
 import { controlFacts, SEVERITY_RANK } from "./control-facts";
+import { countsOfSnapshots } from "./control-scores-cache";
 import type { FleetFilters } from "./fleet-filters";
 import { listScopedClusters } from "./list-scoped-clusters";
 
@@ -19,30 +20,58 @@ export type DashboardRegression = FleetRegression & {
   examples: RegressionExample[];
 };
 
-type Counts = Record<string, [ControlStatus, number, number, number]>;
+// The drift API's fleet regressions read every cluster's roll-ups; their answer only moves as
+// evaluations land, so the overview's refreshes share one computation per org and window for a
+// short while (see the report: a per-cluster index probe in that query would make this unneeded).
+const MEMO_MS = 20_000;
+const memo = new Map<string, { at: number; value: Promise<FleetRegression[]> }>();
+
+function fleetRegressions(orgId: string, days: number, now: Date): Promise<FleetRegression[]> {
+  const key = `${orgId}|${days}`;
+  const hit = memo.get(key);
+  if (hit && now.getTime() - hit.at < MEMO_MS && now.getTime() >= hit.at) return hit.value;
+  const value = getFleetRegressions({ orgId, days, now });
+  memo.set(key, { at: now.getTime(), value });
+  value.catch(() => memo.delete(key));
+  if (memo.size > 1_000) memo.delete(memo.keys().next().value!);
+  return value;
+}
 
 /**
  * "What got worse": the drift API's fleet regressions (clusters whose score fell or whose failing
  * resources grew over `days`), limited to the filtered fleet, each with the controls whose failures
  * grew between the window's first roll-up and the latest evaluation, and the objects that fail them.
  */
-export async function listFleetRegressions({ orgId, days = 7, filters = {}, now = new Date() }: { orgId: string; days?: number; filters?: FleetFilters; now?: Date }): Promise<{ days: number; regressions: DashboardRegression[] }> {
-  const [{ clusters }, regressions] = await Promise.all([listScopedClusters({ orgId, filters, now }), getFleetRegressions({ orgId, days, now })]);
+export async function listFleetRegressions({
+  orgId,
+  days = 7,
+  filters = {},
+  limit = 10,
+  now = new Date(),
+}: {
+  orgId: string;
+  days?: number;
+  filters?: FleetFilters;
+  /** The worst `limit` clusters get their controls and objects; `total` counts them all. */
+  limit?: number;
+  now?: Date;
+}): Promise<{ days: number; total: number; regressions: DashboardRegression[] }> {
+  const [{ clusters }, regressions] = await Promise.all([listScopedClusters({ orgId, filters, now }), fleetRegressions(orgId, days, now)]);
   const scoped = new Map(clusters.map((c) => [c.id, c]));
-  const mine = regressions.filter((r) => scoped.has(r.cluster.id));
-  if (!mine.length) return { days, regressions: [] };
+  const all = regressions.filter((r) => scoped.has(r.cluster.id));
+  const mine = all.slice(0, limit);
+  if (!mine.length) return { days, total: 0, regressions: [] };
   const ids = mine.map((r) => r.cluster.id);
   const sinceDay = mine[0].since.slice(0, 10);
 
   const baselines = await prisma.$queryRaw<{ clusterId: string; snapshotId: string }[]>`
-    SELECT DISTINCT ON ("clusterId") "clusterId", "snapshotId" FROM "ClusterDailyScore"
-     WHERE "orgId" = ${orgId} AND "clusterId" = ANY(${ids}::text[]) AND "day" <= ${sinceDay}::date ORDER BY "clusterId", "day" DESC`;
+    SELECT i.id AS "clusterId", b."snapshotId" FROM unnest(${ids}::text[]) AS i(id)
+     CROSS JOIN LATERAL (
+       SELECT "snapshotId" FROM "ClusterDailyScore" WHERE "clusterId" = i.id AND "orgId" = ${orgId} AND "day" <= ${sinceDay}::date ORDER BY "day" DESC LIMIT 1
+     ) b`;
   const pairs = new Map(ids.map((id) => [id, { from: baselines.find((b) => b.clusterId === id)?.snapshotId ?? null, to: scoped.get(id)!.latestSnapshotId }]));
   const snapshotIds = [...pairs.values()].flatMap((p) => [p.from, p.to]).filter((s): s is string => !!s);
-  const countRows = await prisma.$queryRaw<{ id: string; counts: Counts }[]>`
-    SELECT s."id", cs."counts" FROM "Snapshot" s JOIN "ControlScores" cs ON cs."orgId" = s."orgId" AND cs."hash" = s."controlScoresHash"
-     WHERE s."orgId" = ${orgId} AND s."id" = ANY(${snapshotIds}::text[])`;
-  const countsOf = new Map(countRows.map((r) => [r.id, r.counts]));
+  const countsOf = await countsOfSnapshots(orgId, snapshotIds);
 
   const worsenedBy = new Map<string, WorsenedControl[]>();
   for (const [clusterId, pair] of pairs) {
@@ -75,9 +104,10 @@ export async function listFleetRegressions({ orgId, days = 7, filters = {}, now 
 
   return {
     days,
+    total: all.length,
     regressions: mine.map((r) => ({
       ...r,
-      worsenedControls: worsenedBy.get(r.cluster.id) ?? [],
+      worsenedControls: (worsenedBy.get(r.cluster.id) ?? []).slice(0, CONTROLS_PER_CLUSTER * 2),
       examples: examples
         .filter((e) => e.clusterId === r.cluster.id)
         .map((e) => ({ controlId: e.controlId, controlName: controlFacts(e.controlId).name, severity: e.severity as Severity, resourceKey: e.resourceKey, message: e.message, firstSeenAt: e.firstSeenAt, occurrence: e.occurrence })),

@@ -2,7 +2,7 @@ import type { Severity } from "@/lib/engine/types";
 import { aggregateControlCounts } from "./aggregate-control-counts";
 import { controlFacts, frameworkMembers, SEVERITY_RANK } from "./control-facts";
 import { DEFAULT_FRAMEWORK, type FleetFilters } from "./fleet-filters";
-import { latestEvaluations } from "./latest-evaluations";
+import { latestSnapshotIds } from "./latest-evaluations";
 import { listScopedClusters } from "./list-scoped-clusters";
 
 export type TopFailingControl = {
@@ -30,8 +30,8 @@ export async function listTopFailingControls({
   limit?: number;
 }): Promise<{ framework: string; clusters: number; controls: TopFailingControl[] }> {
   const { clusters } = await listScopedClusters({ orgId, filters });
-  const latest = await latestEvaluations({ orgId, clusters });
-  const counts = await aggregateControlCounts({ orgId, snapshotIds: [...latest.values()].map((e) => e.snapshotId) });
+  const latest = await latestSnapshotIds({ orgId, clusters });
+  const counts = await aggregateControlCounts({ orgId, snapshotIds: [...latest.values()] });
   const members = frameworkMembers(framework);
   const controls: TopFailingControl[] = [];
   for (const [controlId, c] of counts) {

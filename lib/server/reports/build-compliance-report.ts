@@ -6,6 +6,7 @@ import { ENGINE_VERSION } from "@/lib/engine/run-scan";
 import { shortFrameworkName } from "@/lib/server/clusters/framework-names";
 import type { ClusterStatus } from "@/lib/server/clusters/cluster-status";
 import { controlFacts, SEVERITY_RANK } from "@/lib/server/dashboard/control-facts";
+import { countsOfSnapshots } from "@/lib/server/dashboard/control-scores-cache";
 import { evaluateCurrentState } from "@/lib/server/dashboard/evaluate-current-state";
 import { meanScore } from "@/lib/server/dashboard/fleet-score";
 import { DEFAULT_FRAMEWORK, type FleetFilters } from "@/lib/server/dashboard/fleet-filters";
@@ -18,7 +19,6 @@ export const EVIDENCE_LIMIT = 5_000;
 /** Clusters whose failing objects get JSON paths (each needs its objects re-evaluated). */
 export const EVIDENCE_PATH_CLUSTERS = 25;
 
-type CountRow = [ControlStatus, number, number, number];
 
 export type ReportCluster = {
   id: string;
@@ -129,19 +129,14 @@ export async function buildComplianceReport({
   const scope = await listScopedClusters({ orgId, filters, now });
   const latest = await latestEvaluations({ orgId, clusters: scope.clusters });
   const snapshotIds = [...latest.values()].map((e) => e.snapshotId);
-  const countRows = snapshotIds.length
-    ? await prisma.$queryRaw<{ id: string; counts: Record<string, CountRow> }[]>`
-        SELECT s."id", cs."counts" FROM "Snapshot" s JOIN "ControlScores" cs ON cs."orgId" = s."orgId" AND cs."hash" = s."controlScoresHash"
-         WHERE s."orgId" = ${orgId} AND s."id" = ANY(${snapshotIds}::text[])`
-    : [];
-  const countsBySnapshot = new Map(countRows.map((r) => [r.id, r.counts]));
+  const countsBySnapshot = await countsOfSnapshots(orgId, snapshotIds);
 
   const clusters: ReportCluster[] = [];
   const perControl = new Map<string, { clusters: Record<ControlStatus, number>; passed: number; failed: number; excepted: number }>();
   for (const entry of framework.entries) perControl.set(entry.controlId, { clusters: { passed: 0, failed: 0, excepted: 0, skipped: 0, manual: 0, not_applicable: 0 }, passed: 0, failed: 0, excepted: 0 });
   for (const c of scope.clusters) {
     const evaluation = latest.get(c.id);
-    const counts = evaluation ? (countsBySnapshot.get(evaluation.snapshotId) ?? {}) : {};
+    const counts = (evaluation && countsBySnapshot.get(evaluation.snapshotId)) || {};
     const controls = { passed: 0, failed: 0, excepted: 0, notScored: 0 };
     const bySeverity = severityZero();
     let failedResources = 0;

@@ -20,6 +20,15 @@ export interface ControlEvaluation {
   errors: string[];
 }
 
+// Custom targets are often shared by many controls (RBAC subjects, bindings): their keys are built once.
+const targetKeys = new WeakMap<ResourceRef, string>();
+
+function targetKey(resource: ResourceRef): string {
+  let key = targetKeys.get(resource);
+  if (key === undefined) targetKeys.set(resource, (key = resourceKey(resource)));
+  return key;
+}
+
 /** A resource's identity for counting: objects by group/kind/namespace/name, subjects by kind/namespace/name. */
 export function resourceKey(resource: ResourceRef): string {
   if (resource.subject) {
@@ -100,10 +109,10 @@ export function evaluateControl(control: Control<any>, ctx: EvalContext): Contro
       evaluated++;
       if (violations.length === 0) {
         passedTargets++;
-        passedKeys.push(resourceKey(target.resource));
+        passedKeys.push(targetKey(target.resource));
         continue;
       }
-      record(violations, target.resource, resourceKey(target.resource));
+      record(violations, target.resource, targetKey(target.resource));
     }
   } else {
     for (const kind of control.kinds ?? []) {

@@ -11,9 +11,15 @@ export function rbacModelOf(ctx: EvalContext): RbacModel {
   return ctx.cache("rbac", () => buildRbacModel(ctx.index));
 }
 
-/** Every subject named in at least one binding (the resources of subject-aggregated controls). */
-export function* subjectTargets(ctx: EvalContext): Iterable<EvalTarget<SubjectRef>> {
-  for (const { subject } of rbacModelOf(ctx).subjects()) yield { resource: { subject }, value: subject };
+/**
+ * Every subject named in at least one binding (the resources of subject-aggregated controls). Built
+ * once per scan: some forty controls walk the same list, and the shared resource objects let the
+ * engine key each subject once.
+ */
+export function subjectTargets(ctx: EvalContext): readonly EvalTarget<SubjectRef>[] {
+  return ctx.cache("rbac:subject-targets", () =>
+    rbacModelOf(ctx).subjects().map(({ subject }) => ({ resource: { subject }, value: subject })),
+  );
 }
 
 type SubjectControlBase = Omit<ControlDefinition<SubjectRef>, "targets" | "evaluate" | "category"> & {
@@ -45,7 +51,7 @@ export function definePermissionControl(definition: PermissionControlDefinition)
   });
 }
 
-/** Every RoleBinding and ClusterRoleBinding, as targets reported on the binding object. */
-export function* bindingTargets(ctx: EvalContext): Iterable<EvalTarget<BindingNode>> {
-  for (const binding of rbacModelOf(ctx).bindings) yield { resource: { object: binding.ref }, value: binding };
+/** Every RoleBinding and ClusterRoleBinding, as targets reported on the binding object (built once per scan). */
+export function bindingTargets(ctx: EvalContext): readonly EvalTarget<BindingNode>[] {
+  return ctx.cache("rbac:binding-targets", () => rbacModelOf(ctx).bindings.map((binding) => ({ resource: { object: binding.ref }, value: binding })));
 }

@@ -178,51 +178,139 @@ export class ObjectIndex {
   }
 
   workloadsUsingServiceAccount(namespace: string, name: string): K8sObject[] {
-    return this.workloadsInNamespace(namespace).filter((w) => serviceAccountNameOf(w) === name);
+    let byAccount = this.workloadsByAccount.get(namespace);
+    if (!byAccount) {
+      byAccount = new Map();
+      for (const w of this.workloadsInNamespace(namespace)) {
+        const account = serviceAccountNameOf(w);
+        const list = byAccount.get(account);
+        if (list) list.push(w);
+        else byAccount.set(account, [w]);
+      }
+      this.workloadsByAccount.set(namespace, byAccount);
+    }
+    return [...(byAccount.get(name) ?? [])];
   }
 
   /** Workloads whose pods a Service-style map selector selects. */
   workloadsSelectedBy(namespace: string, selector: Record<string, string> | undefined): K8sObject[] {
-    return this.workloadsInNamespace(namespace).filter((w) => matchesMapSelector(selector, podLabelsOf(w)));
+    return this.labelledWorkloads(namespace, selector).filter((w) => matchesMapSelector(selector, this.podLabels(w)));
   }
 
   /** Workloads whose pods a LabelSelector selects (NetworkPolicy podSelector, PDB, …). */
   workloadsMatching(namespace: string, selector: LabelSelector | undefined): K8sObject[] {
-    return this.workloadsInNamespace(namespace).filter((w) => matchesLabelSelector(selector, podLabelsOf(w)));
+    const matchLabels = selector && typeof selector === "object" ? selector.matchLabels : undefined;
+    return this.labelledWorkloads(namespace, matchLabels).filter((w) => matchesLabelSelector(selector, this.podLabels(w)));
   }
 
   /** Services in the workload's namespace that select its pods. */
   servicesFor(workload: K8sObject): K8sObject[] {
-    const ns = workload.metadata?.namespace ?? "default";
-    const labels = podLabelsOf(workload);
-    return this.inNamespace(ns).filter((o) => o.kind === "Service" && matchesMapSelector(o.spec?.selector, labels));
+    const labels = this.podLabels(workload);
+    return this.ofKindIn("Service", workload.metadata?.namespace ?? "default").filter((o) => matchesMapSelector(o.spec?.selector, labels));
   }
 
   /** Ingresses (any version) that route to the named Service. */
   ingressesForService(namespace: string, serviceName: string): K8sObject[] {
-    return this.inNamespace(namespace).filter(
-      (o) => o.kind === "Ingress" && ingressBackendServices(o).includes(serviceName),
-    );
+    if (!this.ingressesByService) {
+      this.ingressesByService = new Map();
+      for (const ingress of this.byKind("Ingress")) {
+        const ns = ingress.metadata?.namespace;
+        if (!ns) continue;
+        for (const name of ingressBackendServices(ingress)) pushTo(this.ingressesByService, ns, name, ingress);
+      }
+    }
+    return [...(this.ingressesByService.get(namespace)?.get(serviceName) ?? [])];
   }
 
   /** Gateway API routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute) whose backends include the Service. */
   routesForService(namespace: string, serviceName: string): K8sObject[] {
-    const routeKinds = new Set(["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"]);
-    return this.all.filter(
-      (o) => routeKinds.has(o.kind) && routeBackendServices(o, o.metadata?.namespace ?? "default").some(
-        (b) => b.namespace === namespace && b.name === serviceName,
-      ),
-    );
+    if (!this.routesByService) {
+      // One walk over the scan instead of one per call; routes stay in scan order, each listed once per Service.
+      this.routesByService = new Map();
+      for (const o of this.all) {
+        if (!ROUTE_KINDS.has(o.kind)) continue;
+        for (const b of routeBackendServices(o, o.metadata?.namespace ?? "default")) {
+          const listed = this.routesByService.get(b.namespace)?.get(b.name);
+          if (listed?.[listed.length - 1] !== o) pushTo(this.routesByService, b.namespace, b.name, o);
+        }
+      }
+    }
+    return [...(this.routesByService.get(namespace)?.get(serviceName) ?? [])];
   }
 
   /** NetworkPolicies in the workload's namespace whose podSelector selects its pods. */
   networkPoliciesFor(workload: K8sObject): K8sObject[] {
-    const ns = workload.metadata?.namespace ?? "default";
-    const labels = podLabelsOf(workload);
-    return this.inNamespace(ns).filter(
-      (o) => o.kind === "NetworkPolicy" && matchesLabelSelector(o.spec?.podSelector ?? {}, labels),
+    const labels = this.podLabels(workload);
+    return this.ofKindIn("NetworkPolicy", workload.metadata?.namespace ?? "default").filter((o) =>
+      matchesLabelSelector(o.spec?.podSelector ?? {}, labels),
     );
   }
+
+  // Lazily built joins for the selector queries above: per-scan maps instead of a walk per call.
+  private readonly workloadsByAccount = new Map<string, Map<string, K8sObject[]>>();
+  private readonly workloadLabels = new Map<K8sObject, Record<string, string>>();
+  private readonly workloadsByLabel = new Map<string, Map<string, Map<unknown, K8sObject[]>>>();
+  private readonly kindInNamespace = new Map<string, K8sObject[]>();
+  private ingressesByService?: Map<string, Map<string, K8sObject[]>>;
+  private routesByService?: Map<unknown, Map<string, K8sObject[]>>;
+
+  private podLabels(obj: K8sObject): Record<string, string> {
+    let labels = this.workloadLabels.get(obj);
+    if (!labels) this.workloadLabels.set(obj, (labels = podLabelsOf(obj)));
+    return labels;
+  }
+
+  /** Objects of one kind in one namespace (the namespace's own objects, in scan order). */
+  private ofKindIn(kind: string, namespace: string): K8sObject[] {
+    const key = `${kind}\u0000${namespace}`;
+    let list = this.kindInNamespace.get(key);
+    if (!list) this.kindInNamespace.set(key, (list = this.inNamespace(namespace).filter((o) => o.kind === kind)));
+    return list;
+  }
+
+  /**
+   * The namespace's workloads that can satisfy `required` (a map of labels a selector needs): the
+   * shortest posting list among its string-valued pairs, or every workload. Lists keep scan order.
+   */
+  private labelledWorkloads(namespace: string, required: unknown): readonly K8sObject[] {
+    const all = this.workloadsInNamespace(namespace);
+    if (!required || typeof required !== "object") return all;
+    let byKey = this.workloadsByLabel.get(namespace);
+    if (!byKey) {
+      byKey = new Map();
+      for (const w of all) {
+        const labels = this.podLabels(w);
+        // Object.keys, like the selector tests, also sees the indexes of a (malformed) string.
+        if (labels === null || labels === undefined) continue;
+        for (const k of Object.keys(labels)) {
+          let byValue = byKey.get(k);
+          if (!byValue) byKey.set(k, (byValue = new Map()));
+          const list = byValue.get(labels[k]);
+          if (list) list.push(w);
+          else byValue.set(labels[k], [w]);
+        }
+      }
+      this.workloadsByLabel.set(namespace, byKey);
+    }
+    let best: readonly K8sObject[] = all;
+    for (const k of Object.keys(required)) {
+      const value = (required as Record<string, unknown>)[k];
+      if (typeof value !== "string") continue;
+      const list = byKey.get(k)?.get(value) ?? [];
+      if (list.length < best.length) best = list;
+    }
+    return best;
+  }
+}
+
+const ROUTE_KINDS: ReadonlySet<string> = new Set(["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"]);
+
+function pushTo<K, V>(map: Map<K, Map<string, V[]>>, outer: K, inner: string, value: V): void {
+  let byInner = map.get(outer);
+  if (!byInner) map.set(outer, (byInner = new Map()));
+  const list = byInner.get(inner);
+  if (list) list.push(value);
+  else byInner.set(inner, [value]);
 }
 
 /** Names of the Services an Ingress routes to (networking.k8s.io/v1 and legacy extensions/v1beta1 shapes). */

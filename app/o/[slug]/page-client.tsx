@@ -330,7 +330,11 @@ export function OverviewClient({ orgName }: { orgName: string }) {
                                   <span className="text-zinc-500 tabular-nums">
                                     {w.failedFrom} → {w.failedTo}
                                   </span>
-                                  {example && <ResourceName resourceKey={example.resourceKey} />}
+                                  {example && (
+                                    <span className="text-zinc-500">
+                                      e.g. <ResourceName resourceKey={example.resourceKey} />
+                                    </span>
+                                  )}
                                 </li>
                               );
                             })}

@@ -19,8 +19,12 @@ const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 export function ControlsClient() {
   const org = useOrg();
   const [params, setParams] = useUrlParams<"framework" | "severity" | "category" | "status" | "q" | "provider" | "environment" | "label">();
-  const catalog = useControlCatalog(org.slug, params);
+  // The text search filters the loaded list as you type; every other filter is the server's.
+  const { q, ...serverParams } = params;
+  const catalog = useControlCatalog(org.slug, serverParams);
+  const text = (q ?? "").trim().toLowerCase();
   const data = catalog.data;
+  const rows = (data?.controls ?? []).filter((c) => !text || c.id.toLowerCase().includes(text) || c.name.toLowerCase().includes(text));
   const fleetQuery = new URLSearchParams(Object.entries({ provider: params.provider, environment: params.environment, label: params.label }).filter(([, v]) => v) as [string, string][]).toString();
 
   const columns: Column<Row>[] = [
@@ -78,7 +82,7 @@ export function ControlsClient() {
     { id: "passRate", label: "Pass rate", align: "right", value: (r) => r.fleet.passRate, render: (r) => (r.fleet.passRate === null ? <span className="text-zinc-400">—</span> : `${r.fleet.passRate.toFixed(1)}%`) },
   ];
 
-  const counts = data ? Object.fromEntries((["failing", "excepted", "passing", "not_evaluated"] as const).map((s) => [s, data.controls.filter((c) => c.fleet.status === s).length])) : null;
+  const counts = data ? Object.fromEntries((["failing", "excepted", "passing", "not_evaluated"] as const).map((s) => [s, rows.filter((c) => c.fleet.status === s).length])) : null;
 
   return (
     <div>
@@ -137,13 +141,13 @@ export function ControlsClient() {
                 </FleetFilterBar>
                 {counts && (
                   <p className="text-xs text-zinc-500" aria-live="polite">
-                    {data.controls.length} shown · {counts.failing} failing · {counts.excepted} excepted · {counts.passing} passing · {counts.not_evaluated} not evaluated
+                    {rows.length} shown · {counts.failing} failing · {counts.excepted} excepted · {counts.passing} passing · {counts.not_evaluated} not evaluated
                   </p>
                 )}
               </div>
             }
             columns={columns}
-            rows={data.controls}
+            rows={rows}
             rowKey={(r) => r.id}
             rowTestId={(r) => `control-row-${r.id}`}
             csvFileName={`${org.slug}-controls.csv`}

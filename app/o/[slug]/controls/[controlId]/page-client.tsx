@@ -105,9 +105,18 @@ export function ControlDetailClient({ controlId }: { controlId: string }) {
       ),
     },
     { id: "status", label: "Status", value: (r) => r.status ?? "", render: (r) => <ControlStatusBadge status={r.status} /> },
-    { id: "failed", label: "Failed", align: "right", value: (r) => r.failed },
-    { id: "excepted", label: "Excepted", align: "right", value: (r) => r.excepted },
-    { id: "passed", label: "Passed", align: "right", value: (r) => r.passed },
+    {
+      id: "failed",
+      label: "Failed / total",
+      align: "right",
+      value: (r) => r.failed,
+      render: (r) => (
+        <span className="tabular-nums" title={`${r.failed} failed, ${r.excepted} excepted, ${r.passed} passed`}>
+          {r.failed} / {r.failed + r.excepted + r.passed}
+          {r.excepted > 0 && <span className="text-violet-700"> (⊘ {r.excepted})</span>}
+        </span>
+      ),
+    },
     { id: "since", label: "Failing since", value: (r) => r.failingSince ?? "", render: (r) => <RelativeTime value={r.failingSince} fallback="—" /> },
   ];
 

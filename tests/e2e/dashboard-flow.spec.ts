@@ -15,7 +15,7 @@ async function baselineScore(page: Page): Promise<number> {
 }
 
 test("overview → cluster → control → create exception → the score changes", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await signInDemo(page);
   const before = await baselineScore(page);
 
@@ -49,13 +49,14 @@ test("overview → cluster → control → create exception → the score change
   await dialog.getByLabel("Owner").fill("payments-team");
   await screenshotPage(page, "dashboard-create-exception");
   await dialog.getByRole("button", { name: "Create exception" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Re-scoring" })).toBeVisible();
+  // Either a re-score is queued now, or one already waiting (an earlier change) will read the new exception.
+  await expect(page.getByRole("status").filter({ hasText: "Exception created" })).toBeVisible();
 
   // The worker re-scores the cluster's latest snapshot; the page refreshes as results land.
   await expect(async () => {
     await page.reload();
     await expect(failing.locator("div").nth(1)).toHaveText(String(failingBefore - 1), { timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
+  }).toPass({ timeout: 90_000 });
   await expect(page.getByTestId("control-exceptions")).toContainText("Vendor fraud scanner");
   await expect(finding).toContainText("excepted");
 

@@ -372,7 +372,7 @@ export function ControlDetailClient({ controlId }: { controlId: string }) {
             setNotice(
               rescoresQueued
                 ? `Exception created. Re-scoring ${rescoresQueued} cluster${rescoresQueued === 1 ? "" : "s"}; scores update in a few seconds.`
-                : "Exception created. It applies from the next evaluation of matching clusters.",
+                : "Exception created. Matching clusters already waiting for a re-score pick it up there; scores update when that finishes.",
             )
           }
         />

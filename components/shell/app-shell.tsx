@@ -24,7 +24,7 @@ export function AppShell({
       <div className="flex h-screen overflow-hidden">
         <Sidebar slug={org.slug} />
         <div className="flex min-w-0 flex-1 flex-col">
-          <header className="flex h-12 shrink-0 items-center justify-between border-b border-zinc-200 bg-white px-4">
+          <header className="flex h-12 shrink-0 items-center justify-between gap-2 border-b border-zinc-200 bg-white px-3 sm:px-4">
             <div className="flex items-center gap-2">
               <OrgSwitcher current={org} organizations={organizations} />
               {org.role === "VIEWER" && (
@@ -36,7 +36,7 @@ export function AppShell({
             <UserMenu user={user} role={org.role} signOutAction={signOutAction} />
           </header>
           <main className="flex-1 overflow-y-auto">
-            <div className="mx-auto max-w-7xl px-6 py-6">{children}</div>
+            <div className="mx-auto max-w-7xl px-3 py-4 sm:px-6 sm:py-6">{children}</div>
           </main>
         </div>
       </div>

@@ -11,8 +11,9 @@ export function Sidebar({ slug }: { slug: string }) {
   const pathname = usePathname();
   const root = `/o/${slug}`;
   return (
-    <aside className="flex w-56 shrink-0 flex-col border-r border-zinc-200 bg-white">
-      <div className="flex h-12 items-center border-b border-zinc-200 px-4">
+    // Below md the sidebar is an icon rail (labels stay for screen readers), so pages keep the width.
+    <aside className="flex w-14 shrink-0 flex-col border-r border-zinc-200 bg-white md:w-56">
+      <div className="flex h-12 items-center overflow-hidden border-b border-zinc-200 px-4">
         <Link href={root} aria-label="Shipshape overview">
           <Logo />
         </Link>
@@ -20,7 +21,7 @@ export function Sidebar({ slug }: { slug: string }) {
       <nav className="flex-1 space-y-5 overflow-y-auto px-2 py-3" aria-label="Main">
         {NAV_GROUPS.map((group, gi) => (
           <div key={gi}>
-            {group.label && <div className="mb-1 px-2 text-[11px] font-semibold tracking-wide text-zinc-400 uppercase">{group.label}</div>}
+            {group.label && <div className="mb-1 hidden px-2 text-[11px] font-semibold tracking-wide text-zinc-400 uppercase md:block">{group.label}</div>}
             <ul className="space-y-0.5">
               {group.items.map((item) => {
                 const href = root + item.path;
@@ -30,8 +31,8 @@ export function Sidebar({ slug }: { slug: string }) {
                     <li key={item.label}>
                       <span className="flex cursor-default items-center gap-2.5 rounded-md px-2 py-1.5 text-zinc-400" title="Arrives in a coming release">
                         <NavIcon name={item.icon} />
-                        {item.label}
-                        <span className="ml-auto rounded bg-zinc-100 px-1 text-[10px] font-medium text-zinc-400">soon</span>
+                        <span className="sr-only md:not-sr-only">{item.label}</span>
+                        <span className="ml-auto hidden rounded bg-zinc-100 px-1 text-[10px] font-medium text-zinc-400 md:inline">soon</span>
                       </span>
                     </li>
                   );
@@ -40,14 +41,15 @@ export function Sidebar({ slug }: { slug: string }) {
                   <li key={item.label}>
                     <Link
                       href={href}
+                      title={item.label}
                       aria-current={active ? "page" : undefined}
                       className={cn(
                         "flex items-center gap-2.5 rounded-md px-2 py-1.5 font-medium",
                         active ? "bg-brand-50 text-brand-700" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
                       )}
                     >
-                      <NavIcon name={item.icon} className={cn("size-4", active ? "text-brand-600" : "text-zinc-400")} />
-                      {item.label}
+                      <NavIcon name={item.icon} className={cn("size-4 shrink-0", active ? "text-brand-600" : "text-zinc-400")} />
+                      <span className="sr-only md:not-sr-only">{item.label}</span>
                     </Link>
                   </li>
                 );

@@ -26,8 +26,12 @@ export function buildContext(input: {
     nodes,
     cluster: input.cluster ?? {},
     cache<V>(key: string, build: () => V): V {
-      if (!memo.has(key)) memo.set(key, build());
-      return memo.get(key) as V;
+      // One lookup on the hot path (controls call this per target); `has` only for a cached undefined.
+      const known = memo.get(key);
+      if (known !== undefined || memo.has(key)) return known as V;
+      const value = build();
+      memo.set(key, value);
+      return value;
     },
   };
 }

@@ -2,10 +2,11 @@
 import { ALL_CONTROLS, LIBRARY_VERSION } from "../controls";
 import { listFrameworks } from "../controls/frameworks";
 import { buildContext } from "./build-context";
+import { scoreFramework } from "./score-framework";
 import { evaluateControl } from "./evaluate-control";
 import { exceptionMatches, isActive, type ExceptionRule } from "./exceptions";
 import { REPORT_SCHEMA_VERSION, type ReportControl, type ReportFinding, type ReportFramework, type ScanReport } from "./report";
-import { computeControlScore, computeFrameworkScore, computeRiskScore, roundScore } from "./scoring";
+import { computeControlScore, roundScore } from "./scoring";
 import type { ScanSettings } from "./settings";
 import type { ClusterFacts, Control, ControlStatus, FixPath, K8sObject, NodeInfo, ObjectRef, Severity, SubjectRef, Violation } from "./types";
 
@@ -178,28 +179,7 @@ export function runScan(input: ScanInput): ScanReport {
   }
 
   const byId = new Map(controls.map((c) => [c.id, c]));
-  const reportFrameworks: ReportFramework[] = frameworks.map((f) => {
-    const members = f.entries
-      .map((e) => ({ entry: e, control: byId.get(e.controlId) }))
-      .filter((m): m is { entry: typeof m.entry; control: ReportControl } => !!m.control);
-    const mc = members.map((m) => m.control);
-    return {
-      id: f.id,
-      name: f.name,
-      version: f.version,
-      score: roundScore(computeFrameworkScore(mc)),
-      riskScore: roundScore(computeRiskScore(mc)) ?? 0,
-      counts: {
-        passed: mc.filter((c) => c.status === "passed").length,
-        failed: mc.filter((c) => c.status === "failed").length,
-        excepted: mc.filter((c) => c.status === "excepted").length,
-        skipped: mc.filter((c) => c.status === "skipped").length,
-        manual: mc.filter((c) => c.status === "manual").length,
-        notApplicable: mc.filter((c) => c.status === "not_applicable").length,
-      },
-      controls: members.map((m) => ({ controlId: m.control.id, ref: m.entry.ref, status: m.control.status, score: m.control.score })),
-    };
-  });
+  const reportFrameworks: ReportFramework[] = frameworks.map((f) => scoreFramework(f, byId).report);
 
   const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ControlStatus, number>;
   const failedBySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };

@@ -4,8 +4,9 @@
 import { ALL_CONTROLS, LIBRARY_VERSION } from "../controls";
 import { listFrameworks } from "../controls/frameworks";
 import { resourceKey } from "../engine/evaluate-control";
+import { scoreFramework } from "../engine/score-framework";
 import { REPORT_SCHEMA_VERSION, type ReportControl, type ReportFinding, type ReportFramework, type ScanReport } from "../engine/report";
-import { computeControlScore, computeFrameworkScore, computeRiskScore, roundScore } from "../engine/scoring";
+import { computeControlScore, roundScore } from "../engine/scoring";
 import type {
   Control,
   ControlCategory,
@@ -692,28 +693,9 @@ export function importKubescapeResults(input: ImportInput, options: KubescapeImp
   const frameworks: ReportFramework[] = listFrameworks()
     .filter((f) => wanted.has(f.id))
     .map((f) => {
-      const members = f.entries.flatMap((entry) => {
-        const control = byId.get(entry.controlId);
-        return control ? [{ entry, control }] : [];
-      });
-      frameworkCoverage.push({ frameworkId: f.id, covered: members.length, total: f.entries.length });
-      const mc = members.map((m) => m.control);
-      return {
-        id: f.id,
-        name: f.name,
-        version: f.version,
-        score: roundScore(computeFrameworkScore(mc)),
-        riskScore: roundScore(computeRiskScore(mc)) ?? 0,
-        counts: {
-          passed: mc.filter((c) => c.status === "passed").length,
-          failed: mc.filter((c) => c.status === "failed").length,
-          excepted: mc.filter((c) => c.status === "excepted").length,
-          skipped: mc.filter((c) => c.status === "skipped").length,
-          manual: mc.filter((c) => c.status === "manual").length,
-          notApplicable: mc.filter((c) => c.status === "not_applicable").length,
-        },
-        controls: members.map((m) => ({ controlId: m.control.id, ref: m.entry.ref, status: m.control.status, score: m.control.score })),
-      };
+      const { report, covered } = scoreFramework(f, byId);
+      frameworkCoverage.push({ frameworkId: f.id, covered, total: f.entries.length });
+      return report;
     });
 
   const statusCounts: Record<ControlStatus, number> = { passed: 0, failed: 0, skipped: 0, manual: 0, not_applicable: 0, excepted: 0 };

@@ -37,22 +37,30 @@ export function findGrantsWhere(
   options: FindGrantsOptions = {},
 ): GrantHit[] {
   const hits: GrantHit[] = [];
-  const collect = (grants: readonly GrantPath[], via: SubjectRef | undefined) => {
-    for (const grant of grants) {
-      if (options.filter && !options.filter(grant)) continue;
-      const match = test(grant);
-      if (match) hits.push({ grant: via ? { ...grant, via } : grant, match });
-    }
-  };
   // The subject's own grants, then (with `inherited`) each built-in group's, tagged `via`.
-  collect(model.directGrants(subject), undefined);
+  collectHits(hits, model.directGrants(subject), undefined, test, options.filter);
   if (options.inherited) {
     for (const name of implicitGroupsOf(subject)) {
       const via: SubjectRef = { kind: "Group", name };
-      collect(model.directGrants(via), via);
+      collectHits(hits, model.directGrants(via), via, test, options.filter);
     }
   }
   return hits;
+}
+
+// A module function, not a closure per call: this runs for every subject of every RBAC control.
+function collectHits(
+  hits: GrantHit[],
+  grants: readonly GrantPath[],
+  via: SubjectRef | undefined,
+  test: (grant: GrantPath) => RuleMatch | null,
+  filter: FindGrantsOptions["filter"],
+): void {
+  for (const grant of grants) {
+    if (filter && !filter(grant)) continue;
+    const match = test(grant);
+    if (match) hits.push({ grant: via ? { ...grant, via } : grant, match });
+  }
 }
 
 export function describeObject(node: { kind: string; name: string; namespace?: string }): string {

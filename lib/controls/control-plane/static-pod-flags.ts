@@ -361,13 +361,20 @@ export function parseContainerCommand(
   /** The pod's `component` label, consulted only for a container without command. */
   labelComponent?: () => ControlPlaneComponent | undefined,
 ): ParsedContainerCommand | undefined {
-  const fallback = () => {
-    const byLabel = labelComponent?.();
-    return imageComponent(container?.image) ?? (byLabel && container?.name === byLabel ? byLabel : undefined);
-  };
+  // The image entrypoint only counts for a container without command; no closure per container
+  // (this runs for every container of the scan).
+  const hasCommand = Array.isArray(container?.command) && container.command.length > 0;
+  const fallback = hasCommand ? undefined : fallbackComponent(container, labelComponent);
   const parsed = parseProcessFlags(container, containerPath, matchComponentBinary, BINARY_NAMES, fallback);
   if (parsed?.name === "etcd") parsed.occurrences = [...etcdEnvironmentFlags(container, containerPath), ...parsed.occurrences];
   return parsed;
+}
+
+/** The component an image entrypoint runs: by image name, or by the pod's `component` label naming the container. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function fallbackComponent(container: any, labelComponent: (() => ControlPlaneComponent | undefined) | undefined): ControlPlaneComponent | undefined {
+  const byLabel = labelComponent?.();
+  return imageComponent(container?.image) ?? (byLabel && container?.name === byLabel ? byLabel : undefined);
 }
 
 function matchComponentBinary(token: string, next: string | undefined): { name: ControlPlaneComponent; skip: number } | undefined {
@@ -413,9 +420,8 @@ function workloadInstances(ctx: EvalContext): ComponentInstance[] {
   for (const kind of WORKLOAD_KINDS) {
     // Pods of a Deployment are judged on the Deployment; mirror pods (owned by their Node) on themselves.
     for (const obj of ctx.index.evaluationTargets(kind).objects) {
-      const labelComponent = () => labelComponentOf(obj);
       for (const { container, path } of containersOf(obj, ["containers"])) {
-        const parsed = parseContainerCommand(container, path, labelComponent);
+        const parsed = parseContainerCommand(container, path, () => labelComponentOf(obj));
         if (!parsed) continue;
         if (parsed.name === "etcd" && !isClusterEtcd(obj)) continue;
         const command: unknown[] = Array.isArray(container.command) ? container.command : [];

@@ -43,8 +43,9 @@ const NO_RELATED: ObjectRef[] = Object.freeze([]) as unknown as ObjectRef[];
  */
 class FindingPool {
   private readonly strings = new Map<string, string>();
+  // One lookup per finding on the common shapes: a single path, a single fix path.
   private readonly singlePaths = new Map<string, string[]>();
-  private readonly fixPathsByPath = new Map<string, Map<string, FixPath[]>>();
+  private readonly fixPathsByPath = new Map<string, { path: string; byValue: Map<string, FixPath[]> }>();
 
   string(value: string): string {
     const known = this.strings.get(value);
@@ -58,9 +59,11 @@ class FindingPool {
     if (!Array.isArray(paths)) return paths;
     if (paths.length === 0) return NO_PATHS;
     if (paths.length === 1) {
-      const path = this.string(paths[0]);
-      let list = this.singlePaths.get(path);
-      if (!list) this.singlePaths.set(path, (list = Object.freeze([path]) as unknown as string[]));
+      let list = this.singlePaths.get(paths[0]);
+      if (!list) {
+        const path = this.string(paths[0]);
+        this.singlePaths.set(path, (list = Object.freeze([path]) as unknown as string[]));
+      }
       return list;
     }
     return paths.map((p) => this.string(p));
@@ -77,13 +80,15 @@ class FindingPool {
   private singleFixPath(fixPath: FixPath): FixPath[] {
     // Anything but strings is kept as the control wrote it.
     if (typeof fixPath?.path !== "string" || typeof fixPath.value !== "string") return [fixPath];
-    const path = this.string(fixPath.path);
-    let byValue = this.fixPathsByPath.get(path);
-    if (!byValue) this.fixPathsByPath.set(path, (byValue = new Map()));
-    let list = byValue.get(fixPath.value);
+    let byPath = this.fixPathsByPath.get(fixPath.path);
+    if (!byPath) {
+      const path = this.string(fixPath.path);
+      this.fixPathsByPath.set(path, (byPath = { path, byValue: new Map() }));
+    }
+    let list = byPath.byValue.get(fixPath.value);
     if (!list) {
       const value = this.string(fixPath.value);
-      byValue.set(value, (list = Object.freeze([Object.freeze({ path, value })]) as unknown as FixPath[]));
+      byPath.byValue.set(value, (list = Object.freeze([Object.freeze({ path: byPath.path, value })]) as unknown as FixPath[]));
     }
     return list;
   }

@@ -24,11 +24,28 @@ export interface PermissionPattern {
   clusterWide?: boolean;
 }
 
+const MATCH_KEYS = ["verbs", "apiGroups", "resources", "resourceNames", "nonResourceURLs"] as const;
+
+/** Adds `add`'s indexes to `target`'s, keeping each list sorted and without duplicates (lists are a few entries long). */
 function mergeInto(target: RuleMatch, add: RuleMatch): void {
-  for (const key of ["verbs", "apiGroups", "resources", "resourceNames", "nonResourceURLs"] as const) {
-    for (const i of add[key]) if (!target[key].includes(i)) target[key].push(i);
+  for (const key of MATCH_KEYS) {
+    const list = target[key];
+    for (const i of add[key]) {
+      let at = list.length;
+      while (at > 0 && list[at - 1] > i) at--;
+      if (at > 0 && list[at - 1] === i) continue;
+      list.splice(at, 0, i);
+    }
   }
-  for (const key of ["verbs", "apiGroups", "resources", "resourceNames", "nonResourceURLs"] as const) target[key].sort((a, b) => a - b);
+}
+
+/** A rule match whose lists are sorted and unique, as `mergeInto` leaves them. */
+function isSortedUnique(match: RuleMatch): boolean {
+  for (const key of MATCH_KEYS) {
+    const list = match[key];
+    for (let i = 1; i < list.length; i++) if (!(list[i - 1] < list[i])) return false;
+  }
+  return true;
 }
 
 const clusterScopedPattern = new WeakMap<PermissionPattern, boolean>();
@@ -138,8 +155,12 @@ export function matchGrant(grant: Pick<GrantPath, "rule" | "scope">, patterns: r
     if (!scopeAllows(grant.scope, pattern)) continue;
     const m = matchRulePattern(rule, pattern);
     if (!m) continue;
-    if (!merged) merged = { verbs: [], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [] };
-    mergeInto(merged, m);
+    // matchRulePattern returns a fresh match with ascending indexes: the first one is kept as is.
+    if (!merged && isSortedUnique(m)) merged = m;
+    else {
+      if (!merged) merged = { verbs: [], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [] };
+      mergeInto(merged, m);
+    }
   }
   return merged;
 }

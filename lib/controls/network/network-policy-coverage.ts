@@ -158,19 +158,23 @@ function rulesApplicableIn(ctx: EvalContext, namespace: string): NamespaceRules 
 }
 
 /** The rules that may select the pod, in `rules` order: every unindexed one plus those its labels hit. */
-function candidateRules(applicable: NamespaceRules, labels: unknown): PolicyRule[] {
+function candidateRules(applicable: NamespaceRules, labels: unknown): readonly PolicyRule[] {
   // Anything but a plain label map is left to the full selector test.
   if (!isObject(labels) || applicable.byLabel.size === 0) return applicable.rules;
-  const positions = [...applicable.unindexed];
+  let positions: number[] | undefined;
   for (const key of Object.keys(labels)) {
     const value = labels[key];
     if (typeof value !== "string") continue;
     const hit = applicable.byLabel.get(key)?.get(value);
-    if (hit) positions.push(...hit);
+    if (hit) (positions ??= [...applicable.unindexed]).push(...hit);
   }
+  // Most workloads carry none of the labels the namespace's policies require.
+  if (!positions) return applicable.unindexed.length ? applicable.unindexed.map((p) => applicable.rules[p]) : NO_RULES;
   positions.sort((a, b) => a - b);
   return positions.map((p) => applicable.rules[p]);
 }
+
+const NO_RULES: readonly PolicyRule[] = Object.freeze([]);
 
 /** Labels of a namespace, including the immutable `kubernetes.io/metadata.name` the API server sets. */
 export function namespaceLabels(ctx: EvalContext, namespace: string): Record<string, string> {
@@ -282,18 +286,30 @@ export interface Isolation {
   egress: PolicyRule[];
 }
 
+/** The isolation of every pod no rule can select (shared: read-only). */
+const NOT_ISOLATED: Isolation = Object.freeze({
+  selecting: Object.freeze([]) as unknown as PolicyRule[],
+  ingress: Object.freeze([]) as unknown as PolicyRule[],
+  egress: Object.freeze([]) as unknown as PolicyRule[],
+});
+
 /** The policy rules that select a workload's pods and the directions they isolate (memoized per scan). */
 export function isolationOf(ctx: EvalContext, workload: K8sObject): Isolation {
   const memo = ctx.cache("network/isolation", () => new Map<K8sObject, Isolation>());
   let isolation = memo.get(workload);
   if (!isolation) {
-    const pod = podIdentityOf(ctx, workload);
-    const selecting = candidateRules(rulesApplicableIn(ctx, pod.namespace), pod.labels).filter((rule) => ruleSelectsPod(rule, pod));
-    isolation = {
-      selecting,
-      ingress: selecting.filter((r) => r.isolates.ingress),
-      egress: selecting.filter((r) => r.isolates.egress),
-    };
+    const namespace = namespaceOf(workload);
+    const candidates = candidateRules(rulesApplicableIn(ctx, namespace), podLabelsOf(workload));
+    if (candidates.length === 0) isolation = NOT_ISOLATED;
+    else {
+      const pod = podIdentityOf(ctx, workload);
+      const selecting = candidates.filter((rule) => ruleSelectsPod(rule, pod));
+      isolation = {
+        selecting,
+        ingress: selecting.filter((r) => r.isolates.ingress),
+        egress: selecting.filter((r) => r.isolates.egress),
+      };
+    }
     memo.set(workload, isolation);
   }
   return isolation;

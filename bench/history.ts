@@ -29,6 +29,16 @@ const DAY_MS = 86_400_000;
 // --keep leaves the database in place, to EXPLAIN the dashboard's queries at fleet scale.
 const KEEP = process.argv.includes("--keep");
 
+/** An evaluation's phases (evaluateSnapshot's PhaseClock) as one line, in seconds. */
+function phaseLine(outcome: object): string {
+  if (!("phases" in outcome)) return "";
+  const phases = outcome.phases as Record<string, number>;
+  return Object.entries(phases)
+    .filter(([name]) => name !== "total")
+    .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)}`)
+    .join(", ");
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -172,6 +182,7 @@ async function main() {
     const evaluated = await evaluateSnapshot({ snapshotId: first.snapshotId });
     const t4 = performance.now();
     console.log(`\n  10,000-object snapshot: ingest ${((t3 - t2) / 1000).toFixed(2)} s + evaluation ${((t4 - t3) / 1000).toFixed(2)} s (engine ${(("engineMs" in evaluated ? evaluated.engineMs : 0) / 1000).toFixed(2)} s) = ${((t4 - t2) / 1000).toFixed(2)} s  [target ≤ 5 s]`);
+    console.log(`    evaluation phases (s): ${phaseLine(evaluated)}`);
 
     // ---- unchanged re-push: rows and bytes added ---------------------------------------------------
     const tables = ["Snapshot", "ObjectBlob", "ClusterObject", "ObjectChange", "ControlScores", "Finding", "ClusterDailyScore", "PendingManifest"];
@@ -229,6 +240,7 @@ async function main() {
     const t9 = performance.now();
     const changedCount = "changed" in dailyEval ? dailyEval.changed : 0;
     console.log(`  daily churn (${changedCount} objects changed): ingest ${((t8 - t7) / 1000).toFixed(2)} s + evaluation ${((t9 - t8) / 1000).toFixed(2)} s (engine ${(("engineMs" in dailyEval ? dailyEval.engineMs : 0) / 1000).toFixed(2)} s) = ${((t9 - t7) / 1000).toFixed(2)} s`);
+    console.log(`    evaluation phases (s): ${phaseLine(dailyEval)}`);
 
     // ---- database size and query latency -----------------------------------------------------------
     const [{ size }] = await prisma.$queryRaw<{ size: bigint }[]>`SELECT pg_database_size(current_database()) AS size`;

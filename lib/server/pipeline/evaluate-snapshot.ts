@@ -8,6 +8,7 @@ import { compactScores, type CompactScores } from "./compact-scores";
 import { diffObjects } from "./diff-objects";
 import { evaluationFingerprint, loadEvaluationInputs } from "./load-evaluation-inputs";
 import { loadObjectBodies } from "./load-object-bodies";
+import { PhaseClock } from "./phase-clock";
 import { applyFindingIntervals, applyObjectDiff, lockCluster, storeControlScores, touchMatchedExceptions, upsertDailyScore } from "./write-evaluation";
 
 export class ClusterAdvancedError extends Error {
@@ -25,7 +26,7 @@ export type EvaluateOptions = {
 };
 
 export type EvaluateOutcome =
-  | { outcome: "evaluated" | "reused"; snapshotId: string; late: boolean; added: number; changed: number; removed: number; opened: number; closed: number; engineMs: number }
+  | { outcome: "evaluated" | "reused"; snapshotId: string; late: boolean; added: number; changed: number; removed: number; opened: number; closed: number; engineMs: number; phases: Record<string, number> }
   | { outcome: "skipped"; snapshotId: string; reason: string };
 
 // Prisma's interactive transactions default to 5 s; a first snapshot of a large cluster writes tens
@@ -40,6 +41,7 @@ const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 300_000 } as const;
  * current state and intervals never move backwards. Idempotent: a complete snapshot is skipped.
  */
 export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId: string } & EvaluateOptions): Promise<EvaluateOutcome> {
+  const clock = new PhaseClock();
   const snapshot = await prisma.snapshot.findUnique({
     where: { id: snapshotId },
     select: { id: true, orgId: true, clusterId: true, status: true, collectedAt: true, manifestDigest: true, pendingManifest: { select: { manifest: true } } },
@@ -69,12 +71,16 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
   let report: ScanReport | null = null;
   let engineMs = 0;
   const reuse = previous && previous.inputFingerprint === fingerprint ? previous : null;
+  clock.lap("rest");
   if (!reuse) {
     objects = await loadObjectBodies(orgId, entries);
+    clock.lap("load bodies");
     const started = performance.now();
     report = (options.scan ?? runScan)({ objects, nodes: inputs.nodes, settings: inputs.settings, exceptions: inputs.exceptions, cluster: inputs.cluster, now: collectedAt });
     engineMs = performance.now() - started;
+    clock.lap("engine");
     scores = compactScores(report);
+    clock.lap("compact scores");
   }
 
   return prisma.$transaction(async (tx) => {
@@ -85,6 +91,7 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
       // Another evaluation of this cluster committed since we read it: start over from the new state.
       throw new ClusterAdvancedError(clusterId, snapshotId);
     }
+    clock.lap("rest");
     const late = !!previous && collectedAt.getTime() < previous.collectedAt.getTime();
     let added = 0, changed = 0, removed = 0, opened = 0, closed = 0;
     const evaluatedAt = new Date();
@@ -113,12 +120,15 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
     } else {
       const s = scores!;
       await storeControlScores(tx, orgId, s);
+      clock.lap("rest");
       if (!late) {
         const currentObjects = await tx.$queryRaw<{ key: string; hash: string }[]>`
           SELECT "key", "hash" FROM "ClusterObject" WHERE "clusterId" = ${clusterId}`;
         const diff = diffObjects(new Map(currentObjects.map((o) => [o.key, o.hash])), entries);
+        clock.lap("read objects + diff");
         await applyObjectDiff(tx, { orgId, clusterId, snapshotId, at: collectedAt, diff });
-        ({ opened, closed } = await applyFindingIntervals(tx, { orgId, clusterId, snapshotId, at: collectedAt, lastSeenAt: previous?.collectedAt ?? collectedAt, failing: s.failing }));
+        clock.lap("object writes");
+        ({ opened, closed } = await applyFindingIntervals(tx, { orgId, clusterId, snapshotId, at: collectedAt, lastSeenAt: previous?.collectedAt ?? collectedAt, failing: s.failing, clock }));
         added = diff.added.length;
         changed = diff.changed.length;
         removed = diff.removed.length;
@@ -147,8 +157,9 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
     await tx.pendingManifest.delete({ where: { snapshotId } });
     if (!late) await tx.cluster.update({ where: { id: clusterId }, data: { latestSnapshotId: snapshotId, latestEvaluatedAt: collectedAt } });
     if (options.beforeCommit) await options.beforeCommit(tx);
+    clock.lap("rest");
     return { outcome: reuse ? ("reused" as const) : ("evaluated" as const), snapshotId, late, added, changed, removed, opened, closed, engineMs };
-  }, TRANSACTION_OPTIONS);
+  }, TRANSACTION_OPTIONS).then((outcome) => (outcome.outcome === "skipped" ? outcome : { ...outcome, phases: clock.finish("commit") }));
 }
 
 /** Exceptions covering still-open findings keep matching while nothing changes (stale report). */

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CompactScores, FailingResource } from "./compact-scores";
 import { splitObjectKey, type ObjectDiff } from "./diff-objects";
+import type { PhaseClock } from "./phase-clock";
 import { planFindingIntervals, type OpenInterval } from "./plan-finding-intervals";
 
 type Tx = Prisma.TransactionClient;
@@ -94,12 +95,14 @@ export async function applyObjectDiff(tx: Tx, p: { orgId: string; clusterId: str
  */
 export async function applyFindingIntervals(
   tx: Tx,
-  p: { orgId: string; clusterId: string; snapshotId: string; at: Date; lastSeenAt: Date; failing: ReadonlyMap<string, FailingResource> },
+  p: { orgId: string; clusterId: string; snapshotId: string; at: Date; lastSeenAt: Date; failing: ReadonlyMap<string, FailingResource>; clock?: PhaseClock },
 ): Promise<{ opened: number; closed: number }> {
   const { orgId, clusterId, snapshotId, at, lastSeenAt } = p;
   const open = await tx.$queryRaw<OpenInterval[]>`
     SELECT "id", "controlId", "resourceKey", "exceptionId" FROM "Finding" WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId} AND "resolvedAt" IS NULL`;
+  p.clock?.lap("read open intervals");
   const plan = planFindingIntervals(open, p.failing);
+  p.clock?.lap("plan");
   for (const part of batches(plan.close, INTERVAL_BATCH)) {
     await tx.$executeRaw`
       UPDATE "Finding" SET "resolvedAt" = ${at}, "resolvedSnapshotId" = ${snapshotId}, "lastSeenAt" = ${lastSeenAt}
@@ -141,6 +144,7 @@ export async function applyFindingIntervals(
            WHERE f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r
         ) prev ON true`;
   }
+  p.clock?.lap("interval writes");
   return { opened: plan.open.length, closed: plan.close.length };
 }
 

@@ -84,7 +84,10 @@ function matchesSensitiveWords(words: readonly string[], sensitive: readonly (re
  * about it, the image that handles it) or names public key material, not a secret itself.
  */
 export function namesCredentialMetadata(name: string): boolean {
-  const words = identifierWords(name);
+  return wordsDescribeCredential(identifierWords(name));
+}
+
+function wordsDescribeCredential(words: readonly string[]): boolean {
   if (SWITCH_FIRST_WORDS.has(words[0] ?? "")) return true;
   if (words.some((w) => METADATA_WORDS.has(w) || w.startsWith("public"))) return true;
   const last = words[words.length - 1];
@@ -118,30 +121,60 @@ function isReferenceLike(value: string): boolean {
 
 interface ValueDetector {
   kind: string;
-  /** Literal fragments one of which must occur: a fast substring search before the expression runs. */
-  hints: readonly string[];
   pattern: RegExp;
 }
 
-// Well-known credential formats, recognised whatever the variable is called.
+// Well-known credential formats, recognised whatever the variable is called; the first that matches names the kind.
 const VALUE_DETECTORS: readonly ValueDetector[] = [
-  { kind: "private key", hints: ["PRIVATE KEY"], pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
-  { kind: "AWS access key", hints: ["AKIA", "ASIA", "ABIA", "ACCA"], pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
-  { kind: "GitHub token", hints: ["gh", "github_pat_"], pattern: /\b(?:gh[pousr]_[0-9A-Za-z]{36,}|github_pat_[0-9A-Za-z_]{60,})\b/ },
-  { kind: "GitLab token", hints: ["glpat-"], pattern: /\bglpat-[0-9A-Za-z_-]{20,}\b/ },
-  { kind: "Slack token", hints: ["xox"], pattern: /\bxox[abposr]-[0-9A-Za-z-]{10,}/ },
-  { kind: "Google API key", hints: ["AIza"], pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
-  { kind: "Stripe secret key", hints: ["k_live_"], pattern: /\b[rs]k_live_[0-9A-Za-z]{20,}\b/ },
-  { kind: "JSON Web Token", hints: ["eyJ"], pattern: /\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}/ },
-  { kind: "password in a URL", hints: ["://"], pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s:/@$]+:(?!\$\()[^\s@/$]+@/ },
+  { kind: "private key", pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
+  { kind: "AWS access key", pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
+  { kind: "GitHub token", pattern: /\b(?:gh[pousr]_[0-9A-Za-z]{36,}|github_pat_[0-9A-Za-z_]{60,})\b/ },
+  { kind: "GitLab token", pattern: /\bglpat-[0-9A-Za-z_-]{20,}\b/ },
+  { kind: "Slack token", pattern: /\bxox[abposr]-[0-9A-Za-z-]{10,}/ },
+  { kind: "Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  { kind: "Stripe secret key", pattern: /\b[rs]k_live_[0-9A-Za-z]{20,}\b/ },
+  { kind: "JSON Web Token", pattern: /\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}/ },
 ];
+
+// The redaction markers and every detector in one expression: nearly all values match none of them,
+// and then one pass over the text is all they cost (ConfigMaps hold megabytes of dashboards and scripts).
+const ANY_MARKER_OR_DETECTOR = new RegExp(
+  [escapeRegExp(REDACTED_CREDENTIAL_MARKER), escapeRegExp(REDACTED_CREDENTIAL_ALIAS), ...VALUE_DETECTORS.map((d) => `(?:${d.pattern.source})`)].join("|"),
+);
+
+// `scheme://user:password@host`, read from each "://" (a scan from every word of a large file costs far more).
+// The user-info part after "://"; a password that is a `$(VAR)` reference does not count.
+const URL_USER_INFO = /[^\s:/@$]+:(?!\$\()[^\s@/$]+@/y;
+const SCHEME_CHAR = /[a-zA-Z0-9+.-]/;
+const WORD_CHAR = /\w/;
+
+function hasPasswordInUrl(value: string): boolean {
+  for (let at = value.indexOf("://"); at >= 0; at = value.indexOf("://", at + 1)) {
+    URL_USER_INFO.lastIndex = at + 3;
+    if (URL_USER_INFO.test(value) && endsWithScheme(value, at)) return true;
+  }
+  return false;
+}
+
+/** True when a URL scheme (`\b[a-zA-Z][a-zA-Z0-9+.-]*`) ends at `end`. */
+function endsWithScheme(value: string, end: number): boolean {
+  for (let i = end - 1; i >= 0 && SCHEME_CHAR.test(value[i]); i--) {
+    if (/[a-zA-Z]/.test(value[i]) && (i === 0 || !WORD_CHAR.test(value[i - 1]))) return true;
+  }
+  return false;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 /** The kind of credential a value looks like, by shape alone, or undefined. */
 export function detectCredentialValue(value: string, extraPatterns: readonly RegExp[] = []): string | undefined {
-  if (isRedactedCredential(value)) return "redacted credential";
-  for (const d of VALUE_DETECTORS) {
-    if (d.hints.some((h) => value.includes(h)) && d.pattern.test(value)) return d.kind;
+  if (ANY_MARKER_OR_DETECTOR.test(value)) {
+    if (isRedactedCredential(value)) return "redacted credential";
+    for (const d of VALUE_DETECTORS) if (d.pattern.test(value)) return d.kind;
   }
+  if (hasPasswordInUrl(value)) return "password in a URL";
   for (const p of extraPatterns) if (p.test(value)) return "configured sensitive value";
   return undefined;
 }
@@ -158,7 +191,7 @@ export function compileSensitiveValues(entries: readonly unknown[] | undefined):
     try {
       result.push(new RegExp(entry, "i"));
     } catch {
-      result.push(new RegExp(entry.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"));
+      result.push(new RegExp(escapeRegExp(entry), "i"));
     }
   }
   return result;
@@ -195,28 +228,34 @@ export function credentialPolicy(ctx: EvalContext): CredentialPolicy {
 export function credentialReason(name: string, value: unknown, policy: CredentialPolicy): string | undefined {
   if (typeof value !== "string" && typeof value !== "number") return undefined;
   const text = String(value);
-  // The same env entries and ConfigMap values are judged by several controls in one scan (large
-  // values are not memoized: hashing them would cost as much as judging them).
-  if (text.length > 1024) return judge(name, text, policy);
-  let memo = reasons.get(policy);
-  if (!memo) reasons.set(policy, (memo = new Map()));
-  const key = `${name}\u0000${text}`;
-  if (memo.has(key)) return memo.get(key);
-  const reason = judge(name, text, policy);
-  memo.set(key, reason);
-  return reason;
-}
-
-const reasons = new WeakMap<CredentialPolicy, Map<string, string | undefined>>();
-
-function judge(name: string, text: string, policy: CredentialPolicy): string | undefined {
   if (!text.trim()) return undefined;
-  if (policy.allowList.has(name.toLowerCase())) return isRedactedCredential(text) ? "redacted credential" : undefined;
+  if (policy.allowList.size && policy.allowList.has(name.toLowerCase())) return isRedactedCredential(text) ? "redacted credential" : undefined;
   const shaped = detectCredentialValue(text, policy.valuePatterns);
   if (shaped) return shaped;
-  if (!matchesSensitiveWords(identifierWords(name), policy.sensitiveWords) || namesCredentialMetadata(name)) return undefined;
+  if (!namesCredential(name, policy)) return undefined;
   if (isReferenceLike(text)) return undefined;
   return "literal value under a credential name";
+}
+
+// Verdicts on names, per policy: the same env and config keys recur across workloads, ConfigMaps and
+// controls, and splitting a name into words costs more than judging its value. Capped, because the
+// agent keeps one policy for its whole life.
+const nameVerdicts = new WeakMap<CredentialPolicy, Map<string, boolean>>();
+const MAX_REMEMBERED_NAMES = 50_000;
+
+/** True when `name` holds a credential by name: a sensitive word, and not a name describing one. */
+function namesCredential(name: string, policy: CredentialPolicy): boolean {
+  // Most names contain no sensitive word at all: one expression rejects them before any splitting.
+  if (!sensitiveKeyFilters(policy)?.key.test(name)) return false;
+  let verdicts = nameVerdicts.get(policy);
+  if (!verdicts) nameVerdicts.set(policy, (verdicts = new Map()));
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    const words = identifierWords(name);
+    verdict = matchesSensitiveWords(words, policy.sensitiveWords) && !wordsDescribeCredential(words);
+    if (verdicts.size < MAX_REMEMBERED_NAMES) verdicts.set(name, verdict);
+  }
+  return verdict;
 }
 
 /**
@@ -225,32 +264,60 @@ function judge(name: string, text: string, policy: CredentialPolicy): string | u
  */
 export function credentialsInConfigText(text: string, policy: CredentialPolicy): { key: string; reason: string }[] {
   const found: { key: string; reason: string }[] = [];
-  // Dashboards and scripts can be megabytes: only assignment lines whose key mentions a sensitive word are examined.
-  const keyFilter = sensitiveWordFilter(policy);
-  if (!keyFilter) return found;
-  for (const m of text.matchAll(ASSIGNMENT_LINE)) {
-    const key = m[1];
-    if (!keyFilter.test(key)) continue;
-    let value = m[2].trim().replace(/\s+#.*$/, "");
-    value = value.replace(/^(["'])(.*)\1,?$/, "$2").replace(/,$/, "");
-    if (!value || value === "|" || value === ">") continue;
-    const reason = credentialReason(key, value, policy);
-    if (reason) found.push({ key, reason });
+  const filters = sensitiveKeyFilters(policy);
+  if (!filters) return found;
+  // Dashboards and scripts can be megabytes: only the lines where a sensitive word is followed by an
+  // assignment (a superset of the lines whose key holds one) are parsed. An assignment never spans a
+  // line break, so parsing those lines alone finds what parsing the whole text would.
+  let parsedUpTo = 0;
+  for (const hit of text.matchAll(filters.line)) {
+    if (hit.index < parsedUpTo) continue;
+    const [start, end] = lineAround(text, hit.index);
+    parsedUpTo = end;
+    for (const m of text.slice(start, end).matchAll(ASSIGNMENT_LINE)) {
+      const key = m[1];
+      if (!filters.key.test(key)) continue;
+      let value = m[2].trim().replace(/\s+#.*$/, "");
+      value = value.replace(/^(["'])(.*)\1,?$/, "$2").replace(/,$/, "");
+      if (!value || value === "|" || value === ">") continue;
+      const reason = credentialReason(key, value, policy);
+      if (reason) found.push({ key, reason });
+    }
   }
   return found;
 }
 
+// `^` and `$` also match around \u2028 and \u2029, but a match never includes \r or \n.
 const ASSIGNMENT_LINE = /^[ \t]*(?:export[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*([^\r\n]*)$/gm;
 
-const wordFilters = new WeakMap<CredentialPolicy, RegExp | null>();
+/** Bounds of the text between the line breaks (\r or \n) around `at`. */
+function lineAround(text: string, at: number): [number, number] {
+  let start = at;
+  while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+  let end = at;
+  while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+  return [start, end];
+}
 
-/** A case-insensitive test that a name contains at least one word of some sensitive name (a superset of matches). */
-function sensitiveWordFilter(policy: CredentialPolicy): RegExp | null {
-  let filter = wordFilters.get(policy);
-  if (filter === undefined) {
-    const words = [...new Set(policy.sensitiveWords.map((w) => w[0]))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    filter = words.length ? new RegExp(words.join("|"), "i") : null;
-    wordFilters.set(policy, filter);
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+interface SensitiveKeyFilters {
+  /** A case-insensitive test that a name contains the first word of some sensitive name (a superset of matches). */
+  key: RegExp;
+  /** Such a word followed by the rest of a key and an assignment operator, searched through a whole text. */
+  line: RegExp;
+}
+
+const keyFilters = new WeakMap<CredentialPolicy, SensitiveKeyFilters | null>();
+
+function sensitiveKeyFilters(policy: CredentialPolicy): SensitiveKeyFilters | null {
+  let filters = keyFilters.get(policy);
+  if (filters === undefined) {
+    const words = [...new Set(policy.sensitiveWords.map((w) => w[0]))].map(escapeRegExp).join("|");
+    filters = words ? { key: new RegExp(words, "i"), line: new RegExp(`(?:${words})[A-Za-z0-9_.-]*["']?[ \t]*[:=]`, "gi") } : null;
+    keyFilters.set(policy, filters);
   }
-  return filter;
+  return filters;
 }

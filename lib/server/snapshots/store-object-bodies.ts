@@ -1,13 +1,15 @@
 import { AppError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { canonicalJson, sha256Hex } from "@/lib/snapshot/canonical-json";
+import { sha256Hex } from "@/lib/snapshot/canonical-json";
 import { objectKeyOf, type TObjectChunk } from "@/lib/snapshot/protocol";
 import type { AgentIdentity } from "@/lib/server/tokens/authenticate-agent-token";
+import { canonicalText } from "./canonical-text";
 import { findAgentSnapshot } from "./find-agent-snapshot";
 import { decodeManifest } from "./manifest-codec";
 import { unredactedSecretProblem } from "./redaction-guard";
 
-const INSERT_BATCH = 2_000;
+// Bodies per INSERT: ~9 MB of JSON for typical objects, one round trip each.
+const INSERT_BATCH = 5_000;
 
 export type StoreObjectBodiesResult = { snapshotId: string; received: number; stored: number };
 
@@ -35,7 +37,7 @@ export async function storeObjectBodies({ agent, snapshotId, chunk }: { agent: A
   const sizes: number[] = [];
   const seen = new Set<string>();
   chunk.objects.forEach(({ hash, body }, index) => {
-    const text = canonicalJson(body);
+    const text = canonicalText(body);
     const actual = sha256Hex(text);
     if (actual !== hash) {
       throw new AppError("validation_failed", `objects[${index}]: the body hashes to ${actual}, not to the claimed ${hash}.`);
@@ -57,10 +59,16 @@ export async function storeObjectBodies({ agent, snapshotId, chunk }: { agent: A
 
   let stored = 0;
   for (let i = 0; i < hashes.length; i += INSERT_BATCH) {
+    // The bodies travel as one JSON array text, zipped with the hashes and sizes by position: as a
+    // text[] every quote of every body would be escaped by the driver (~10× the CPU of the rest).
     stored += await prisma.$executeRaw`
       INSERT INTO "ObjectBlob" ("orgId", "hash", "body", "size")
       SELECT ${snapshot.orgId}, t.h, t.b::jsonb, t.s
-        FROM unnest(${hashes.slice(i, i + INSERT_BATCH)}::text[], ${bodies.slice(i, i + INSERT_BATCH)}::text[], ${sizes.slice(i, i + INSERT_BATCH)}::int[]) AS t(h, b, s)
+        FROM ROWS FROM (
+          unnest(${hashes.slice(i, i + INSERT_BATCH)}::text[]),
+          json_array_elements(${`[${bodies.slice(i, i + INSERT_BATCH).join(",")}]`}::json),
+          unnest(${sizes.slice(i, i + INSERT_BATCH)}::int[])
+        ) AS t(h, b, s)
       ON CONFLICT ("orgId", "hash") DO NOTHING`;
   }
   return { snapshotId, received: chunk.objects.length, stored };

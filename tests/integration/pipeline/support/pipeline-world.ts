@@ -1,14 +1,28 @@
 // Factories for pipeline tests: an organization with an agent token, and pushes of given objects
-// through the real ingest services (manifest → bodies → complete), as the agent routes do.
+// as the agent makes them (agent/src/collect's normalization and hashes, agent/src/transport's gzip
+// chunks) through what the agent routes run (readAgentBody's limits and zod schemas, then the ingest
+// services: manifest → bodies → complete). Only HTTP, token authentication and rate limits are left out.
 import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { iterateChunks } from "@/agent/src/transport/push-snapshot";
 import { generateAgentToken } from "@/lib/auth/agent-tokens";
 import { prisma } from "@/lib/db/client";
 import type { K8sObject } from "@/lib/engine/types";
 import { canonicalJson, sha256Hex } from "@/lib/snapshot/canonical-json";
 import { normalizeObject } from "@/lib/snapshot/normalize";
-import { objectKeyOf, PROTOCOL_VERSION, type TFullManifest } from "@/lib/snapshot/protocol";
+import {
+  MAX_CHUNK_BYTES,
+  MAX_CHUNK_DECOMPRESSED_BYTES,
+  objectKeyOf,
+  PROTOCOL_VERSION,
+  ZObjectChunk,
+  ZSnapshotManifest,
+  type TFullManifest,
+} from "@/lib/snapshot/protocol";
 import { completeSnapshot } from "@/lib/server/snapshots/complete-snapshot";
-import { receiveManifest } from "@/lib/server/snapshots/receive-manifest";
+import { readAgentBody } from "@/lib/server/snapshots/read-agent-body";
+import { MANIFEST_LIMITS, receiveManifest } from "@/lib/server/snapshots/receive-manifest";
 import { storeObjectBodies } from "@/lib/server/snapshots/store-object-bodies";
 import type { AgentIdentity } from "@/lib/server/tokens/authenticate-agent-token";
 
@@ -62,14 +76,37 @@ export function deployment(namespace: string, name: string, options: { privilege
   };
 }
 
-export type PushResult = { snapshotId: string; missing: number; clusterId: string };
+/**
+ * `agentMs`: the simulated agent's own work (normalization, canonical JSON, hashes, gzip), which a
+ * real agent does in its cluster; `serverMs`: what the routes and services do with the requests.
+ */
+export type PushResult = { snapshotId: string; missing: number; clusterId: string; chunks: number; agentMs: number; serverMs: number };
 
-/** Pushes objects as an agent would (normalized, hashed, only missing bodies uploaded, completed). */
+/** A gzip JSON request body as agent/src/transport sends it. */
+function agentRequest(json: Buffer): Request {
+  return new Request("http://127.0.0.1/api/agent/v1", {
+    method: "POST",
+    body: new Uint8Array(json),
+    headers: { "content-type": "application/json", "content-encoding": "gzip" },
+  });
+}
+
+/** Pushes objects as an agent would (normalized, hashed, only missing bodies uploaded in gzip chunks, completed). */
 export async function pushObjects(
   agent: AgentIdentity,
   objects: readonly K8sObject[],
   options: { clusterUid: string; clusterName?: string; collectedAt: Date; kubernetesVersion?: string },
 ): Promise<PushResult> {
+  let agentMs = 0;
+  let serverMs = 0;
+  let lap = performance.now();
+  const charge = (side: "agent" | "server") => {
+    const now = performance.now();
+    if (side === "agent") agentMs += now - lap;
+    else serverMs += now - lap;
+    lap = now;
+  };
+
   const bodies = new Map<string, string>();
   const entries: [string, string][] = [];
   for (const object of objects) {
@@ -94,14 +131,24 @@ export async function pushObjects(
     resourceTypes: [],
     collectionErrors: [],
   };
-  const answer = await receiveManifest({ agent, manifest });
-  if (answer.missing.length) {
-    await storeObjectBodies({
-      agent,
-      snapshotId: answer.snapshotId,
-      chunk: { objects: answer.missing.map((hash) => ({ hash, body: JSON.parse(bodies.get(hash)!) })) },
-    });
+  const manifestRequest = agentRequest(gzipSync(Buffer.from(JSON.stringify(manifest), "utf8")));
+  charge("agent");
+
+  const answer = await receiveManifest({ agent, manifest: await readAgentBody(manifestRequest, ZSnapshotManifest, MANIFEST_LIMITS) });
+  if ("needManifest" in answer) throw new Error("the server asked for the object list it was sent");
+  charge("server");
+
+  let chunks = 0;
+  const missing = answer.missing.map((hash): [string, string] => [hash, bodies.get(hash)!]);
+  for (const chunk of iterateChunks(missing, Math.min(answer.maxChunkBytes, MAX_CHUNK_BYTES))) {
+    const request = agentRequest(chunk);
+    charge("agent");
+    const limits = { maxBytes: MAX_CHUNK_BYTES, maxDecompressedBytes: MAX_CHUNK_DECOMPRESSED_BYTES };
+    await storeObjectBodies({ agent, snapshotId: answer.snapshotId, chunk: await readAgentBody(request, ZObjectChunk, limits) });
+    charge("server");
+    chunks++;
   }
   await completeSnapshot({ agent, snapshotId: answer.snapshotId });
-  return { snapshotId: answer.snapshotId, missing: answer.missing.length, clusterId: answer.clusterId };
+  charge("server");
+  return { snapshotId: answer.snapshotId, missing: answer.missing.length, clusterId: answer.clusterId, chunks, agentMs, serverMs };
 }

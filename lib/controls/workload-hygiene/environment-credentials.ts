@@ -11,21 +11,32 @@ import { findNamespaced } from "./scan-lookups";
 import { namespaceOf } from "./scan-lookups";
 import { containersOfObject } from "./container-resources";
 
-/** Literal credentials in `env[].value` of every container (regular, init, ephemeral). */
+const literalFindings = new WeakMap<K8sObject, { policy: CredentialPolicy; violations: Violation[] }>();
+
+/** Literal credentials in `env[].value` of every container (regular, init, ephemeral). Shared by several controls: read-only. */
 export function literalEnvCredentials(obj: K8sObject, policy: CredentialPolicy): Violation[] {
+  const memo = literalFindings.get(obj);
+  if (memo && memo.policy === policy) return memo.violations;
+  const violations = findLiteralEnvCredentials(obj, policy);
+  literalFindings.set(obj, { policy, violations });
+  return violations;
+}
+
+function findLiteralEnvCredentials(obj: K8sObject, policy: CredentialPolicy): Violation[] {
   const violations: Violation[] = [];
   for (const { container, path } of containersOfObject(obj)) {
-    (Array.isArray(container.env) ? container.env : []).forEach((env: unknown, j: number) => {
+    const env: unknown[] = Array.isArray(container.env) ? container.env : [];
+    for (let j = 0; j < env.length; j++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const e = env as any;
-      if (typeof e?.name !== "string" || e.valueFrom) return;
+      const e = env[j] as any;
+      if (typeof e?.name !== "string" || e.valueFrom) continue;
       const reason = credentialReason(e.name, e.value, policy);
-      if (!reason) return;
+      if (!reason) continue;
       violations.push({
         message: `container "${container.name ?? "(unnamed)"}" sets ${e.name} to a literal credential (${reason})`,
         paths: [`${path}.env[${j}].name`, `${path}.env[${j}].value`],
       });
-    });
+    }
   }
   return violations;
 }

@@ -2,9 +2,12 @@
 // version, and the ConfigMap it reads its settings from. NGINX Inc.'s `nginx/nginx-ingress` is a
 // different product and is not matched.
 import type { EvalContext, K8sObject } from "../../engine/types";
+import type { ContainerGroup } from "../../engine/workload";
 import { imageBaseName, parseImageReference, versionFromTag, type ImageReference, type SemanticVersion } from "./image-reference";
 import { findNamespaced, namespaceOf, objectsInNamespace } from "./scan-lookups";
 import { containersOfObject } from "./container-resources";
+
+const MAIN_CONTAINERS: readonly ContainerGroup[] = ["containers"];
 
 const CONTROLLER_IMAGE_NAMES = new Set(["nginx-ingress-controller", "ingress-nginx-controller", "nginx-controller"]);
 
@@ -16,10 +19,27 @@ function isControllerImage(ref: ImageReference): boolean {
   return (base === "controller" || base === "controller-chroot") && parts[parts.length - 2] === "ingress-nginx";
 }
 
+const CONTROLLER_BINARY = /(?:^|\/)nginx-ingress-controller$/;
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function argsOf(container: any): string[] {
   return [...(Array.isArray(container?.command) ? container.command : []), ...(Array.isArray(container?.args) ? container.args : [])]
     .filter((a): a is string => typeof a === "string");
+}
+
+/**
+ * Whether a container can be an ingress-nginx controller: every controller image name contains
+ * "controller", and the binary's name is "nginx-ingress-controller". Rules out nearly every container
+ * of a scan before its image is parsed or its arguments are read.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function mayBeController(container: any): boolean {
+  if (typeof container.image === "string" && container.image.includes("controller")) return true;
+  return mentionsBinary(container.command) || mentionsBinary(container.args);
+}
+
+function mentionsBinary(list: unknown): boolean {
+  return Array.isArray(list) && list.some((a) => typeof a === "string" && a.includes("nginx-ingress-controller"));
 }
 
 export interface IngressNginxController {
@@ -36,10 +56,11 @@ export interface IngressNginxController {
 export function ingressNginxControllersOf(obj: K8sObject): IngressNginxController[] {
   const found: IngressNginxController[] = [];
   const namespace = namespaceOf(obj);
-  for (const { container, path } of containersOfObject(obj, ["containers"])) {
+  for (const { container, path } of containersOfObject(obj, MAIN_CONTAINERS)) {
+    if (!mayBeController(container)) continue;
     const image = parseImageReference(container.image);
     const args = argsOf(container);
-    const runsBinary = args.some((a) => /(?:^|\/)nginx-ingress-controller$/.test(a));
+    const runsBinary = args.some((a) => CONTROLLER_BINARY.test(a));
     if (!runsBinary && !(image && isControllerImage(image))) continue;
     if (image && imageBaseName(image) === "nginx-ingress" && image.repository.startsWith("nginx/")) continue;
     let configMapRef: IngressNginxController["configMapRef"];

@@ -16,86 +16,91 @@ export interface Reference {
   via: "volume" | "env" | "envFrom";
 }
 
-/** For each volume name, the volume definition and its index in `volumes`. */
+/** Volume definitions by name (the last one wins, as for the API's own lookup); undefined when the spec has none. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function volumesByName(spec: any): Map<string, { volume: any; index: number }> {
+function volumesByName(spec: any): Map<string, any> | undefined {
+  const volumes: unknown[] = Array.isArray(spec?.volumes) ? spec.volumes : [];
+  if (!volumes.length) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const map = new Map<string, { volume: any; index: number }>();
-  (Array.isArray(spec?.volumes) ? spec.volumes : []).forEach((volume: unknown, index: number) => {
+  const map = new Map<string, any>();
+  for (const volume of volumes) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const v = volume as any;
-    if (typeof v?.name === "string") map.set(v.name, { volume: v, index });
-  });
+    if (typeof v?.name === "string") map.set(v.name, v);
+  }
   return map;
 }
 
+/** Adds a reference for each Secret, ConfigMap or PVC a mounted volume draws on. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function objectsOfVolume(volume: any): { kind: Reference["kind"]; name: string }[] {
-  const found: { kind: Reference["kind"]; name: string }[] = [];
-  if (typeof volume?.secret?.secretName === "string") found.push({ kind: "Secret", name: volume.secret.secretName });
-  if (typeof volume?.configMap?.name === "string") found.push({ kind: "ConfigMap", name: volume.configMap.name });
-  if (typeof volume?.persistentVolumeClaim?.claimName === "string") {
-    found.push({ kind: "PersistentVolumeClaim", name: volume.persistentVolumeClaim.claimName });
-  }
+function addVolumeReferences(refs: Reference[], volume: any, path: string, container: string): void {
+  const add = (kind: Reference["kind"], name: string) => refs.push({ kind, name, path, container, via: "volume" });
+  if (typeof volume?.secret?.secretName === "string") add("Secret", volume.secret.secretName);
+  if (typeof volume?.configMap?.name === "string") add("ConfigMap", volume.configMap.name);
+  if (typeof volume?.persistentVolumeClaim?.claimName === "string") add("PersistentVolumeClaim", volume.persistentVolumeClaim.claimName);
   for (const source of Array.isArray(volume?.projected?.sources) ? volume.projected.sources : []) {
-    if (typeof source?.secret?.name === "string") found.push({ kind: "Secret", name: source.secret.name });
-    if (typeof source?.configMap?.name === "string") found.push({ kind: "ConfigMap", name: source.configMap.name });
+    if (typeof source?.secret?.name === "string") add("Secret", source.secret.name);
+    if (typeof source?.configMap?.name === "string") add("ConfigMap", source.configMap.name);
   }
-  return found;
 }
 
 /**
  * Every use of a Secret, ConfigMap or PVC by the pod's containers. A volume counts only where a
  * container mounts it; a StatefulSet's volumeClaimTemplates count as PVCs named after the template.
+ * Shared by several controls: read-only.
  */
 export function podReferences(at: PodSpecLocation, claimTemplates: readonly string[] = []): Reference[] {
-  const memoKey = claimTemplates.join("\u0000");
-  const memo = referencesBySpec.get(at.spec);
-  if (memo && memo.key === memoKey) return memo.refs;
-  const refs = collectReferences(at, claimTemplates);
-  if (at.spec && typeof at.spec === "object") referencesBySpec.set(at.spec, { key: memoKey, refs });
+  // Only the PVC control passes claim templates, once per StatefulSet: that list is not kept.
+  if (claimTemplates.length) return collectReferences(at, claimTemplates);
+  let refs = referencesBySpec.get(at.spec);
+  if (!refs) {
+    refs = collectReferences(at, claimTemplates);
+    if (at.spec && typeof at.spec === "object") referencesBySpec.set(at.spec, refs);
+  }
   return refs;
 }
 
-const referencesBySpec = new WeakMap<object, { key: string; refs: Reference[] }>();
+const referencesBySpec = new WeakMap<object, Reference[]>();
 
 function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[]): Reference[] {
   const refs: Reference[] = [];
   const volumes = volumesByName(at.spec);
   for (const { container, path } of containersInSpec(at, ALL_GROUPS)) {
     const containerName = String(container.name ?? "");
-    (Array.isArray(container.volumeMounts) ? container.volumeMounts : []).forEach((mount: unknown, k: number) => {
+    const mounts: unknown[] = Array.isArray(container.volumeMounts) ? container.volumeMounts : [];
+    for (let k = 0; k < mounts.length; k++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const name = (mount as any)?.name;
-      if (typeof name !== "string") return;
-      const mountPath = `${path}.volumeMounts[${k}]`;
-      const vol = volumes.get(name);
-      if (vol) {
-        for (const o of objectsOfVolume(vol.volume)) refs.push({ ...o, path: mountPath, container: containerName, via: "volume" });
-      } else if (claimTemplates.includes(name)) {
-        refs.push({ kind: "PersistentVolumeClaim", name, path: mountPath, container: containerName, via: "volume" });
+      const name = (mounts[k] as any)?.name;
+      if (typeof name !== "string") continue;
+      const volume = volumes?.get(name);
+      if (volume) addVolumeReferences(refs, volume, `${path}.volumeMounts[${k}]`, containerName);
+      else if (claimTemplates.includes(name)) {
+        refs.push({ kind: "PersistentVolumeClaim", name, path: `${path}.volumeMounts[${k}]`, container: containerName, via: "volume" });
       }
-    });
-    (Array.isArray(container.env) ? container.env : []).forEach((env: unknown, j: number) => {
+    }
+    const env: unknown[] = Array.isArray(container.env) ? container.env : [];
+    for (let j = 0; j < env.length; j++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const from = (env as any)?.valueFrom;
-      if (typeof from?.secretKeyRef?.name === "string") {
+      const from = (env[j] as any)?.valueFrom;
+      if (!from) continue;
+      if (typeof from.secretKeyRef?.name === "string") {
         refs.push({ kind: "Secret", name: from.secretKeyRef.name, path: `${path}.env[${j}].valueFrom.secretKeyRef`, container: containerName, via: "env" });
       }
-      if (typeof from?.configMapKeyRef?.name === "string") {
+      if (typeof from.configMapKeyRef?.name === "string") {
         refs.push({ kind: "ConfigMap", name: from.configMapKeyRef.name, path: `${path}.env[${j}].valueFrom.configMapKeyRef`, container: containerName, via: "env" });
       }
-    });
-    (Array.isArray(container.envFrom) ? container.envFrom : []).forEach((source: unknown, j: number) => {
+    }
+    const envFrom: unknown[] = Array.isArray(container.envFrom) ? container.envFrom : [];
+    for (let j = 0; j < envFrom.length; j++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const s = source as any;
+      const s = envFrom[j] as any;
       if (typeof s?.secretRef?.name === "string") {
         refs.push({ kind: "Secret", name: s.secretRef.name, path: `${path}.envFrom[${j}].secretRef`, container: containerName, via: "envFrom" });
       }
       if (typeof s?.configMapRef?.name === "string") {
         refs.push({ kind: "ConfigMap", name: s.configMapRef.name, path: `${path}.envFrom[${j}].configMapRef`, container: containerName, via: "envFrom" });
       }
-    });
+    }
   }
   return refs;
 }

@@ -1,8 +1,8 @@
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
-import type { K8sObject, Violation } from "../../engine/types";
-import { WORKLOAD_KINDS } from "../../engine/workload";
-import { servicesSelecting } from "./scan-lookups";
+import type { EvalContext, K8sObject, Violation } from "../../engine/types";
+import { WORKLOAD_KINDS, type ContainerGroup } from "../../engine/workload";
+import { namespaceOf, servicesSelecting } from "./scan-lookups";
 import { containersOfObject } from "./container-resources";
 
 // 22 is SSH's port; 2222 is the usual unprivileged alternative (rootless sshd images, Kubescape's list).
@@ -31,6 +31,16 @@ function sshServicePorts(service: K8sObject): ServicePort[] {
   });
 }
 
+function namespacesWithSshServices(ctx: EvalContext): ReadonlySet<string> {
+  return ctx.cache("workload-hygiene:namespaces-with-ssh-services", () => {
+    const namespaces = new Set<string>();
+    for (const service of ctx.index.byKind("Service")) if (sshServicePorts(service).length) namespaces.add(String(namespaceOf(service)));
+    return namespaces;
+  });
+}
+
+const REGULAR_AND_INIT: readonly ContainerGroup[] = ["containers", "initContainers"];
+
 export default defineControl({
   id: "SS-0042",
   name: "SSH server in a container",
@@ -43,14 +53,18 @@ export default defineControl({
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
     const violations: Violation[] = [];
-    for (const { container, path } of containersOfObject(obj, ["containers", "initContainers"])) {
-      (Array.isArray(container.ports) ? container.ports : []).forEach((p: { containerPort?: unknown; name?: unknown }, k: number) => {
+    for (const { container, path } of containersOfObject(obj, REGULAR_AND_INIT)) {
+      const ports: unknown[] = Array.isArray(container.ports) ? container.ports : [];
+      for (let k = 0; k < ports.length; k++) {
+        const p = ports[k] as { containerPort?: unknown; name?: unknown };
         // A container port is only taken for SSH when it is 22 or named so; 2222 alone is too common for other uses.
         if (Number(p?.containerPort) === 22 || isSshName(p?.name)) {
           violations.push({ message: `container "${container.name ?? "(unnamed)"}" exposes SSH port ${String(p.containerPort)}`, paths: [`${path}.ports[${k}]`] });
         }
-      });
+      }
     }
+    // Only namespaces where some Service publishes SSH need the selector join.
+    if (!namespacesWithSshServices(ctx).has(String(namespaceOf(obj)))) return violations;
     for (const service of servicesSelecting(obj, ctx)) {
       const ports = sshServicePorts(service);
       if (!ports.length) continue;

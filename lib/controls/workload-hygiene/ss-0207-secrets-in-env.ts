@@ -20,25 +20,27 @@ export default defineControl({
     const violations: Violation[] = [];
     for (const { container, path } of containersInSpec(at, ALL_CONTAINER_GROUPS)) {
       const name = container.name ?? "(unnamed)";
-      (Array.isArray(container.env) ? container.env : []).forEach((env: unknown, j: number) => {
+      const env: unknown[] = Array.isArray(container.env) ? container.env : [];
+      for (let j = 0; j < env.length; j++) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const ref = (env as any)?.valueFrom?.secretKeyRef;
-        if (typeof ref?.name !== "string") return;
+        const e = env[j] as any;
+        const ref = e?.valueFrom?.secretKeyRef;
+        if (typeof ref?.name !== "string") continue;
         violations.push({
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          message: `container "${name}" reads Secret ${ref.name} into the environment variable ${(env as any).name}`,
+          message: `container "${name}" reads Secret ${ref.name} into the environment variable ${e.name}`,
           paths: [`${path}.env[${j}].name`],
         });
-      });
-      (Array.isArray(container.envFrom) ? container.envFrom : []).forEach((source: unknown, j: number) => {
+      }
+      const envFrom: unknown[] = Array.isArray(container.envFrom) ? container.envFrom : [];
+      for (let j = 0; j < envFrom.length; j++) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const ref = (source as any)?.secretRef;
-        if (typeof ref?.name !== "string") return;
+        const ref = (envFrom[j] as any)?.secretRef;
+        if (typeof ref?.name !== "string") continue;
         violations.push({
           message: `container "${name}" imports every key of Secret ${ref.name} as environment variables`,
           paths: [`${path}.envFrom[${j}].secretRef`],
         });
-      });
+      }
     }
     return violations;
   },

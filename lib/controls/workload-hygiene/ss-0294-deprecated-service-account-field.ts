@@ -1,5 +1,6 @@
 import { defineControl } from "../../engine/define-control";
-import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { podSpecLocationOf } from "./container-resources";
 
 export default defineControl({
   id: "SS-0294",
@@ -12,7 +13,7 @@ export default defineControl({
   category: "hygiene",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj) {
-    const at = podSpecOf(obj);
+    const at = podSpecLocationOf(obj);
     if (!at) return null;
     const legacy = at.spec.serviceAccount;
     const current = at.spec.serviceAccountName;

@@ -3,6 +3,18 @@ import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { containersOfObject } from "./container-resources";
 
+/** Whether two entries share a name: nearly every env list has none, and then nothing else is built. */
+function hasDuplicateName(env: readonly unknown[]): boolean {
+  const seen = new Set<string>();
+  for (const e of env) {
+    const name = (e as { name?: unknown })?.name;
+    if (typeof name !== "string") continue;
+    if (seen.has(name)) return true;
+    seen.add(name);
+  }
+  return false;
+}
+
 export default defineControl({
   id: "SS-0295",
   name: "Duplicate environment variable",
@@ -15,10 +27,13 @@ export default defineControl({
   evaluate(obj) {
     const violations: Violation[] = [];
     for (const { container, path } of containersOfObject(obj)) {
+      const env: unknown[] = Array.isArray(container.env) ? container.env : [];
+      if (env.length < 2 || !hasDuplicateName(env)) continue;
       const positions = new Map<string, number[]>();
-      (Array.isArray(container.env) ? container.env : []).forEach((e: { name?: unknown }, j: number) => {
-        if (typeof e?.name !== "string") return;
-        positions.set(e.name, [...(positions.get(e.name) ?? []), j]);
+      env.forEach((e, j) => {
+        const name = (e as { name?: unknown })?.name;
+        if (typeof name !== "string") return;
+        positions.set(name, [...(positions.get(name) ?? []), j]);
       });
       for (const [name, list] of positions) {
         if (list.length < 2) continue;

@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
-import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { podSpecLocationOf } from "./container-resources";
 import { findNamespaced } from "./scan-lookups";
-import { namespaceOf } from "./scan-lookups";
 
 export default defineControl({
   id: "SS-0307",
@@ -14,13 +14,13 @@ export default defineControl({
   category: "hygiene",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    const at = podSpecOf(obj);
+    const at = podSpecLocationOf(obj);
     if (!at) return null;
     const field = at.spec.serviceAccountName ? "serviceAccountName" : at.spec.serviceAccount ? "serviceAccount" : undefined;
     if (!field) return [];
     const name = at.spec[field];
     if (typeof name !== "string" || name === "default") return [];
-    const ns = namespaceOf(obj);
+    const ns = at.namespace;
     if (findNamespaced(ctx, "ServiceAccount", ns, name)) return [];
     return [{ message: `uses ServiceAccount ${name}, which does not exist in namespace ${ns}`, paths: [`${at.path}.${field}`] }];
   },

@@ -1,16 +1,29 @@
 // Workloads that run a product version affected by a known CVE, judged from the image tag.
 import type { K8sObject, Violation } from "../../engine/types";
-import { imagesOf } from "./container-images";
-import { formatVersion, versionFromTag, versionInRange, type ImageReference } from "./image-reference";
+import type { ContainerGroup } from "../../engine/workload";
+import { containersOfObject } from "./container-resources";
+import { formatVersion, parseImageReference, versionFromTag, versionInRange, type ImageReference } from "./image-reference";
 
-export interface VulnerableProduct {
+export interface VulnerableProductDefinition {
   cve: string;
   product: string;
-  /** Whether an image is this product. */
-  matches: (ref: ImageReference) => boolean;
+  /** Repository paths of the product's images: an image is the product when its repository is one of them or ends with `/` + one (`argoproj/argocd`). */
+  repositories: readonly string[];
   /** Affected half-open ranges [from, fixedIn); a missing bound is open. */
   affected: readonly [string | undefined, string | undefined][];
 }
+
+export interface VulnerableProduct extends VulnerableProductDefinition {
+  /** The last component of each repository: always written in a matching image reference. */
+  imageNames: readonly string[];
+}
+
+/** A product definition ready for vulnerableImageViolations (define it once, at module level). */
+export function vulnerableProduct(definition: VulnerableProductDefinition): VulnerableProduct {
+  return { ...definition, imageNames: definition.repositories.map((r) => r.slice(r.lastIndexOf("/") + 1)) };
+}
+
+const REGULAR_AND_INIT: readonly ContainerGroup[] = ["containers", "initContainers"];
 
 /**
  * Violations for containers running an affected version; null when the workload does not run the
@@ -18,11 +31,11 @@ export interface VulnerableProduct {
  * and are not reported.
  */
 export function vulnerableImageViolations(obj: K8sObject, product: VulnerableProduct): Violation[] | null {
-  const images = (imagesOf(obj, ["containers", "initContainers"]) ?? []).filter((i) => i.ref && product.matches(i.ref));
+  const images = productImages(obj, product);
   if (!images.length) return null;
   const violations: Violation[] = [];
   for (const { ref, containerName, imagePath } of images) {
-    const version = versionFromTag(ref!.tag);
+    const version = versionFromTag(ref.tag);
     if (!version) continue;
     const range = product.affected.find(([lo, hi]) => versionInRange(version, lo, hi));
     if (!range) continue;
@@ -34,7 +47,17 @@ export function vulnerableImageViolations(obj: K8sObject, product: VulnerablePro
   return violations;
 }
 
-/** Matches images whose repository ends with one of the given paths (`argoproj/argocd`). */
-export function repositoryEndsWith(...suffixes: string[]): (ref: ImageReference) => boolean {
-  return (ref) => suffixes.some((s) => ref.repository === s || ref.repository.endsWith(`/${s}`));
+/** The product's images among the regular and init containers. */
+function productImages(obj: K8sObject, product: VulnerableProduct): { ref: ImageReference; containerName: string; imagePath: string }[] {
+  const found: { ref: ImageReference; containerName: string; imagePath: string }[] = [];
+  for (const { container, path } of containersOfObject(obj, REGULAR_AND_INIT)) {
+    const image = container.image;
+    // Every workload is checked against every product: images that do not contain one of its image
+    // names are ruled out before anything is parsed.
+    if (typeof image !== "string" || !product.imageNames.some((name) => image.includes(name))) continue;
+    const ref = parseImageReference(image);
+    if (!ref || !product.repositories.some((r) => ref.repository === r || ref.repository.endsWith(`/${r}`))) continue;
+    found.push({ ref, containerName: String(container.name ?? "(unnamed)"), imagePath: `${path}.image` });
+  }
+  return found;
 }

@@ -45,20 +45,27 @@ function findLiteralEnvCredentials(obj: K8sObject, policy: CredentialPolicy): Vi
 export function commandLineCredentials(obj: K8sObject, policy: CredentialPolicy): Violation[] {
   const violations: Violation[] = [];
   for (const { container, path } of containersOfObject(obj)) {
-    for (const field of ["command", "args"] as const) {
-      (Array.isArray(container[field]) ? container[field] : []).forEach((arg: unknown, k: number) => {
-        if (typeof arg !== "string") return;
-        const flag = arg.match(/^--?([A-Za-z][\w.-]*)=(.+)$/s);
-        const reason = flag ? credentialReason(flag[1], flag[2], policy) : detectCredentialValue(arg, policy.valuePatterns);
-        if (!reason) return;
-        violations.push({
-          message: `container "${container.name ?? "(unnamed)"}" passes a credential on its command line (${reason})`,
-          paths: [`${path}.${field}[${k}]`],
-        });
-      });
-    }
+    if (Array.isArray(container.command)) addArgumentCredentials(violations, container, container.command, `${path}.command`, policy);
+    if (Array.isArray(container.args)) addArgumentCredentials(violations, container, container.args, `${path}.args`, policy);
   }
   return violations;
+}
+
+const FLAG_WITH_VALUE = /^--?([A-Za-z][\w.-]*)=(.+)$/s;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function addArgumentCredentials(violations: Violation[], container: any, list: unknown[], listPath: string, policy: CredentialPolicy): void {
+  for (let k = 0; k < list.length; k++) {
+    const arg = list[k];
+    if (typeof arg !== "string") continue;
+    const flag = arg.match(FLAG_WITH_VALUE);
+    const reason = flag ? credentialReason(flag[1], flag[2], policy) : detectCredentialValue(arg, policy.valuePatterns);
+    if (!reason) continue;
+    violations.push({
+      message: `container "${container.name ?? "(unnamed)"}" passes a credential on its command line (${reason})`,
+      paths: [`${listPath}[${k}]`],
+    });
+  }
 }
 
 const configMapFindings = new WeakMap<K8sObject, { policy: CredentialPolicy; violations: Violation[] }>();

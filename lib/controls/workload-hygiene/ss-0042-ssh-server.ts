@@ -1,8 +1,9 @@
 import { defineControl } from "../../engine/define-control";
+import { matchesMapSelector } from "../../engine/label-selector";
 import { refOf } from "../../engine/object-index";
 import type { EvalContext, K8sObject, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS, type ContainerGroup } from "../../engine/workload";
-import { namespaceOf, servicesSelecting } from "./scan-lookups";
+import { namespaceOf, podLabelsOfCached, servicesSelecting } from "./scan-lookups";
 import { containersOfObject } from "./container-resources";
 
 // 22 is SSH's port; 2222 is the usual unprivileged alternative (rootless sshd images, Kubescape's list).
@@ -31,11 +32,15 @@ function sshServicePorts(service: K8sObject): ServicePort[] {
   });
 }
 
-function namespacesWithSshServices(ctx: EvalContext): ReadonlySet<string> {
-  return ctx.cache("workload-hygiene:namespaces-with-ssh-services", () => {
-    const namespaces = new Set<string>();
-    for (const service of ctx.index.byKind("Service")) if (sshServicePorts(service).length) namespaces.add(String(namespaceOf(service)));
-    return namespaces;
+function sshServicesByNamespace(ctx: EvalContext): ReadonlyMap<string, K8sObject[]> {
+  return ctx.cache("workload-hygiene:ssh-services-by-namespace", () => {
+    const byNamespace = new Map<string, K8sObject[]>();
+    for (const service of ctx.index.byKind("Service")) {
+      if (!sshServicePorts(service).length) continue;
+      const ns = String(namespaceOf(service));
+      byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), service]);
+    }
+    return byNamespace;
   });
 }
 
@@ -63,8 +68,10 @@ export default defineControl({
         }
       }
     }
-    // Only namespaces where some Service publishes SSH need the selector join.
-    if (!namespacesWithSshServices(ctx).has(String(namespaceOf(obj)))) return violations;
+    // Services that publish SSH are few: the selector join runs only for workloads one of them selects.
+    const candidates = sshServicesByNamespace(ctx).get(String(namespaceOf(obj)));
+    const labels = candidates && podLabelsOfCached(obj);
+    if (!candidates?.some((service) => matchesMapSelector(service.spec?.selector, labels))) return violations;
     for (const service of servicesSelecting(obj, ctx)) {
       const ports = sshServicePorts(service);
       if (!ports.length) continue;

@@ -2,8 +2,7 @@
 // or without the `CAP_` prefix and in any case (containerd and CRI-O upper-case and prefix them), so
 // the Kubescape-style checks compare normalized names; the Pod Security Standards checks compare the
 // exact strings, as Pod Security Admission does.
-import type { ContainerAt } from "../../engine/workload";
-import { containerSecurityContext, listOf } from "./security-context";
+import type { ContainerView } from "./security-context";
 
 /** `cap_sys_admin`, `CAP_SYS_ADMIN` and `SYS_ADMIN` all become `SYS_ADMIN`; non-strings become undefined. */
 export function normalizeCapability(name: unknown): string | undefined {
@@ -21,28 +20,51 @@ export interface CapabilityEntry {
   path: string;
 }
 
-function entries(c: ContainerAt, list: "add" | "drop"): CapabilityEntry[] {
-  const caps = containerSecurityContext(c).capabilities;
-  const values = caps && typeof caps === "object" ? listOf((caps as Record<string, unknown>)[list]) : [];
+interface CapabilityLists {
+  added: CapabilityEntry[];
+  dropped: CapabilityEntry[];
+}
+
+const NO_ENTRIES: CapabilityEntry[] = Object.freeze([]) as unknown as CapabilityEntry[];
+const NO_CAPABILITIES: CapabilityLists = Object.freeze({ added: NO_ENTRIES, dropped: NO_ENTRIES });
+
+function entries(c: ContainerView, caps: Record<string, unknown>, list: "add" | "drop"): CapabilityEntry[] {
+  const values = caps[list];
+  if (!Array.isArray(values) || values.length === 0) return NO_ENTRIES;
   return values.map((raw, index) => ({
     raw,
     name: normalizeCapability(raw),
     index,
-    path: `${c.path}.securityContext.capabilities.${list}[${index}]`,
+    path: `${c.securityContextPath}.capabilities.${list}[${index}]`,
   }));
 }
 
-export function addedCapabilities(c: ContainerAt): CapabilityEntry[] {
-  return entries(c, "add");
+// Half the workload controls look at capabilities: each container's lists are parsed once.
+function capabilitiesOf(c: ContainerView): CapabilityLists {
+  let lists = c.capabilities as CapabilityLists | undefined;
+  if (!lists) {
+    const caps = c.securityContext.capabilities;
+    c.capabilities = lists =
+      caps && typeof caps === "object" ? { added: entries(c, caps, "add"), dropped: entries(c, caps, "drop") } : NO_CAPABILITIES;
+  }
+  return lists;
 }
 
-export function droppedCapabilities(c: ContainerAt): CapabilityEntry[] {
-  return entries(c, "drop");
+/** Capabilities the container adds. Shared: do not mutate. */
+export function addedCapabilities(c: ContainerView): readonly CapabilityEntry[] {
+  return capabilitiesOf(c).added;
+}
+
+/** Capabilities the container drops. Shared: do not mutate. */
+export function droppedCapabilities(c: ContainerView): readonly CapabilityEntry[] {
+  return capabilitiesOf(c).dropped;
 }
 
 /** True when the container's drop list removes `name` (or ALL). Names are normalized. */
-export function dropsCapability(c: ContainerAt, name: string): boolean {
-  return droppedCapabilities(c).some((e) => e.name === name || e.name === "ALL");
+export function dropsCapability(c: ContainerView, name: string): boolean {
+  const dropped = capabilitiesOf(c).dropped;
+  for (let i = 0; i < dropped.length; i++) if (dropped[i].name === name || dropped[i].name === "ALL") return true;
+  return false;
 }
 
 /**

@@ -1,9 +1,8 @@
 // hostPath volumes of a pod, the container mounts that use them, and host-path comparison.
-import type { ContainerAt } from "../../engine/workload";
-import { listOf, type PodView } from "./security-context";
+import { listOf, type ContainerView, type PodView } from "./security-context";
 
 export interface VolumeMountAt {
-  container: ContainerAt;
+  container: ContainerView;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   mount: any;
   /** e.g. `spec.containers[0].volumeMounts[1]` */

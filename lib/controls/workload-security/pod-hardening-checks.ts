@@ -1,41 +1,44 @@
 // Per-pod hardening checks shared by the single-purpose controls (SS-0013, SS-0016, …) and by the
 // composite "apply security context" control (SS-0211). Each check returns the violations it finds
 // on one pod spec; callers decide whether a check applies (e.g. Linux-only checks on Windows pods).
+// Checks that several controls run on the same pod are computed once per pod (`sharedCheck`): their
+// results are shared between controls and must not be mutated.
 import type { Violation } from "../../engine/types";
-import type { ContainerAt } from "../../engine/workload";
 import { addedCapabilities, dropsCapability } from "./capabilities";
 import { CONFINING_PROFILE_TYPES, PSS_SAFE_SYSCTLS } from "./pod-security-standards";
 import {
-  containerSetting,
-  describeContainer,
-  effectiveSetting,
-  listOf,
-  podSetting,
+  effectivePath,
+  effectiveValue,
+  inheritsFromPod,
+  nestedValue,
+  ownValue,
+  podValue,
+  sharedCheck,
+  type ContainerView,
   type PodView,
 } from "./security-context";
 
-function isPrivileged(c: ContainerAt): boolean {
-  return containerSetting(c, "privileged").value === true;
-}
+/** The empty result, shared (frozen: a caller that tried to add to it would fail loudly). */
+export const NO_VIOLATIONS: Violation[] = Object.freeze([]) as unknown as Violation[];
 
 /** Containers running privileged or adding SYS_ADMIN (which grants nearly the same host access). */
 export function privilegedContainers(pod: PodView): Violation[] {
-  const violations: Violation[] = [];
+  return sharedCheck(pod, findPrivilegedContainers) as Violation[];
+}
+
+function findPrivilegedContainers(pod: PodView): Violation[] {
+  let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const privileged = containerSetting(c, "privileged");
-    if (privileged.value === true) {
-      violations.push({ message: `${describeContainer(c)} runs privileged`, paths: [privileged.path] });
+    if (ownValue(c, "privileged") === true) {
+      (violations ??= []).push({ message: `${c.who} runs privileged`, paths: [`${c.securityContextPath}.privileged`] });
     }
     for (const cap of addedCapabilities(c)) {
       if (cap.name === "SYS_ADMIN") {
-        violations.push({
-          message: `${describeContainer(c)} adds SYS_ADMIN, which is close to running privileged`,
-          paths: [cap.path],
-        });
+        (violations ??= []).push({ message: `${c.who} adds SYS_ADMIN, which is close to running privileged`, paths: [cap.path] });
       }
     }
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 /**
@@ -44,43 +47,53 @@ export function privilegedContainers(pod: PodView): Violation[] {
  * `escalationBlockedByDefault` is true when admission forces the field to false when it is unset.
  */
 export function privilegeEscalationAllowed(pod: PodView, escalationBlockedByDefault = false): Violation[] {
-  const violations: Violation[] = [];
+  return escalationBlockedByDefault ? findEscalation(pod, true) : (sharedCheck(pod, findEscalationAllowedByDefault) as Violation[]);
+}
+
+function findEscalationAllowedByDefault(pod: PodView): Violation[] {
+  return findEscalation(pod, false);
+}
+
+function findEscalation(pod: PodView, escalationBlockedByDefault: boolean): Violation[] {
+  let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const setting = containerSetting<boolean>(c, "allowPrivilegeEscalation");
-    if (setting.value === false) continue;
-    if (setting.value === undefined) {
-      if (escalationBlockedByDefault) continue;
-      violations.push({
-        message: `${describeContainer(c)} does not set allowPrivilegeEscalation: false, so its processes can gain privileges (setuid binaries, file capabilities)`,
-        fixPaths: [{ path: setting.path, value: "false" }],
-      });
-    } else {
-      violations.push({
-        message: `${describeContainer(c)} sets allowPrivilegeEscalation: ${JSON.stringify(setting.value)}`,
-        paths: [setting.path],
-        fixPaths: [{ path: setting.path, value: "false" }],
-      });
-    }
+    const value = ownValue(c, "allowPrivilegeEscalation");
+    if (value === false || (value === undefined && escalationBlockedByDefault)) continue;
+    const path = `${c.securityContextPath}.allowPrivilegeEscalation`;
+    (violations ??= []).push(
+      value === undefined
+        ? {
+            message: `${c.who} does not set allowPrivilegeEscalation: false, so its processes can gain privileges (setuid binaries, file capabilities)`,
+            fixPaths: [{ path, value: "false" }],
+          }
+        : {
+            message: `${c.who} sets allowPrivilegeEscalation: ${JSON.stringify(value)}`,
+            paths: [path],
+            fixPaths: [{ path, value: "false" }],
+          },
+    );
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 /** Containers whose root filesystem is writable (readOnlyRootFilesystem is not true). */
 export function writableRootFilesystems(pod: PodView): Violation[] {
-  const violations: Violation[] = [];
+  return sharedCheck(pod, findWritableRootFilesystems) as Violation[];
+}
+
+function findWritableRootFilesystems(pod: PodView): Violation[] {
+  let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const setting = containerSetting(c, "readOnlyRootFilesystem");
-    if (setting.value === true) continue;
-    violations.push({
-      message:
-        setting.value === undefined
-          ? `${describeContainer(c)} has a writable root filesystem (readOnlyRootFilesystem is not set)`
-          : `${describeContainer(c)} sets readOnlyRootFilesystem: ${JSON.stringify(setting.value)}`,
-      paths: setting.value === undefined ? undefined : [setting.path],
-      fixPaths: [{ path: setting.path, value: "true" }],
-    });
+    const value = ownValue(c, "readOnlyRootFilesystem");
+    if (value === true) continue;
+    const path = `${c.securityContextPath}.readOnlyRootFilesystem`;
+    (violations ??= []).push(
+      value === undefined
+        ? { message: `${c.who} has a writable root filesystem (readOnlyRootFilesystem is not set)`, fixPaths: [{ path, value: "true" }] }
+        : { message: `${c.who} sets readOnlyRootFilesystem: ${JSON.stringify(value)}`, paths: [path], fixPaths: [{ path, value: "true" }] },
+    );
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 /**
@@ -91,35 +104,39 @@ export function writableRootFilesystems(pod: PodView): Violation[] {
  * it comes from the image and is usually the root group.
  */
 export function linuxRootIdentities(pod: PodView): Violation[] {
-  const violations: Violation[] = [];
+  return sharedCheck(pod, findLinuxRootIdentities) as Violation[];
+}
+
+function findLinuxRootIdentities(pod: PodView): Violation[] {
+  let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const who = describeContainer(c);
-    const nonRoot = effectiveSetting(pod, c, "runAsNonRoot");
-    const user = effectiveSetting(pod, c, "runAsUser");
-    const userIsNonZero = typeof user.value === "number" && user.value > 0;
-    if (nonRoot.value !== true && !userIsNonZero) {
-      if (user.value === 0) {
-        violations.push({ message: `${who} runs as UID 0 (root)`, paths: [user.path], fixPaths: [{ path: user.path, value: "1000" }] });
+    const nonRoot = effectiveValue(pod, c, "runAsNonRoot");
+    const user = effectiveValue(pod, c, "runAsUser");
+    if (nonRoot !== true && !(typeof user === "number" && user > 0)) {
+      if (user === 0) {
+        const path = effectivePath(pod, c, "runAsUser");
+        (violations ??= []).push({ message: `${c.who} runs as UID 0 (root)`, paths: [path], fixPaths: [{ path, value: "1000" }] });
       } else {
-        violations.push({
-          message: `${who} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies, so the image's user decides`,
-          paths: nonRoot.value === false ? [nonRoot.path] : undefined,
-          fixPaths: [{ path: `${c.path}.securityContext.runAsNonRoot`, value: "true" }],
+        (violations ??= []).push({
+          message: `${c.who} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies, so the image's user decides`,
+          paths: nonRoot === false ? [effectivePath(pod, c, "runAsNonRoot")] : undefined,
+          fixPaths: [{ path: `${c.securityContextPath}.runAsNonRoot`, value: "true" }],
         });
       }
     }
-    const group = effectiveSetting(pod, c, "runAsGroup");
-    if (typeof group.value === "number" && group.value > 0) continue;
-    violations.push(
-      group.value === undefined
+    const group = effectiveValue(pod, c, "runAsGroup");
+    if (typeof group === "number" && group > 0) continue;
+    const path = effectivePath(pod, c, "runAsGroup");
+    (violations ??= []).push(
+      group === undefined
         ? {
-            message: `${who} does not set runAsGroup, so its primary group comes from the image (usually root, GID 0)`,
-            fixPaths: [{ path: group.path, value: "1000" }],
+            message: `${c.who} does not set runAsGroup, so its primary group comes from the image (usually root, GID 0)`,
+            fixPaths: [{ path, value: "1000" }],
           }
-        : { message: `${who} runs with primary group ${JSON.stringify(group.value)} (root group)`, paths: [group.path], fixPaths: [{ path: group.path, value: "1000" }] },
+        : { message: `${c.who} runs with primary group ${JSON.stringify(group)} (root group)`, paths: [path], fixPaths: [{ path, value: "1000" }] },
     );
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 const WINDOWS_ADMIN_ACCOUNTS = new Set(["containeradministrator", "administrator", "nt authority\\system", "system"]);
@@ -131,21 +148,29 @@ const WINDOWS_ADMIN_ACCOUNTS = new Set(["containeradministrator", "administrator
  * ContainerAdministrator).
  */
 export function windowsAdministratorIdentities(pod: PodView): Violation[] {
-  const violations: Violation[] = [];
+  return sharedCheck(pod, findWindowsAdministratorIdentities) as Violation[];
+}
+
+function findWindowsAdministratorIdentities(pod: PodView): Violation[] {
+  let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    if (effectiveSetting(pod, c, "runAsNonRoot").value === true) continue;
-    const user = effectiveSetting<string>(pod, c, "windowsOptions.runAsUserName");
-    if (typeof user.value === "string" && user.value.trim() !== "") {
-      if (!WINDOWS_ADMIN_ACCOUNTS.has(user.value.trim().toLowerCase())) continue;
-      violations.push({ message: `${describeContainer(c)} runs as the Windows administrator account ${JSON.stringify(user.value)}`, paths: [user.path] });
+    if (effectiveValue(pod, c, "runAsNonRoot") === true) continue;
+    const own = nestedValue(c.securityContext, "windowsOptions", "runAsUserName");
+    const inherited = own === undefined ? nestedValue(pod.podSecurityContext, "windowsOptions", "runAsUserName") : undefined;
+    const user = own ?? inherited;
+    const path =
+      inherited !== undefined ? `${pod.podSecurityContextPath}.windowsOptions.runAsUserName` : `${c.securityContextPath}.windowsOptions.runAsUserName`;
+    if (typeof user === "string" && user.trim() !== "") {
+      if (!WINDOWS_ADMIN_ACCOUNTS.has(user.trim().toLowerCase())) continue;
+      (violations ??= []).push({ message: `${c.who} runs as the Windows administrator account ${JSON.stringify(user)}`, paths: [path] });
     } else {
-      violations.push({
-        message: `${describeContainer(c)} sets neither runAsNonRoot: true nor windowsOptions.runAsUserName, so the image's account (possibly ContainerAdministrator) is used`,
-        fixPaths: [{ path: user.path, value: "ContainerUser" }],
+      (violations ??= []).push({
+        message: `${c.who} sets neither runAsNonRoot: true nor windowsOptions.runAsUserName, so the image's account (possibly ContainerAdministrator) is used`,
+        fixPaths: [{ path, value: "ContainerUser" }],
       });
     }
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 /**
@@ -154,75 +179,104 @@ export function windowsAdministratorIdentities(pod: PodView): Violation[] {
  * removes neither NET_RAW nor ALL.
  */
 export function netRawRetained(pod: PodView): Violation[] {
-  const violations: Violation[] = [];
+  return sharedCheck(pod, findNetRawRetained) as Violation[];
+}
+
+function findNetRawRetained(pod: PodView): Violation[] {
+  let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const who = describeContainer(c);
-    if (isPrivileged(c)) {
-      violations.push({ message: `${who} runs privileged and so keeps NET_RAW whatever it drops`, paths: [`${c.path}.securityContext.privileged`] });
+    if (ownValue(c, "privileged") === true) {
+      (violations ??= []).push({
+        message: `${c.who} runs privileged and so keeps NET_RAW whatever it drops`,
+        paths: [`${c.securityContextPath}.privileged`],
+      });
       continue;
     }
     const added = addedCapabilities(c).filter((cap) => cap.name === "NET_RAW" || cap.name === "ALL");
     if (added.length) {
-      violations.push({ message: `${who} adds ${added.map((a) => a.name).join(", ")}`, paths: added.map((a) => a.path) });
+      (violations ??= []).push({ message: `${c.who} adds ${added.map((a) => a.name).join(", ")}`, paths: added.map((a) => a.path) });
       continue;
     }
     if (!dropsCapability(c, "NET_RAW")) {
-      violations.push({
-        message: `${who} does not drop NET_RAW (or ALL)`,
-        fixPaths: [{ path: `${c.path}.securityContext.capabilities.drop`, value: "NET_RAW" }],
+      (violations ??= []).push({
+        message: `${c.who} does not drop NET_RAW (or ALL)`,
+        fixPaths: [{ path: `${c.securityContextPath}.capabilities.drop`, value: "NET_RAW" }],
       });
     }
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 /** Containers whose effective seccomp profile is unset or not RuntimeDefault/Localhost. */
 export function seccompNotEnforced(pod: PodView): Violation[] {
-  const violations: Violation[] = [];
+  let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const profile = effectiveSetting<{ type?: unknown }>(pod, c, "seccompProfile");
-    const type = profile.value && typeof profile.value === "object" ? profile.value.type : undefined;
+    const profile = effectiveValue(pod, c, "seccompProfile");
+    const type = profile && typeof profile === "object" ? (profile as { type?: unknown }).type : undefined;
     if (typeof type === "string" && CONFINING_PROFILE_TYPES.has(type)) continue;
-    if (profile.value === undefined) {
-      violations.push({
-        message: `${describeContainer(c)} has no seccomp profile (neither the container nor the pod sets one)`,
-        fixPaths: [{ path: `${profile.path}.type`, value: "RuntimeDefault" }],
-      });
-    } else {
-      violations.push({
-        message: `${describeContainer(c)} runs with seccomp profile type ${JSON.stringify(type ?? null)}${profile.source === "pod" ? " (from the pod)" : ""}`,
-        paths: [`${profile.path}.type`],
-        fixPaths: [{ path: `${profile.path}.type`, value: "RuntimeDefault" }],
-      });
+    const typePath = `${effectivePath(pod, c, "seccompProfile")}.type`;
+    (violations ??= []).push(
+      profile === undefined
+        ? {
+            message: `${c.who} has no seccomp profile (neither the container nor the pod sets one)`,
+            fixPaths: [{ path: typePath, value: "RuntimeDefault" }],
+          }
+        : {
+            message: `${c.who} runs with seccomp profile type ${JSON.stringify(type ?? null)}${inheritsFromPod(pod, c, "seccompProfile") ? " (from the pod)" : ""}`,
+            paths: [typePath],
+            fixPaths: [{ path: typePath, value: "RuntimeDefault" }],
+          },
+    );
+  }
+  return violations ?? NO_VIOLATIONS;
+}
+
+/**
+ * Profile types (`seccompProfile.type`, `appArmorProfile.type`) the pod or a container sets to anything
+ * but RuntimeDefault or Localhost. `label` names the profile in messages.
+ */
+export function unconfiningProfileTypes(pod: PodView, field: "seccompProfile" | "appArmorProfile", label: string): Violation[] {
+  let violations: Violation[] | undefined;
+  const podType = nestedValue(pod.podSecurityContext, field, "type");
+  if (podType !== undefined && !CONFINING_PROFILE_TYPES.has(String(podType))) {
+    violations = [{ message: `the pod sets ${label} profile type ${JSON.stringify(podType)}`, paths: [`${pod.podSecurityContextPath}.${field}.type`] }];
+  }
+  for (const c of pod.containers) {
+    const type = nestedValue(c.securityContext, field, "type");
+    if (type !== undefined && !CONFINING_PROFILE_TYPES.has(String(type))) {
+      (violations ??= []).push({ message: `${c.who} sets ${label} profile type ${JSON.stringify(type)}`, paths: [`${c.securityContextPath}.${field}.type`] });
     }
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 /** Containers that ask for an unmasked /proc (procMount other than Default). */
 export function unmaskedProcMounts(pod: PodView): Violation[] {
-  const violations: Violation[] = [];
+  let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const setting = containerSetting(c, "procMount");
-    if (setting.value === undefined || setting.value === "Default") continue;
-    violations.push({
-      message: `${describeContainer(c)} sets procMount: ${JSON.stringify(setting.value)}, exposing normally masked /proc paths`,
-      paths: [setting.path],
-      fixPaths: [{ path: setting.path, value: "Default" }],
+    const value = ownValue(c, "procMount");
+    if (value === undefined || value === "Default") continue;
+    const path = `${c.securityContextPath}.procMount`;
+    (violations ??= []).push({
+      message: `${c.who} sets procMount: ${JSON.stringify(value)}, exposing normally masked /proc paths`,
+      paths: [path],
+      fixPaths: [{ path, value: "Default" }],
     });
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 /** Pod sysctls outside the safe (namespaced, per-pod) set. */
 export function unsafeSysctls(pod: PodView): Violation[] {
+  const sysctls = pod.podSecurityContext.sysctls;
+  if (!Array.isArray(sysctls) || sysctls.length === 0) return NO_VIOLATIONS;
   const violations: Violation[] = [];
-  listOf(pod.podSecurityContext.sysctls).forEach((entry, index) => {
+  sysctls.forEach((entry, index) => {
     const name = entry && typeof entry === "object" ? (entry as { name?: unknown }).name : undefined;
     if (typeof name === "string" && PSS_SAFE_SYSCTLS.has(name)) return;
     violations.push({
       message: `the pod sets sysctl ${JSON.stringify(name ?? null)}, which is not in the safe set and can affect the node or other pods`,
-      paths: [`${pod.specPath}.securityContext.sysctls[${index}].name`],
+      paths: [`${pod.podSecurityContextPath}.sysctls[${index}].name`],
     });
   });
   return violations;
@@ -230,19 +284,23 @@ export function unsafeSysctls(pod: PodView): Violation[] {
 
 /** Pod-wide root group membership: `fsGroup: 0` or GID 0 among `supplementalGroups`. */
 export function rootSupplementaryGroups(pod: PodView): Violation[] {
+  const fsGroupIsRoot = podValue(pod, "fsGroup") === 0;
+  const groups = pod.podSecurityContext.supplementalGroups;
+  if (!fsGroupIsRoot && (!Array.isArray(groups) || !groups.includes(0))) return NO_VIOLATIONS;
   const violations: Violation[] = [];
-  const fsGroup = podSetting(pod, "fsGroup");
-  if (fsGroup.value === 0) {
-    violations.push({ message: "the pod sets fsGroup: 0, so its volumes are owned by the root group", paths: [fsGroup.path] });
+  if (fsGroupIsRoot) {
+    violations.push({ message: "the pod sets fsGroup: 0, so its volumes are owned by the root group", paths: [`${pod.podSecurityContextPath}.fsGroup`] });
   }
-  listOf(pod.podSecurityContext.supplementalGroups).forEach((gid, index) => {
-    if (gid === 0) {
-      violations.push({
-        message: "the pod adds the root group (GID 0) to supplementalGroups",
-        paths: [`${pod.specPath}.securityContext.supplementalGroups[${index}]`],
-      });
-    }
-  });
+  if (Array.isArray(groups)) {
+    groups.forEach((gid, index) => {
+      if (gid === 0) {
+        violations.push({
+          message: "the pod adds the root group (GID 0) to supplementalGroups",
+          paths: [`${pod.podSecurityContextPath}.supplementalGroups[${index}]`],
+        });
+      }
+    });
+  }
   return violations;
 }
 
@@ -251,37 +309,42 @@ export function rootSupplementaryGroups(pod: PodView): Violation[] {
  * container that sets it itself.
  */
 export function explicitRootPrimaryGroups(pod: PodView): Violation[] {
-  const violations: Violation[] = [];
-  const inheritors: string[] = [];
+  let violations: Violation[] | undefined;
+  let inheritors: string[] | undefined;
   for (const c of pod.containers) {
-    const group = effectiveSetting(pod, c, "runAsGroup");
-    if (group.value !== 0) continue;
-    if (group.source === "pod") inheritors.push(describeContainer(c));
-    else violations.push({ message: `${describeContainer(c)} sets runAsGroup: 0 (root group)`, paths: [group.path] });
+    if (effectiveValue(pod, c, "runAsGroup") !== 0) continue;
+    if (inheritsFromPod(pod, c, "runAsGroup")) (inheritors ??= []).push(c.who);
+    else (violations ??= []).push({ message: `${c.who} sets runAsGroup: 0 (root group)`, paths: [`${c.securityContextPath}.runAsGroup`] });
   }
-  if (inheritors.length) {
-    violations.unshift({
+  if (inheritors) {
+    (violations ??= []).unshift({
       message: `the pod sets runAsGroup: 0 (root group), inherited by ${inheritors.join(", ")}`,
-      paths: [`${pod.specPath}.securityContext.runAsGroup`],
+      paths: [`${pod.podSecurityContextPath}.runAsGroup`],
     });
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 /** Windows HostProcess requested at pod level or by a container. */
 export function hostProcessRequests(pod: PodView): Violation[] {
-  const violations: Violation[] = [];
-  const podLevel = podSetting(pod, "windowsOptions.hostProcess");
-  if (podLevel.value === true) {
-    violations.push({ message: "the pod runs its containers as Windows HostProcess containers (host-level access)", paths: [podLevel.path] });
+  let violations: Violation[] | undefined;
+  if (nestedValue(pod.podSecurityContext, "windowsOptions", "hostProcess") === true) {
+    violations = [
+      {
+        message: "the pod runs its containers as Windows HostProcess containers (host-level access)",
+        paths: [`${pod.podSecurityContextPath}.windowsOptions.hostProcess`],
+      },
+    ];
   }
   for (const c of pod.containers) {
-    const own = containerSetting(c, "windowsOptions.hostProcess");
-    if (own.value === true) {
-      violations.push({ message: `${describeContainer(c)} runs as a Windows HostProcess container (host-level access)`, paths: [own.path] });
+    if (nestedValue(c.securityContext, "windowsOptions", "hostProcess") === true) {
+      (violations ??= []).push({
+        message: `${c.who} runs as a Windows HostProcess container (host-level access)`,
+        paths: [`${c.securityContextPath}.windowsOptions.hostProcess`],
+      });
     }
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 export type HostNamespaceField = "hostNetwork" | "hostPID" | "hostIPC";
@@ -294,14 +357,15 @@ const HOST_NAMESPACE_EFFECT: Record<HostNamespaceField, string> = {
 
 /** The given host-namespace flags when the pod sets them to true. */
 export function hostNamespacesShared(pod: PodView, fields: readonly HostNamespaceField[]): Violation[] {
-  const violations: Violation[] = [];
+  let violations: Violation[] | undefined;
   for (const field of fields) {
     if (pod.spec[field] !== true) continue;
-    violations.push({
+    const path = `${pod.specPath}.${field}`;
+    (violations ??= []).push({
       message: `the pod sets ${field}: true and ${HOST_NAMESPACE_EFFECT[field]}`,
-      paths: [`${pod.specPath}.${field}`],
-      fixPaths: [{ path: `${pod.specPath}.${field}`, value: "false" }],
+      paths: [path],
+      fixPaths: [{ path, value: "false" }],
     });
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }

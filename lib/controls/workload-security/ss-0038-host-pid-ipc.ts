@@ -1,7 +1,9 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { hostNamespacesShared } from "./pod-hardening-checks";
+import { hostNamespacesShared, type HostNamespaceField } from "./pod-hardening-checks";
 import { podViewOf } from "./security-context";
+
+const FIELDS: readonly HostNamespaceField[] = ["hostPID", "hostIPC"];
 
 export default defineControl({
   id: "SS-0038",
@@ -15,7 +17,7 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod) return null;
-    return hostNamespacesShared(pod, ["hostPID", "hostIPC"]);
+    return hostNamespacesShared(pod, FIELDS);
   },
   remediation:
     "Remove `hostPID: true` and `hostIPC: true` from the pod spec. Node-level monitoring that truly needs them belongs in a dedicated, tightly controlled namespace.",

@@ -1,7 +1,9 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { hostNamespacesShared } from "./pod-hardening-checks";
+import { hostNamespacesShared, type HostNamespaceField } from "./pod-hardening-checks";
 import { podViewOf } from "./security-context";
+
+const FIELDS: readonly HostNamespaceField[] = ["hostNetwork"];
 
 export default defineControl({
   id: "SS-0041",
@@ -15,7 +17,7 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod) return null;
-    return hostNamespacesShared(pod, ["hostNetwork"]);
+    return hostNamespacesShared(pod, FIELDS);
   },
   remediation:
     "Remove `hostNetwork: true` and expose the workload through a Service. Only node networking components (CNI, kube-proxy) should need the host network.",

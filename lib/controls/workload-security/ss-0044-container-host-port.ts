@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { describeContainer, listOf, podViewOf } from "./security-context";
+import { listOf, podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-0044",
@@ -19,14 +19,16 @@ export default defineControl({
     if (!pod) return null;
     const violations: Violation[] = [];
     for (const c of pod.containers) {
-      listOf(c.container.ports).forEach((port, index) => {
+      const ports = listOf(c.container.ports);
+      for (let index = 0; index < ports.length; index++) {
+        const port = ports[index];
         const hostPort = port && typeof port === "object" ? (port as { hostPort?: unknown }).hostPort : undefined;
-        if (hostPort === undefined || hostPort === null || hostPort === 0) return;
+        if (hostPort === undefined || hostPort === null || hostPort === 0) continue;
         violations.push({
-          message: `${describeContainer(c)} binds host port ${JSON.stringify(hostPort)}`,
+          message: `${c.who} binds host port ${JSON.stringify(hostPort)}`,
           paths: [`${c.path}.ports[${index}].hostPort`],
         });
-      });
+      }
     }
     return violations;
   },

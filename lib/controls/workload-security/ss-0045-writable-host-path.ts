@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { hostPathVolumes } from "./host-volumes";
-import { describeContainer, podViewOf } from "./security-context";
+import { podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-0045",
@@ -23,7 +23,7 @@ export default defineControl({
         if (mount.mount.readOnly === true) continue;
         const readOnlyPath = `${mount.path}.readOnly`;
         violations.push({
-          message: `${describeContainer(mount.container)} mounts host path ${volume.hostPath ?? "(unspecified)"} (volume "${volume.name}") writable`,
+          message: `${mount.container.who} mounts host path ${volume.hostPath ?? "(unspecified)"} (volume "${volume.name}") writable`,
           paths: mount.mount.readOnly === undefined ? [mount.path] : [readOnlyPath],
           fixPaths: [{ path: readOnlyPath, value: "true" }],
         });

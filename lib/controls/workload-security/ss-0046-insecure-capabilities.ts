@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { addedCapabilities, normalizeCapability } from "./capabilities";
-import { describeContainer, podViewOf, targetsWindows } from "./security-context";
+import { podViewOf, targetsWindows } from "./security-context";
 
 export default defineControl({
   id: "SS-0046",
@@ -17,12 +17,14 @@ export default defineControl({
   evaluate(obj, ctx) {
     const pod = podViewOf(obj);
     if (!pod || targetsWindows(pod)) return null;
-    const insecure = new Set(ctx.settings.insecureCapabilities.map(normalizeCapability).filter((c): c is string => !!c));
+    const insecure = ctx.cache("SS-0046:insecure", () =>
+      new Set(ctx.settings.insecureCapabilities.map(normalizeCapability).filter((c): c is string => !!c)),
+    );
     const violations: Violation[] = [];
     for (const c of pod.containers) {
       for (const cap of addedCapabilities(c)) {
         if (cap.name && insecure.has(cap.name)) {
-          violations.push({ message: `${describeContainer(c)} adds the insecure capability ${cap.name}`, paths: [cap.path] });
+          violations.push({ message: `${c.who} adds the insecure capability ${cap.name}`, paths: [cap.path] });
         }
       }
     }

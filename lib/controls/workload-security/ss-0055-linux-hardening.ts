@@ -1,26 +1,22 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
-import type { ContainerAt } from "../../engine/workload";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { droppedCapabilities } from "./capabilities";
 import { APPARMOR_ANNOTATION_PREFIX } from "./pod-security-standards";
-import { describeContainer, effectiveSetting, podViewOf, targetsWindows, type PodView } from "./security-context";
+import { effectiveValue, podViewOf, targetsWindows, type ContainerView, type PodView } from "./security-context";
 
-/** The Linux security modules or capability drops that confine one container, by name. */
-function hardeningOf(pod: PodView, c: ContainerAt): string[] {
-  const found: string[] = [];
-  const seccomp = effectiveSetting<{ type?: unknown }>(pod, c, "seccompProfile").value;
-  if (seccomp && typeof seccomp === "object" && seccomp.type !== undefined && seccomp.type !== "Unconfined") found.push("seccomp");
-  const seLinux = effectiveSetting<Record<string, unknown>>(pod, c, "seLinuxOptions").value;
-  if (seLinux && typeof seLinux === "object" && Object.values(seLinux).some((v) => typeof v === "string" && v !== "")) found.push("SELinux");
-  const appArmor = effectiveSetting<{ type?: unknown }>(pod, c, "appArmorProfile").value;
-  const annotation = typeof c.container.name === "string" ? pod.annotations[`${APPARMOR_ANNOTATION_PREFIX}${c.container.name}`] : undefined;
+/** True when a seccomp profile, SELinux options, an AppArmor profile or a capability drop confines the container. */
+function isHardened(pod: PodView, c: ContainerView): boolean {
+  const seccomp = effectiveValue(pod, c, "seccompProfile") as { type?: unknown } | undefined;
+  if (seccomp && typeof seccomp === "object" && seccomp.type !== undefined && seccomp.type !== "Unconfined") return true;
+  const seLinux = effectiveValue(pod, c, "seLinuxOptions");
+  if (seLinux && typeof seLinux === "object" && Object.values(seLinux).some((v) => typeof v === "string" && v !== "")) return true;
+  const appArmor = effectiveValue(pod, c, "appArmorProfile") as { type?: unknown } | undefined;
   const appArmorType = appArmor && typeof appArmor === "object" ? appArmor.type : undefined;
-  if ((appArmorType !== undefined && appArmorType !== "Unconfined") || (typeof annotation === "string" && annotation !== "" && annotation !== "unconfined")) {
-    found.push("AppArmor");
-  }
-  if (droppedCapabilities(c).length > 0) found.push("capability drops");
-  return found;
+  if (appArmorType !== undefined && appArmorType !== "Unconfined") return true;
+  const annotation = typeof c.container.name === "string" ? pod.annotations[`${APPARMOR_ANNOTATION_PREFIX}${c.container.name}`] : undefined;
+  if (typeof annotation === "string" && annotation !== "" && annotation !== "unconfined") return true;
+  return droppedCapabilities(c).length > 0;
 }
 
 export default defineControl({
@@ -38,12 +34,12 @@ export default defineControl({
     if (!pod || targetsWindows(pod)) return null;
     const violations: Violation[] = [];
     for (const c of pod.containers) {
-      if (hardeningOf(pod, c).length) continue;
+      if (isHardened(pod, c)) continue;
       violations.push({
-        message: `${describeContainer(c)} sets no seccomp profile, SELinux options, AppArmor profile or capability drops`,
+        message: `${c.who} sets no seccomp profile, SELinux options, AppArmor profile or capability drops`,
         fixPaths: [
-          { path: `${c.path}.securityContext.seccompProfile.type`, value: "RuntimeDefault" },
-          { path: `${c.path}.securityContext.capabilities.drop[0]`, value: "ALL" },
+          { path: `${c.securityContextPath}.seccompProfile.type`, value: "RuntimeDefault" },
+          { path: `${c.securityContextPath}.capabilities.drop[0]`, value: "ALL" },
         ],
       });
     }

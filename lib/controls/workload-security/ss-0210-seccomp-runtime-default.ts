@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { describeContainer, effectiveSetting, podViewOf, targetsWindows } from "./security-context";
+import { effectiveValue, inheritsFromPod, podViewOf, targetsWindows } from "./security-context";
 
 export default defineControl({
   id: "SS-0210",
@@ -17,24 +17,29 @@ export default defineControl({
     const pod = podViewOf(obj);
     if (!pod || targetsWindows(pod)) return null;
     const violations: Violation[] = [];
-    const reportedPodLevel = new Set<string>();
+    let reportedPodLevel = false;
     for (const c of pod.containers) {
-      const profile = effectiveSetting<{ type?: unknown }>(pod, c, "seccompProfile");
-      const type = profile.value && typeof profile.value === "object" ? profile.value.type : undefined;
+      const profile = effectiveValue(pod, c, "seccompProfile");
+      const type = profile && typeof profile === "object" ? (profile as { type?: unknown }).type : undefined;
       if (type === "RuntimeDefault") continue;
-      const typePath = `${profile.path}.type`;
-      if (profile.value === undefined) {
+      if (profile === undefined) {
         violations.push({
-          message: `${describeContainer(c)} has no seccomp profile (neither the container nor the pod sets one)`,
-          fixPaths: [{ path: typePath, value: "RuntimeDefault" }],
+          message: `${c.who} has no seccomp profile (neither the container nor the pod sets one)`,
+          fixPaths: [{ path: `${c.securityContextPath}.seccompProfile.type`, value: "RuntimeDefault" }],
         });
-      } else if (profile.source === "pod") {
+      } else if (inheritsFromPod(pod, c, "seccompProfile")) {
         // One finding for a pod-level profile, however many containers inherit it.
-        if (reportedPodLevel.has(typePath)) continue;
-        reportedPodLevel.add(typePath);
-        violations.push({ message: `the pod's seccomp profile type is ${JSON.stringify(type ?? null)}, not RuntimeDefault`, paths: [typePath] });
+        if (reportedPodLevel) continue;
+        reportedPodLevel = true;
+        violations.push({
+          message: `the pod's seccomp profile type is ${JSON.stringify(type ?? null)}, not RuntimeDefault`,
+          paths: [`${pod.podSecurityContextPath}.seccompProfile.type`],
+        });
       } else {
-        violations.push({ message: `${describeContainer(c)} uses seccomp profile type ${JSON.stringify(type ?? null)}, not RuntimeDefault`, paths: [typePath] });
+        violations.push({
+          message: `${c.who} uses seccomp profile type ${JSON.stringify(type ?? null)}, not RuntimeDefault`,
+          paths: [`${c.securityContextPath}.seccompProfile.type`],
+        });
       }
     }
     return violations;

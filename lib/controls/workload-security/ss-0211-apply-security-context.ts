@@ -1,4 +1,5 @@
 import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import {
   hostProcessRequests,
@@ -13,7 +14,22 @@ import {
   windowsAdministratorIdentities,
   writableRootFilesystems,
 } from "./pod-hardening-checks";
-import { podViewOf, targetsWindows } from "./security-context";
+import { podViewOf, targetsWindows, type PodView } from "./security-context";
+
+// Most of these checks are shared with the single-purpose controls and computed once per pod.
+const LINUX_CHECKS: readonly ((pod: PodView) => Violation[])[] = [
+  privilegedContainers,
+  privilegeEscalationAllowed,
+  writableRootFilesystems,
+  linuxRootIdentities,
+  netRawRetained,
+  seccompNotEnforced,
+  unmaskedProcMounts,
+  unsafeSysctls,
+  rootSupplementaryGroups,
+  hostProcessRequests,
+];
+const WINDOWS_CHECKS: readonly ((pod: PodView) => Violation[])[] = [hostProcessRequests, windowsAdministratorIdentities];
 
 export default defineControl({
   id: "SS-0211",
@@ -28,19 +44,12 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod) return null;
-    if (targetsWindows(pod)) return [...hostProcessRequests(pod), ...windowsAdministratorIdentities(pod)];
-    return [
-      ...privilegedContainers(pod),
-      ...privilegeEscalationAllowed(pod),
-      ...writableRootFilesystems(pod),
-      ...linuxRootIdentities(pod),
-      ...netRawRetained(pod),
-      ...seccompNotEnforced(pod),
-      ...unmaskedProcMounts(pod),
-      ...unsafeSysctls(pod),
-      ...rootSupplementaryGroups(pod),
-      ...hostProcessRequests(pod),
-    ];
+    const violations: Violation[] = [];
+    for (const check of targetsWindows(pod) ? WINDOWS_CHECKS : LINUX_CHECKS) {
+      const found = check(pod);
+      for (let i = 0; i < found.length; i++) violations.push(found[i]);
+    }
+    return violations;
   },
   remediation:
     "Give the pod a `securityContext` with `runAsNonRoot: true`, non-zero `runAsUser`/`runAsGroup`/`fsGroup` and `seccompProfile: {type: RuntimeDefault}`, and every container `allowPrivilegeEscalation: false`, `readOnlyRootFilesystem: true`, `capabilities: {drop: [\"ALL\"]}` and no `privileged`. Keep sysctls to the safe set and procMount at Default. Windows pods: no HostProcess, and `runAsUserName: ContainerUser`.",

@@ -1,7 +1,9 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { hostNamespacesShared } from "./pod-hardening-checks";
+import { hostNamespacesShared, type HostNamespaceField } from "./pod-hardening-checks";
 import { podViewOf } from "./security-context";
+
+const FIELDS: readonly HostNamespaceField[] = ["hostPID"];
 
 export default defineControl({
   id: "SS-0275",
@@ -15,7 +17,7 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod) return null;
-    return hostNamespacesShared(pod, ["hostPID"]);
+    return hostNamespacesShared(pod, FIELDS);
   },
   remediation:
     "Remove `hostPID: true` from the pod spec. Keep the few node agents that need it in a separate namespace under an admission policy that allows it explicitly.",

@@ -1,7 +1,9 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { hostNamespacesShared } from "./pod-hardening-checks";
+import { hostNamespacesShared, type HostNamespaceField } from "./pod-hardening-checks";
 import { podViewOf } from "./security-context";
+
+const FIELDS: readonly HostNamespaceField[] = ["hostIPC"];
 
 export default defineControl({
   id: "SS-0276",
@@ -15,7 +17,7 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod) return null;
-    return hostNamespacesShared(pod, ["hostIPC"]);
+    return hostNamespacesShared(pod, FIELDS);
   },
   remediation:
     "Remove `hostIPC: true` from the pod spec; pods that need shared memory among their own containers can use an emptyDir with medium: Memory.",

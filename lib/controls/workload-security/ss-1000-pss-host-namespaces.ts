@@ -1,8 +1,10 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { hostNamespacesShared } from "./pod-hardening-checks";
+import { hostNamespacesShared, type HostNamespaceField } from "./pod-hardening-checks";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
 import { podViewOf } from "./security-context";
+
+const FIELDS: readonly HostNamespaceField[] = ["hostNetwork", "hostPID", "hostIPC"];
 
 export default defineControl({
   id: "SS-1000",
@@ -17,7 +19,7 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod) return null;
-    return hostNamespacesShared(pod, ["hostNetwork", "hostPID", "hostIPC"]);
+    return hostNamespacesShared(pod, FIELDS);
   },
   remediation: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false) in the pod spec.",
   refs: { pss: ["baseline:hostNamespaces"] },

@@ -3,7 +3,7 @@ import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { addedCapabilities, PSS_BASELINE_ADDABLE_CAPABILITIES } from "./capabilities";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { describeContainer, podViewOf } from "./security-context";
+import { podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1001",
@@ -22,7 +22,7 @@ export default defineControl({
     for (const c of pod.containers) {
       for (const cap of addedCapabilities(c)) {
         if (typeof cap.raw === "string" && PSS_BASELINE_ADDABLE_CAPABILITIES.includes(cap.raw)) continue;
-        violations.push({ message: `${describeContainer(c)} adds ${JSON.stringify(cap.raw)}, beyond the Baseline default set`, paths: [cap.path] });
+        violations.push({ message: `${c.who} adds ${JSON.stringify(cap.raw)}, beyond the Baseline default set`, paths: [cap.path] });
       }
     }
     return violations;

@@ -1,8 +1,9 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { APPARMOR_ANNOTATION_PREFIX, CONFINING_PROFILE_TYPES, isAllowedAppArmorAnnotation, PSS_VERSION_TAG } from "./pod-security-standards";
-import { containerSetting, describeContainer, podSetting, podViewOf } from "./security-context";
+import { unconfiningProfileTypes } from "./pod-hardening-checks";
+import { APPARMOR_ANNOTATION_PREFIX, isAllowedAppArmorAnnotation, PSS_VERSION_TAG } from "./pod-security-standards";
+import { podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1002",
@@ -17,25 +18,17 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod) return null;
-    const violations: Violation[] = [];
-    const podType = podSetting(pod, "appArmorProfile.type");
-    if (podType.value !== undefined && !CONFINING_PROFILE_TYPES.has(String(podType.value))) {
-      violations.push({ message: `the pod sets AppArmor profile type ${JSON.stringify(podType.value)}`, paths: [podType.path] });
-    }
-    for (const c of pod.containers) {
-      const type = containerSetting(c, "appArmorProfile.type");
-      if (type.value !== undefined && !CONFINING_PROFILE_TYPES.has(String(type.value))) {
-        violations.push({ message: `${describeContainer(c)} sets AppArmor profile type ${JSON.stringify(type.value)}`, paths: [type.path] });
-      }
-    }
-    for (const [key, value] of Object.entries(pod.annotations)) {
+    const types = unconfiningProfileTypes(pod, "appArmorProfile", "AppArmor");
+    let annotations: Violation[] | undefined;
+    for (const key of Object.keys(pod.annotations)) {
+      const value = pod.annotations[key];
       if (!key.startsWith(APPARMOR_ANNOTATION_PREFIX) || isAllowedAppArmorAnnotation(value)) continue;
-      violations.push({
+      (annotations ??= []).push({
         message: `annotation ${key} sets AppArmor profile ${JSON.stringify(value)}`,
         paths: [`${pod.metadataPath}.annotations[${key}]`],
       });
     }
-    return violations;
+    return annotations ? [...types, ...annotations] : types;
   },
   remediation: "Remove the Unconfined AppArmor settings, or use `appArmorProfile: {type: RuntimeDefault}` (or a Localhost profile loaded on the nodes).",
   refs: { pss: ["baseline:appArmor"] },

@@ -2,22 +2,21 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { PSS_SELINUX_TYPES, PSS_VERSION_TAG } from "./pod-security-standards";
-import { containerSetting, describeContainer, podSetting, podViewOf } from "./security-context";
+import { podViewOf } from "./security-context";
 
-function seLinuxViolations(options: unknown, path: string, who: string): Violation[] {
-  if (!options || typeof options !== "object") return [];
+/** Adds the violations of one seLinuxOptions (`securityContextPath` locates its securityContext) to `violations`. */
+function addSeLinuxViolations(violations: Violation[], options: unknown, securityContextPath: string, who: string): void {
+  if (!options || typeof options !== "object") return;
   const o = options as { type?: unknown; user?: unknown; role?: unknown };
-  const violations: Violation[] = [];
   if (o.type !== undefined && o.type !== null && o.type !== "" && !PSS_SELINUX_TYPES.has(String(o.type))) {
-    violations.push({ message: `${who} sets SELinux type ${JSON.stringify(o.type)}`, paths: [`${path}.type`] });
+    violations.push({ message: `${who} sets SELinux type ${JSON.stringify(o.type)}`, paths: [`${securityContextPath}.seLinuxOptions.type`] });
   }
   for (const field of ["user", "role"] as const) {
     const value = o[field];
     if (value !== undefined && value !== null && value !== "") {
-      violations.push({ message: `${who} sets a custom SELinux ${field} ${JSON.stringify(value)}`, paths: [`${path}.${field}`] });
+      violations.push({ message: `${who} sets a custom SELinux ${field} ${JSON.stringify(value)}`, paths: [`${securityContextPath}.seLinuxOptions.${field}`] });
     }
   }
-  return violations;
 }
 
 export default defineControl({
@@ -33,12 +32,9 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod) return null;
-    const podLevel = podSetting(pod, "seLinuxOptions");
-    const violations = seLinuxViolations(podLevel.value, podLevel.path, "the pod");
-    for (const c of pod.containers) {
-      const own = containerSetting(c, "seLinuxOptions");
-      violations.push(...seLinuxViolations(own.value, own.path, describeContainer(c)));
-    }
+    const violations: Violation[] = [];
+    addSeLinuxViolations(violations, pod.podSecurityContext.seLinuxOptions, pod.podSecurityContextPath, "the pod");
+    for (const c of pod.containers) addSeLinuxViolations(violations, c.securityContext.seLinuxOptions, c.securityContextPath, c.who);
     return violations;
   },
   remediation: "Remove custom `seLinuxOptions` or limit them to `level` and one of the container types; run workloads that need other contexts under an explicit privileged exception.",

@@ -18,16 +18,27 @@ export default defineControl({
     const pod = podViewOf(obj);
     if (!pod) return null;
     const violations: Violation[] = [];
-    listOf(pod.spec.volumes).forEach((volume, index) => {
-      if (!volume || typeof volume !== "object") return;
-      const sources = Object.keys(volume).filter((k) => k !== "name" && (volume as Record<string, unknown>)[k] !== null && (volume as Record<string, unknown>)[k] !== undefined);
-      if (sources.length === 0 || sources.some((s) => PSS_RESTRICTED_VOLUME_TYPES.has(s))) return;
-      const name = (volume as { name?: unknown }).name;
+    const volumes = listOf(pod.spec.volumes);
+    for (let index = 0; index < volumes.length; index++) {
+      const volume = volumes[index] as Record<string, unknown>;
+      if (!volume || typeof volume !== "object") continue;
+      // Every field but the name is a volume source; one allowed source is enough.
+      let sources: string[] | undefined;
+      let allowed = false;
+      for (const key of Object.keys(volume)) {
+        if (key === "name" || volume[key] === null || volume[key] === undefined) continue;
+        if (PSS_RESTRICTED_VOLUME_TYPES.has(key)) {
+          allowed = true;
+          break;
+        }
+        (sources ??= []).push(key);
+      }
+      if (allowed || !sources) continue;
       violations.push({
-        message: `volume ${JSON.stringify(name ?? index)} uses the ${sources.join("/")} volume type`,
+        message: `volume ${JSON.stringify(volume.name ?? index)} uses the ${sources.join("/")} volume type`,
         paths: sources.map((s) => `${pod.specPath}.volumes[${index}].${s}`),
       });
-    });
+    }
     return violations;
   },
   remediation: "Replace the volume with a PersistentVolumeClaim (backed by a PersistentVolume or CSI driver the administrators manage), or with configMap/secret/projected/emptyDir volumes.",

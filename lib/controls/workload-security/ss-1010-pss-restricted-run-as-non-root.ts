@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { containerSetting, describeContainer, podSetting, podViewOf } from "./security-context";
+import { ownValue, podValue, podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1010",
@@ -18,23 +18,25 @@ export default defineControl({
     const pod = podViewOf(obj);
     if (!pod) return null;
     const violations: Violation[] = [];
-    const podLevel = podSetting(pod, "runAsNonRoot");
-    if (podLevel.value !== undefined && podLevel.value !== true) {
-      violations.push({ message: `the pod sets runAsNonRoot: ${JSON.stringify(podLevel.value)}`, paths: [podLevel.path], fixPaths: [{ path: podLevel.path, value: "true" }] });
+    const podLevel = podValue(pod, "runAsNonRoot");
+    const podPath = `${pod.podSecurityContextPath}.runAsNonRoot`;
+    if (podLevel !== undefined && podLevel !== true) {
+      violations.push({ message: `the pod sets runAsNonRoot: ${JSON.stringify(podLevel)}`, paths: [podPath], fixPaths: [{ path: podPath, value: "true" }] });
     }
-    const unset: string[] = [];
+    let unset: string[] | undefined;
     for (const c of pod.containers) {
-      const own = containerSetting(c, "runAsNonRoot");
-      if (own.value === undefined) {
-        if (podLevel.value !== true) unset.push(describeContainer(c));
-      } else if (own.value !== true) {
-        violations.push({ message: `${describeContainer(c)} sets runAsNonRoot: ${JSON.stringify(own.value)}`, paths: [own.path], fixPaths: [{ path: own.path, value: "true" }] });
+      const own = ownValue(c, "runAsNonRoot");
+      if (own === undefined) {
+        if (podLevel !== true) (unset ??= []).push(c.who);
+      } else if (own !== true) {
+        const path = `${c.securityContextPath}.runAsNonRoot`;
+        violations.push({ message: `${c.who} sets runAsNonRoot: ${JSON.stringify(own)}`, paths: [path], fixPaths: [{ path, value: "true" }] });
       }
     }
-    if (unset.length) {
+    if (unset) {
       violations.push({
         message: `runAsNonRoot: true is set neither on the pod nor on ${unset.join(", ")}`,
-        fixPaths: [{ path: `${pod.specPath}.securityContext.runAsNonRoot`, value: "true" }],
+        fixPaths: [{ path: podPath, value: "true" }],
       });
     }
     return violations;

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { containerSetting, describeContainer, podSetting, podViewOf } from "./security-context";
+import { ownValue, podValue, podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1011",
@@ -18,11 +18,14 @@ export default defineControl({
     const pod = podViewOf(obj);
     if (!pod) return null;
     const violations: Violation[] = [];
-    const podLevel = podSetting(pod, "runAsUser");
-    if (podLevel.value === 0) violations.push({ message: "the pod sets runAsUser: 0 (root)", paths: [podLevel.path], fixPaths: [{ path: podLevel.path, value: "1000" }] });
+    if (podValue(pod, "runAsUser") === 0) {
+      const path = `${pod.podSecurityContextPath}.runAsUser`;
+      violations.push({ message: "the pod sets runAsUser: 0 (root)", paths: [path], fixPaths: [{ path, value: "1000" }] });
+    }
     for (const c of pod.containers) {
-      const own = containerSetting(c, "runAsUser");
-      if (own.value === 0) violations.push({ message: `${describeContainer(c)} sets runAsUser: 0 (root)`, paths: [own.path], fixPaths: [{ path: own.path, value: "1000" }] });
+      if (ownValue(c, "runAsUser") !== 0) continue;
+      const path = `${c.securityContextPath}.runAsUser`;
+      violations.push({ message: `${c.who} sets runAsUser: 0 (root)`, paths: [path], fixPaths: [{ path, value: "1000" }] });
     }
     return violations;
   },

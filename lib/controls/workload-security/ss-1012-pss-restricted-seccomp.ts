@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { CONFINING_PROFILE_TYPES, PSS_VERSION_TAG } from "./pod-security-standards";
-import { containerSetting, declaresWindowsOs, describeContainer, podSetting, podViewOf } from "./security-context";
+import { declaresWindowsOs, nestedValue, ownValue, podValue, podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1012",
@@ -18,26 +18,25 @@ export default defineControl({
     const pod = podViewOf(obj);
     if (!pod || declaresWindowsOs(pod)) return null;
     const violations: Violation[] = [];
-    const podType = podSetting(pod, "seccompProfile.type");
-    const podProfileSet = podSetting(pod, "seccompProfile").value !== undefined;
-    const podValid = typeof podType.value === "string" && CONFINING_PROFILE_TYPES.has(podType.value);
-    if (podProfileSet && !podValid) {
-      violations.push({ message: `the pod sets seccomp profile type ${JSON.stringify(podType.value ?? null)}`, paths: [podType.path] });
+    const podType = nestedValue(pod.podSecurityContext, "seccompProfile", "type");
+    const podValid = typeof podType === "string" && CONFINING_PROFILE_TYPES.has(podType);
+    if (podValue(pod, "seccompProfile") !== undefined && !podValid) {
+      violations.push({ message: `the pod sets seccomp profile type ${JSON.stringify(podType ?? null)}`, paths: [`${pod.podSecurityContextPath}.seccompProfile.type`] });
     }
-    const unset: string[] = [];
+    let unset: string[] | undefined;
     for (const c of pod.containers) {
-      if (containerSetting(c, "seccompProfile").value === undefined) {
-        if (!podValid) unset.push(describeContainer(c));
+      if (ownValue(c, "seccompProfile") === undefined) {
+        if (!podValid) (unset ??= []).push(c.who);
         continue;
       }
-      const type = containerSetting(c, "seccompProfile.type");
-      if (typeof type.value === "string" && CONFINING_PROFILE_TYPES.has(type.value)) continue;
-      violations.push({ message: `${describeContainer(c)} sets seccomp profile type ${JSON.stringify(type.value ?? null)}`, paths: [type.path] });
+      const type = nestedValue(c.securityContext, "seccompProfile", "type");
+      if (typeof type === "string" && CONFINING_PROFILE_TYPES.has(type)) continue;
+      violations.push({ message: `${c.who} sets seccomp profile type ${JSON.stringify(type ?? null)}`, paths: [`${c.securityContextPath}.seccompProfile.type`] });
     }
-    if (unset.length) {
+    if (unset) {
       violations.push({
         message: `no RuntimeDefault or Localhost seccomp profile applies to ${unset.join(", ")} (set it on the pod or on each container)`,
-        fixPaths: [{ path: `${pod.specPath}.securityContext.seccompProfile.type`, value: "RuntimeDefault" }],
+        fixPaths: [{ path: `${pod.podSecurityContextPath}.seccompProfile.type`, value: "RuntimeDefault" }],
       });
     }
     return violations;

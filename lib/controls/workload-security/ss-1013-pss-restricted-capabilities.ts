@@ -3,7 +3,13 @@ import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { addedCapabilities, droppedCapabilities, PSS_RESTRICTED_ADDABLE_CAPABILITIES } from "./capabilities";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { declaresWindowsOs, describeContainer, podViewOf } from "./security-context";
+import { declaresWindowsOs, podViewOf, type ContainerView } from "./security-context";
+
+/** True when the drop list contains exactly "ALL" (Pod Security Admission compares the raw string). */
+function dropsAllExactly(c: ContainerView): boolean {
+  for (const cap of droppedCapabilities(c)) if (cap.raw === "ALL") return true;
+  return false;
+}
 
 export default defineControl({
   id: "SS-1013",
@@ -20,15 +26,15 @@ export default defineControl({
     if (!pod || declaresWindowsOs(pod)) return null;
     const violations: Violation[] = [];
     for (const c of pod.containers) {
-      if (!droppedCapabilities(c).some((cap) => cap.raw === "ALL")) {
+      if (!dropsAllExactly(c)) {
         violations.push({
-          message: `${describeContainer(c)} does not drop ALL capabilities`,
-          fixPaths: [{ path: `${c.path}.securityContext.capabilities.drop`, value: "ALL" }],
+          message: `${c.who} does not drop ALL capabilities`,
+          fixPaths: [{ path: `${c.securityContextPath}.capabilities.drop`, value: "ALL" }],
         });
       }
       for (const cap of addedCapabilities(c)) {
         if (typeof cap.raw === "string" && PSS_RESTRICTED_ADDABLE_CAPABILITIES.includes(cap.raw)) continue;
-        violations.push({ message: `${describeContainer(c)} adds ${JSON.stringify(cap.raw)}; only NET_BIND_SERVICE may be added`, paths: [cap.path] });
+        violations.push({ message: `${c.who} adds ${JSON.stringify(cap.raw)}; only NET_BIND_SERVICE may be added`, paths: [cap.path] });
       }
     }
     return violations;

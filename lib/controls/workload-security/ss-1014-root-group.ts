@@ -16,7 +16,9 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod || targetsWindows(pod)) return null;
-    return [...explicitRootPrimaryGroups(pod), ...rootSupplementaryGroups(pod)];
+    const primary = explicitRootPrimaryGroups(pod);
+    const supplementary = rootSupplementaryGroups(pod);
+    return supplementary.length ? [...primary, ...supplementary] : primary;
   },
   remediation: "Use a non-zero GID for `runAsGroup` and `fsGroup`, and remove 0 from `supplementalGroups`.",
   refs: {},

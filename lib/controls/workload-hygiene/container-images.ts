@@ -1,10 +1,12 @@
 // The images a pod spec runs, parsed, with the path of each `image` field.
-import type { K8sObject } from "../../engine/types";
+import type { EvalContext, K8sObject } from "../../engine/types";
 import type { ContainerGroup } from "../../engine/workload";
-import { containersInSpec, podSpecLocationOf, type PodSpecLocation } from "./container-resources";
+import { containersInSpec, podSpecLocationOf, type ContainerInSpec, type PodSpecLocation } from "./container-resources";
 import { parseImageReference, type ImageReference } from "./image-reference";
 
 export const ALL_CONTAINER_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
+/** Regular and init containers: what runs in every pod (ephemeral debug containers excluded). */
+export const REGULAR_CONTAINERS: readonly ContainerGroup[] = ["containers", "initContainers"];
 
 export interface ContainerImage {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,25 +17,62 @@ export interface ContainerImage {
   /** Path of its `image` field. */
   imagePath: string;
   group: ContainerGroup;
-  /** Undefined when the container has no image string. */
+  /** Undefined when the container has no image string. Shared between containers with the same image: read-only. */
   ref?: ImageReference;
 }
 
-const parsed = new WeakMap<object, ContainerImage>();
-
-export function imagesInSpec(at: PodSpecLocation, groups: readonly ContainerGroup[] = ALL_CONTAINER_GROUPS): ContainerImage[] {
-  return containersInSpec(at, groups).map(({ container, path, group }) => {
-    let image = parsed.get(container);
-    if (!image || image.path !== path) {
-      image = { container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: parseImageReference(container.image) };
-      parsed.set(container, image);
-    }
-    return image;
-  });
+/** A pod spec's images for the group selections controls ask for most, built once per spec (read-only lists). */
+interface SpecImages {
+  all: ContainerImage[];
+  regular?: ContainerImage[];
 }
 
-/** Images of a pod-bearing object, or undefined when the object carries no pod spec. */
-export function imagesOf(obj: K8sObject, groups: readonly ContainerGroup[] = ALL_CONTAINER_GROUPS): ContainerImage[] | undefined {
+const imagesBySpec = new WeakMap<object, SpecImages>();
+const parsed = new WeakMap<object, ContainerImage>();
+
+const newReferenceMap = () => new Map<string, ImageReference | undefined>();
+
+/** Parses an image reference, once per distinct string and scan when the scan context is given. */
+function referenceOf(image: unknown, ctx: EvalContext | undefined): ImageReference | undefined {
+  if (!ctx || typeof image !== "string") return parseImageReference(image);
+  const memo = ctx.cache("workload-hygiene:image-references", newReferenceMap);
+  let ref = memo.get(image);
+  if (ref === undefined && !memo.has(image)) memo.set(image, (ref = parseImageReference(image)));
+  return ref;
+}
+
+function imageOf({ container, path, group }: ContainerInSpec, ctx: EvalContext | undefined): ContainerImage {
+  let image = parsed.get(container);
+  if (!image || image.path !== path) {
+    image = { container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: referenceOf(container.image, ctx) };
+    parsed.set(container, image);
+  }
+  return image;
+}
+
+function isRegularSelection(groups: readonly ContainerGroup[]): boolean {
+  return groups === REGULAR_CONTAINERS || (groups.length === 2 && groups[0] === "containers" && groups[1] === "initContainers");
+}
+
+/** The images of a pod spec's containers (all groups unless restricted). Read-only. */
+export function imagesInSpec(
+  at: PodSpecLocation,
+  groups: readonly ContainerGroup[] = ALL_CONTAINER_GROUPS,
+  ctx?: EvalContext,
+): ContainerImage[] {
+  const cacheable = at.spec && typeof at.spec === "object" && (groups.length === ALL_CONTAINER_GROUPS.length || isRegularSelection(groups));
+  if (!cacheable) return containersInSpec(at, groups).map((c) => imageOf(c, ctx));
+  let images = imagesBySpec.get(at.spec);
+  if (!images) {
+    images = { all: containersInSpec(at, ALL_CONTAINER_GROUPS).map((c) => imageOf(c, ctx)) };
+    imagesBySpec.set(at.spec, images);
+  }
+  if (groups.length === ALL_CONTAINER_GROUPS.length) return images.all;
+  return (images.regular ??= images.all.filter((i) => i.group !== "ephemeralContainers"));
+}
+
+/** Images of a pod-bearing object, or undefined when the object carries no pod spec. Read-only. */
+export function imagesOf(obj: K8sObject, groups: readonly ContainerGroup[] = ALL_CONTAINER_GROUPS, ctx?: EvalContext): ContainerImage[] | undefined {
   const at = podSpecLocationOf(obj);
-  return at ? imagesInSpec(at, groups) : undefined;
+  return at ? imagesInSpec(at, groups, ctx) : undefined;
 }

@@ -1,30 +1,73 @@
 // Label checks shared by the label-usage controls.
-import type { K8sObject, Violation } from "../../engine/types";
-import { podSpecOf } from "../../engine/workload";
+import type { EvalContext, K8sObject, Violation } from "../../engine/types";
+import { podSpecLocationOf } from "./container-resources";
+import { podLabelsOfCached } from "./scan-lookups";
+
+/** One label rule of a scan: the keys looked for, and its finding per labels path (shared by every object: read-only). */
+interface LabelRule {
+  wanted: readonly string[] | undefined;
+  keys: string[];
+  findings: Map<string, Violation>;
+}
+
+function ruleFor(wanted: readonly string[] | undefined, fallback: readonly string[]): LabelRule {
+  const keys = (Array.isArray(wanted) && wanted.length ? wanted : fallback).filter((k) => typeof k === "string" && k);
+  return { wanted, keys, findings: new Map() };
+}
+
+const newRuleMap = () => new Map<string, LabelRule>();
+
+function hasAny(labels: unknown, keys: readonly string[]): boolean {
+  if (!labels || typeof labels !== "object") return false;
+  for (let i = 0; i < keys.length; i++) if (Object.prototype.hasOwnProperty.call(labels, keys[i])) return true;
+  return false;
+}
+
+// Pod spec path → pod template labels path; the paths are the few built-in kinds' (no scan data).
+const templateLabelsPaths = new Map<string, string>();
+
+function templateLabelsPath(specPath: string): string {
+  let path = templateLabelsPaths.get(specPath);
+  if (path === undefined) templateLabelsPaths.set(specPath, (path = `${specPath.replace(/\.spec$/, ".metadata")}.labels`));
+  return path;
+}
+
+function findingFor(rule: LabelRule, path: string, what: string): Violation {
+  let finding = rule.findings.get(path);
+  if (!finding) {
+    finding = {
+      message: `${path} carries none of the ${what} (${rule.keys.join(", ")})`,
+      fixPaths: [{ path: `${path}[${rule.keys[0] ?? "YOUR_LABEL"}]`, value: "YOUR_VALUE" }],
+    };
+    rule.findings.set(path, finding);
+  }
+  return finding;
+}
 
 /**
  * Fails when the object or (for workloads) its pod template carries none of the wanted labels. An
  * empty list falls back to `fallback`, since "none of nothing" would make the check meaningless.
+ * With the scan context, the rule and its findings are built once per scan.
  */
-export function missingAllLabels(obj: K8sObject, wanted: readonly string[] | undefined, fallback: readonly string[], what: string): Violation[] | null {
-  const at = podSpecOf(obj);
+export function missingAllLabels(
+  obj: K8sObject,
+  wanted: readonly string[] | undefined,
+  fallback: readonly string[],
+  what: string,
+  ctx?: EvalContext,
+): Violation[] | null {
+  const at = podSpecLocationOf(obj);
   if (!at) return null;
-  const keys = (Array.isArray(wanted) && wanted.length ? wanted : fallback).filter((k) => typeof k === "string" && k);
-  const first = keys[0] ?? "YOUR_LABEL";
-  const places: { labels: Record<string, string> | undefined; path: string }[] = [{ labels: obj.metadata?.labels, path: "metadata.labels" }];
-  if (at.metadataPath !== "metadata") {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const templateMeta = at.metadataPath.split(".").reduce<any>((o, k) => (o && typeof o === "object" ? o[k] : undefined), obj);
-    places.push({ labels: templateMeta?.labels, path: `${at.metadataPath}.labels` });
-  }
+  let rule: LabelRule;
+  if (ctx) {
+    const rules = ctx.cache("workload-hygiene:label-rules", newRuleMap);
+    const known = rules.get(what);
+    if (known && known.wanted === wanted) rule = known;
+    else rules.set(what, (rule = ruleFor(wanted, fallback)));
+  } else rule = ruleFor(wanted, fallback);
   const violations: Violation[] = [];
-  for (const { labels, path } of places) {
-    const own = labels && typeof labels === "object" ? labels : {};
-    if (keys.some((k) => Object.prototype.hasOwnProperty.call(own, k))) continue;
-    violations.push({
-      message: `${path} carries none of the ${what} (${keys.join(", ")})`,
-      fixPaths: [{ path: `${path}[${first}]`, value: "YOUR_VALUE" }],
-    });
-  }
+  if (!hasAny(obj.metadata?.labels, rule.keys)) violations.push(findingFor(rule, "metadata.labels", what));
+  // A Pod's own metadata is its pod metadata; other kinds also carry a pod template's.
+  if (at.path !== "spec" && !hasAny(podLabelsOfCached(obj), rule.keys)) violations.push(findingFor(rule, templateLabelsPath(at.path), what));
   return violations;
 }

@@ -1,5 +1,6 @@
 // Which containers should carry readiness and liveness probes.
 import type { K8sObject, Violation } from "../../engine/types";
+import type { ContainerGroup } from "../../engine/workload";
 import { containersOfObject } from "./container-resources";
 
 /**
@@ -14,10 +15,12 @@ export function runsToCompletion(obj: K8sObject): boolean {
   return policy === "Never" || policy === "OnFailure";
 }
 
+const MAIN_CONTAINERS: readonly ContainerGroup[] = ["containers"];
+
 /** Violations for every regular container without the given probe (null when probes do not apply). */
 export function missingProbes(obj: K8sObject, probe: "readinessProbe" | "livenessProbe"): Violation[] | null {
   if (runsToCompletion(obj)) return null;
-  const containers = containersOfObject(obj, ["containers"]);
+  const containers = containersOfObject(obj, MAIN_CONTAINERS);
   if (!containers.length) return null;
   const violations: Violation[] = [];
   for (const { container, path } of containers) {

@@ -1,5 +1,6 @@
 // Per-scan lookup tables over the object index, built once per kind and memoized on the context,
 // so that per-workload joins (Services, ServiceAccounts, ConfigMaps, HPAs…) stay linear in scan size.
+// Tables are nested maps: a lookup builds no key string.
 import { matchesMapSelector } from "../../engine/label-selector";
 import type { EvalContext, K8sObject } from "../../engine/types";
 import { podLabelsOf } from "../../engine/workload";
@@ -9,71 +10,121 @@ export function namespaceOf(obj: K8sObject): string {
   return obj.metadata?.namespace || "default";
 }
 
-/** Objects of a kind grouped by namespace (missing namespace = "default"). */
-export function objectsByNamespace(ctx: EvalContext, kind: string): Map<string, K8sObject[]> {
-  return ctx.cache(`workload-hygiene:by-namespace:${kind}`, () => {
-    const map = new Map<string, K8sObject[]>();
-    for (const obj of ctx.index.byKind(kind)) {
-      const ns = namespaceOf(obj);
-      let list = map.get(ns);
-      if (!list) map.set(ns, (list = []));
-      list.push(obj);
-    }
-    return map;
-  });
+/** This area's lookup tables for one scan, each filled on first use. */
+interface ScanTables {
+  /** kind → namespace → objects, in scan order. */
+  byNamespace: Map<string, Map<string, K8sObject[]>>;
+  /** kind → namespace → name → the first such object of the scan. */
+  byName: Map<string, Map<string, Map<string, K8sObject>>>;
+  /** Services by the rarest pair of their selector: namespace → label key → value → Services. */
+  servicesByPair?: Map<string, Map<string, Map<string, K8sObject[]>>>;
 }
 
+const newTables = (): ScanTables => ({ byNamespace: new Map(), byName: new Map() });
+
+function tablesOf(ctx: EvalContext): ScanTables {
+  return ctx.cache("workload-hygiene:scan-tables", newTables);
+}
+
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+function mapIn<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let inner = map.get(key);
+  if (inner === undefined) map.set(key, (inner = create()));
+  return inner;
+}
+
+const newMap = <K, V>() => new Map<K, V>();
+
+/** Objects of a kind grouped by namespace (missing namespace = "default"). */
+export function objectsByNamespace(ctx: EvalContext, kind: string): Map<string, K8sObject[]> {
+  const tables = tablesOf(ctx);
+  let map = tables.byNamespace.get(kind);
+  if (!map) {
+    map = new Map();
+    for (const obj of ctx.index.byKind(kind)) listIn(map, namespaceOf(obj)).push(obj);
+    tables.byNamespace.set(kind, map);
+  }
+  return map;
+}
+
+const NO_OBJECTS: readonly K8sObject[] = Object.freeze([]);
+
 export function objectsInNamespace(ctx: EvalContext, kind: string, namespace: string): readonly K8sObject[] {
-  return objectsByNamespace(ctx, kind).get(namespace) ?? [];
+  return objectsByNamespace(ctx, kind).get(namespace) ?? NO_OBJECTS;
 }
 
 /** The object of that kind, namespace and name when the scan has it. */
 export function findNamespaced(ctx: EvalContext, kind: string, namespace: string, name: string): K8sObject | undefined {
-  const table = ctx.cache(`workload-hygiene:by-name:${kind}`, () => {
-    const map = new Map<string, K8sObject>();
+  const tables = tablesOf(ctx);
+  let byNamespace = tables.byName.get(kind);
+  if (!byNamespace) {
+    byNamespace = new Map();
     for (const obj of ctx.index.byKind(kind)) {
-      const key = `${namespaceOf(obj)}\u0000${obj.metadata?.name ?? ""}`;
-      if (!map.has(key)) map.set(key, obj);
+      // Compared as strings, like the manifest text (a name written as a YAML number still matches).
+      const byName = mapIn(byNamespace, String(namespaceOf(obj)), newMap<string, K8sObject>);
+      const objName = String(obj.metadata?.name ?? "");
+      if (!byName.has(objName)) byName.set(objName, obj);
     }
-    return map;
-  });
-  return table.get(`${namespace}\u0000${name}`);
+    tables.byName.set(kind, byNamespace);
+  }
+  return byNamespace.get(String(namespace))?.get(String(name));
 }
 
 /**
- * Services that select the workload's pods. Each Service is indexed under the rarest pair of its
- * selector (a workload must carry every pair, so it carries that one), which keeps the candidates
- * per workload few even when many Services share a common label such as a Helm release name.
+ * Services indexed under the rarest pair of their selector (a workload must carry every pair, so it
+ * carries that one), which keeps the candidates per workload few even when many Services share a
+ * common label such as a Helm release name. Values are compared as strings.
  */
+function servicesByRarestPair(ctx: EvalContext): Map<string, Map<string, Map<string, K8sObject[]>>> {
+  const tables = tablesOf(ctx);
+  if (tables.servicesByPair) return tables.servicesByPair;
+  const selectors: [K8sObject, string, string[], string[]][] = [];
+  const frequency = new Map<string, Map<string, Map<string, number>>>();
+  for (const service of ctx.index.byKind("Service")) {
+    const selector = service.spec?.selector;
+    if (!selector || typeof selector !== "object") continue;
+    const keys = Object.keys(selector);
+    // A Service without selector selects nothing (its endpoints are managed by hand).
+    if (!keys.length) continue;
+    const ns = String(namespaceOf(service));
+    const values = keys.map((k) => String((selector as Record<string, unknown>)[k]));
+    selectors.push([service, ns, keys, values]);
+    const inNamespace = mapIn(frequency, ns, newMap<string, Map<string, number>>);
+    keys.forEach((k, i) => {
+      const byValue = mapIn(inNamespace, k, newMap<string, number>);
+      byValue.set(values[i], (byValue.get(values[i]) ?? 0) + 1);
+    });
+  }
+  const index = new Map<string, Map<string, Map<string, K8sObject[]>>>();
+  for (const [service, ns, keys, values] of selectors) {
+    const counts = frequency.get(ns)!;
+    let rarest = 0;
+    for (let i = 1; i < keys.length; i++) {
+      if (counts.get(keys[i])!.get(values[i])! < counts.get(keys[rarest])!.get(values[rarest])!) rarest = i;
+    }
+    const byKey = mapIn(index, ns, newMap<string, Map<string, K8sObject[]>>);
+    listIn(mapIn(byKey, keys[rarest], newMap<string, K8sObject[]>), values[rarest]).push(service);
+  }
+  return (tables.servicesByPair = index);
+}
+
+/** Services that select the workload's pods. */
 export function servicesSelecting(workload: K8sObject, ctx: EvalContext): K8sObject[] {
-  const index = ctx.cache("workload-hygiene:services-by-selector-pair", () => {
-    const pairKey = (ns: string, k: string, v: unknown) => `${ns}\u0000${k}\u0000${String(v)}`;
-    const selectors: [K8sObject, string[]][] = [];
-    const frequency = new Map<string, number>();
-    for (const service of ctx.index.byKind("Service")) {
-      const selector = service.spec?.selector;
-      if (!selector || typeof selector !== "object") continue;
-      const ns = namespaceOf(service);
-      const keys = Object.entries(selector as Record<string, unknown>).map(([k, v]) => pairKey(ns, k, v));
-      // A Service without selector selects nothing (its endpoints are managed by hand).
-      if (!keys.length) continue;
-      selectors.push([service, keys]);
-      for (const key of keys) frequency.set(key, (frequency.get(key) ?? 0) + 1);
-    }
-    const map = new Map<string, K8sObject[]>();
-    for (const [service, keys] of selectors) {
-      const rarest = keys.reduce((best, key) => (frequency.get(key)! < frequency.get(best)! ? key : best));
-      let list = map.get(rarest);
-      if (!list) map.set(rarest, (list = []));
-      list.push(service);
-    }
-    return map;
-  });
-  const ns = namespaceOf(workload);
-  const labels = podLabelsOfCached(workload);
   const found: K8sObject[] = [];
-  for (const [k, v] of Object.entries(labels)) {
-    for (const service of index.get(`${ns}\u0000${k}\u0000${v}`) ?? []) {
+  const byKey = servicesByRarestPair(ctx).get(String(namespaceOf(workload)));
+  if (!byKey) return found;
+  const labels = podLabelsOfCached(workload);
+  // for…in over own keys visits what Object.entries would, in the same order, without an entry array.
+  for (const k in labels) {
+    if (!Object.prototype.hasOwnProperty.call(labels, k)) continue;
+    const services = byKey.get(k)?.get(String(labels[k]));
+    if (!services) continue;
+    for (const service of services) {
       if (matchesMapSelector(service.spec.selector, labels)) found.push(service);
     }
   }

@@ -1,7 +1,7 @@
 // Whether a workload's pods get a Kubernetes API token, and whether that token is worth anything
 // (the service account is bound to roles).
 import type { EvalContext, K8sObject } from "../../engine/types";
-import { podSpecOf } from "../../engine/workload";
+import { podSpecLocationOf } from "./container-resources";
 
 export interface TokenMount {
   mounted: boolean;
@@ -47,18 +47,27 @@ function mountedProjectedTokenVolume(spec: any): number {
   });
 }
 
+const newMountMap = () => new WeakMap<K8sObject, TokenMount | null>();
+
 /**
  * Whether the pods get an API token: the pod's `automountServiceAccountToken` wins, then the
  * ServiceAccount's (when it is in the scan), else the API default (mounted). A hand-written
  * projected `serviceAccountToken` volume mounts a token whatever the flags say. Undefined for
- * objects without pods and for static pods.
+ * objects without pods and for static pods. Memoized per object and scan (read-only).
  */
 export function tokenMountOf(obj: K8sObject, ctx: EvalContext): TokenMount | undefined {
-  const at = podSpecOf(obj);
+  const memo = ctx.cache("workload-hygiene:token-mounts", newMountMap);
+  let mount = memo.get(obj);
+  if (mount === undefined) memo.set(obj, (mount = decideTokenMount(obj, ctx) ?? null));
+  return mount ?? undefined;
+}
+
+function decideTokenMount(obj: K8sObject, ctx: EvalContext): TokenMount | undefined {
+  const at = podSpecLocationOf(obj);
   if (!at) return undefined;
   // Static pods (their API mirrors) cannot use service accounts at all.
   if (obj.kind === "Pod" && obj.metadata?.annotations?.["kubernetes.io/config.mirror"] !== undefined) return undefined;
-  const namespace = obj.metadata?.namespace || "default";
+  const namespace = at.namespace;
   const serviceAccount = serviceAccountOfSpec(at.spec);
   const base = { serviceAccount, namespace };
   const podFlag = at.spec.automountServiceAccountToken;

@@ -17,7 +17,7 @@ export default defineControl({
   evaluate(obj, ctx) {
     const blocked = ctx.settings.untrustedRegistries;
     if (!Array.isArray(blocked) || blocked.length === 0) return null;
-    const images = imagesOf(obj);
+    const images = imagesOf(obj, undefined, ctx);
     if (!images) return null;
     const violations: Violation[] = [];
     for (const { ref, containerName, imagePath } of images) {

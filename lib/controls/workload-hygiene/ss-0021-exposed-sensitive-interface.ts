@@ -1,5 +1,5 @@
 import { defineControl } from "../../engine/define-control";
-import type { Violation } from "../../engine/types";
+import type { EvalContext, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { imagesOf } from "./container-images";
 import { externalExposuresOf, relatedRefs } from "./service-exposure";
@@ -14,6 +14,19 @@ export const DEFAULT_SENSITIVE_INTERFACES: readonly string[] = [
   "jupyterhub", "seldon", "bentoml",
 ];
 
+/** The scan's terms (lower case, in list order) and one pattern that matches wherever any of them occurs. */
+function sensitiveTerms(ctx: EvalContext): { terms: string[]; anyTerm: RegExp } {
+  return ctx.cache("workload-hygiene:sensitive-interfaces", () => {
+    const configured = (ctx.settings as unknown as { sensitiveInterfaces?: unknown }).sensitiveInterfaces;
+    const terms = (Array.isArray(configured) && configured.length ? configured : DEFAULT_SENSITIVE_INTERFACES)
+      .filter((t): t is string => typeof t === "string" && t.trim() !== "")
+      .map((t) => t.toLowerCase());
+    // Literal alternatives: the pattern matches a text exactly when the text includes one of the terms.
+    const anyTerm = terms.length ? new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : /$^/;
+    return { terms, anyTerm };
+  });
+}
+
 export default defineControl({
   id: "SS-0021",
   name: "Sensitive interface exposed outside the cluster",
@@ -25,14 +38,12 @@ export default defineControl({
   category: "network",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    const terms = ctx.cache("workload-hygiene:sensitive-interfaces", () => {
-      const configured = (ctx.settings as unknown as { sensitiveInterfaces?: unknown }).sensitiveInterfaces;
-      return (Array.isArray(configured) && configured.length ? configured : DEFAULT_SENSITIVE_INTERFACES)
-        .filter((t): t is string => typeof t === "string" && t.trim() !== "")
-        .map((t) => t.toLowerCase());
-    });
+    const { terms, anyTerm } = sensitiveTerms(ctx);
     const name = (obj.metadata?.name ?? "").toLowerCase();
-    const repositories = (imagesOf(obj) ?? []).map((i) => i.ref?.repository.toLowerCase() ?? "");
+    const images = imagesOf(obj, undefined, ctx) ?? [];
+    // Most workloads match no term: one pattern test over the name and each repository rules them out.
+    if (!anyTerm.test(name) && !images.some((i) => anyTerm.test(i.ref?.repository.toLowerCase() ?? ""))) return null;
+    const repositories = images.map((i) => i.ref?.repository.toLowerCase() ?? "");
     const term = terms.find((t) => name.includes(t) || repositories.some((r) => r.includes(t)));
     if (!term) return null;
     const violations: Violation[] = [];

@@ -1,6 +1,20 @@
 import { defineControl } from "../../engine/define-control";
-import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
-import { tokenMountOf } from "./service-account-token";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { podSpecLocationOf } from "./container-resources";
+import { tokenMountOf, type TokenMount } from "./service-account-token";
+
+function why(mount: TokenMount): string {
+  switch (mount.decidedBy) {
+    case "pod":
+      return "the pod sets automountServiceAccountToken: true";
+    case "service-account":
+      return `ServiceAccount ${mount.serviceAccount} sets automountServiceAccountToken: true`;
+    case "default":
+      return `neither the pod nor ServiceAccount ${mount.serviceAccount} disables automounting`;
+    case "projected-volume":
+      return "a projected volume mounts a token for the API server";
+  }
+}
 
 export default defineControl({
   id: "SS-0034",
@@ -16,17 +30,10 @@ export default defineControl({
     const mount = tokenMountOf(obj, ctx);
     if (!mount) return null;
     if (!mount.mounted) return [];
-    const specPath = podSpecOf(obj)!.path;
-    const why = {
-      pod: "the pod sets automountServiceAccountToken: true",
-      "service-account": `ServiceAccount ${mount.serviceAccount} sets automountServiceAccountToken: true`,
-      default: `neither the pod nor ServiceAccount ${mount.serviceAccount} disables automounting`,
-      "projected-volume": "a projected volume mounts a token for the API server",
-    }[mount.decidedBy];
     return [{
-      message: `pods get a service account token: ${why}`,
+      message: `pods get a service account token: ${why(mount)}`,
       paths: mount.path ? [mount.path] : undefined,
-      fixPaths: mount.decidedBy === "projected-volume" ? undefined : [{ path: `${specPath}.automountServiceAccountToken`, value: "false" }],
+      fixPaths: mount.decidedBy === "projected-volume" ? undefined : [{ path: `${podSpecLocationOf(obj)!.path}.automountServiceAccountToken`, value: "false" }],
     }];
   },
   remediation:

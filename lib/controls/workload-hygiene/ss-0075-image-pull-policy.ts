@@ -15,7 +15,7 @@ export default defineControl({
   category: "images",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    const images = imagesOf(obj);
+    const images = imagesOf(obj, undefined, ctx);
     if (!images) return null;
     const floating = Array.isArray(ctx.settings.floatingImageTags) ? ctx.settings.floatingImageTags : [];
     const violations: Violation[] = [];

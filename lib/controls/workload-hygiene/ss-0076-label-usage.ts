@@ -14,7 +14,7 @@ export default defineControl({
   category: "hygiene",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    return missingAllLabels(obj, ctx.settings.recommendedLabels, DEFAULT_SETTINGS.recommendedLabels, "recommended labels");
+    return missingAllLabels(obj, ctx.settings.recommendedLabels, DEFAULT_SETTINGS.recommendedLabels, "recommended labels", ctx);
   },
   remediation: "Label the workload and its pod template consistently, e.g. app, owner and env, and enforce the convention at admission.",
   refs: { kubescape: ["C-0076"] },

@@ -14,7 +14,7 @@ export default defineControl({
   category: "hygiene",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    return missingAllLabels(obj, ctx.settings.k8sRecommendedLabels, DEFAULT_SETTINGS.k8sRecommendedLabels, "app.kubernetes.io labels");
+    return missingAllLabels(obj, ctx.settings.k8sRecommendedLabels, DEFAULT_SETTINGS.k8sRecommendedLabels, "app.kubernetes.io labels", ctx);
   },
   remediation: "Add at least app.kubernetes.io/name and app.kubernetes.io/instance (Helm charts usually provide them) to the workload and its pod template.",
   refs: { kubescape: ["C-0077"] },

@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { imagesOf } from "./container-images";
+import { imagesOf, REGULAR_CONTAINERS } from "./container-images";
 import { signatureFacts } from "./image-signatures";
 
 export default defineControl({
@@ -17,7 +17,7 @@ export default defineControl({
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
     const facts = signatureFacts(ctx);
-    const images = (imagesOf(obj, ["containers", "initContainers"]) ?? []).filter((i) => i.ref && facts.has(i.ref.raw));
+    const images = (imagesOf(obj, REGULAR_CONTAINERS, ctx) ?? []).filter((i) => i.ref && facts.has(i.ref.raw));
     if (!images.length) return null;
     const violations: Violation[] = [];
     for (const { ref, containerName, imagePath } of images) {

@@ -21,8 +21,8 @@ export default defineControl({
   severity: "medium",
   category: "images",
   kinds: [...WORKLOAD_KINDS],
-  evaluate(obj) {
-    const images = imagesOf(obj);
+  evaluate(obj, ctx) {
+    const images = imagesOf(obj, undefined, ctx);
     if (!images) return null;
     const violations: Violation[] = [];
     for (const { ref, containerName, imagePath } of images) {

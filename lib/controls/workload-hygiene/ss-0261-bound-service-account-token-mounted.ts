@@ -1,7 +1,36 @@
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
+import type { EvalContext, ObjectRef, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { bindingsOfServiceAccount, tokenMountOf } from "./service-account-token";
+
+/** What a service account is bound to, with its finding per deciding path (shared by the account's workloads: read-only). */
+interface Grants {
+  roles: string;
+  related: ObjectRef[];
+  findings: Map<string | undefined, Violation>;
+}
+
+const newGrantsMap = () => new Map<string, Map<string, Grants | null>>();
+
+/** The roles bound to a service account (null when none), once per account and scan. */
+function grantsOf(ctx: EvalContext, namespace: string, serviceAccount: string): Grants | null {
+  const byNamespace = ctx.cache("workload-hygiene:grants", newGrantsMap);
+  let byAccount = byNamespace.get(namespace);
+  if (!byAccount) byNamespace.set(namespace, (byAccount = new Map()));
+  let grants = byAccount.get(serviceAccount);
+  if (grants === undefined) {
+    const bindings = bindingsOfServiceAccount(ctx, namespace, serviceAccount);
+    if (!bindings.length) grants = null;
+    else {
+      const roles = [...new Set(bindings.map((b) => `${b.roleKind} ${b.roleName}`))];
+      const shown = roles.length > 5 ? `${roles.slice(0, 5).join(", ")} and ${roles.length - 5} more` : roles.join(", ");
+      grants = { roles: shown, related: bindings.map((b) => refOf(b.binding)), findings: new Map() };
+    }
+    byAccount.set(serviceAccount, grants);
+  }
+  return grants;
+}
 
 export default defineControl({
   id: "SS-0261",
@@ -17,19 +46,18 @@ export default defineControl({
     const mount = tokenMountOf(obj, ctx);
     if (!mount) return null;
     if (!mount.mounted) return [];
-    const grants = ctx.cache(`workload-hygiene:grants:${mount.namespace}/${mount.serviceAccount}`, () => {
-      const bindings = bindingsOfServiceAccount(ctx, mount.namespace, mount.serviceAccount);
-      if (!bindings.length) return undefined;
-      const roles = [...new Set(bindings.map((b) => `${b.roleKind} ${b.roleName}`))];
-      const shown = roles.length > 5 ? `${roles.slice(0, 5).join(", ")} and ${roles.length - 5} more` : roles.join(", ");
-      return { roles: shown, related: bindings.map((b) => refOf(b.binding)) };
-    });
+    const grants = grantsOf(ctx, mount.namespace, mount.serviceAccount);
     if (!grants) return [];
-    return [{
-      message: `pods mount a token for ServiceAccount ${mount.namespace}/${mount.serviceAccount}, which is bound to ${grants.roles}`,
-      paths: mount.path ? [mount.path] : undefined,
-      related: grants.related,
-    }];
+    let finding = grants.findings.get(mount.path);
+    if (!finding) {
+      finding = {
+        message: `pods mount a token for ServiceAccount ${mount.namespace}/${mount.serviceAccount}, which is bound to ${grants.roles}`,
+        paths: mount.path ? [mount.path] : undefined,
+        related: grants.related,
+      };
+      grants.findings.set(mount.path, finding);
+    }
+    return [finding];
   },
   remediation:
     "If the workload does not call the Kubernetes API, set automountServiceAccountToken: false. If it does, give it a dedicated ServiceAccount bound only to the verbs and resources it uses.",

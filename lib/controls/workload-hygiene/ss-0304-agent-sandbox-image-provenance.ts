@@ -20,7 +20,7 @@ export default defineControl({
     const trusted = Array.isArray(ctx.settings.trustedRegistries) ? ctx.settings.trustedRegistries : [];
     const floating = Array.isArray(ctx.settings.floatingImageTags) ? ctx.settings.floatingImageTags : [];
     const violations: Violation[] = [];
-    for (const { ref, containerName, imagePath } of imagesInSpec(at)) {
+    for (const { ref, containerName, imagePath } of imagesInSpec(at, undefined, ctx)) {
       if (!ref) continue;
       if (trusted.length && !firstMatchingPattern(ref, trusted)) {
         violations.push({ message: `container "${containerName}" uses "${ref.raw}" from ${ref.registry}, which is not an approved registry`, paths: [imagePath] });

@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { imagesOf } from "./container-images";
+import { imagesOf, REGULAR_CONTAINERS } from "./container-images";
 import { effectiveTag, hasMutableTag } from "./image-reference";
 
 export default defineControl({
@@ -15,7 +15,7 @@ export default defineControl({
   category: "images",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    const images = imagesOf(obj, ["containers", "initContainers"]);
+    const images = imagesOf(obj, REGULAR_CONTAINERS, ctx);
     if (!images) return null;
     const floating = Array.isArray(ctx.settings.floatingImageTags) ? ctx.settings.floatingImageTags : [];
     const violations: Violation[] = [];

@@ -124,8 +124,8 @@ async function main() {
           id, suffix, source.id,
         );
         await tx.$executeRawUnsafe(
-          `INSERT INTO "Snapshot" ("id","orgId","clusterId","status","collectedAt","createdAt","agentVersion","engineVersion","objectCount","collectionErrors","frameworkScores","failedBySeverity","idempotencyKey","completedAt","evaluatedAt","libraryVersion","manifestDigest","inputFingerprint","controlScoresHash","failingResources","objectsAdded","objectsChanged","objectsRemoved")
-           SELECT "id" || $2::text, "orgId", $1::text, "status", "collectedAt", "createdAt", "agentVersion", "engineVersion", "objectCount", "collectionErrors", "frameworkScores", "failedBySeverity", "idempotencyKey" || $2::text, "completedAt", "evaluatedAt", "libraryVersion", md5("manifestDigest" || $2::text), md5("inputFingerprint" || $2::text), "controlScoresHash", "failingResources", "objectsAdded", "objectsChanged", "objectsRemoved"
+          `INSERT INTO "Snapshot" ("id","orgId","clusterId","status","collectedAt","createdAt","agentVersion","engineVersion","objectCount","collectionErrors","idempotencyKey","completedAt","evaluatedAt","libraryVersion","manifestDigest","inputFingerprint","controlScoresHash","failingResources","objectsAdded","objectsChanged","objectsRemoved")
+           SELECT "id" || $2::text, "orgId", $1::text, "status", "collectedAt", "createdAt", "agentVersion", "engineVersion", "objectCount", "collectionErrors", "idempotencyKey" || $2::text, "completedAt", "evaluatedAt", "libraryVersion", md5("manifestDigest" || $2::text), md5("inputFingerprint" || $2::text), "controlScoresHash", "failingResources", "objectsAdded", "objectsChanged", "objectsRemoved"
              FROM "Snapshot" WHERE "orgId" = $4::text AND "clusterId" = $3::text`,
           id, suffix, source.id, orgId,
         );
@@ -157,9 +157,9 @@ async function main() {
           id, suffix, source.id, orgId,
         );
         await tx.$executeRawUnsafe(
-          `INSERT INTO "Finding" ("id","orgId","clusterId","controlId","resourceKey","occurrence","severity","message","firstSeenAt","lastSeenAt","resolvedAt","openedSnapshotId","resolvedSnapshotId","exceptionId")
-           SELECT "id" || $2::text, "orgId", $1::text, "controlId", "resourceKey", "occurrence", "severity", "message", "firstSeenAt", "lastSeenAt", "resolvedAt", "openedSnapshotId" || $2::text, "resolvedSnapshotId" || $2::text, "exceptionId" FROM "Finding" WHERE "clusterId" = $3::text`,
-          id, suffix, source.id,
+          `INSERT INTO "Finding" ("orgId","clusterId","controlId","resourceKey","occurrence","severity","messageHash","firstSeenAt","lastSeenAt","resolvedAt","exceptionId")
+           SELECT "orgId", $1::text, "controlId", "resourceKey", "occurrence", "severity", "messageHash", "firstSeenAt", "lastSeenAt", "resolvedAt", "exceptionId" FROM "Finding" WHERE "clusterId" = $2::text`,
+          id, source.id,
         );
         await tx.$executeRawUnsafe(
           `INSERT INTO "ClusterDailyScore" ("orgId","clusterId","day","snapshotId","collectedAt","snapshotCount","frameworkScores","failedBySeverity","failingResources","objectCount")
@@ -185,7 +185,7 @@ async function main() {
     console.log(`    evaluation phases (s): ${phaseLine(evaluated)}`);
 
     // ---- unchanged re-push: rows and bytes added ---------------------------------------------------
-    const tables = ["Snapshot", "ObjectBlob", "ClusterObject", "ObjectChange", "ControlScores", "Finding", "ClusterDailyScore", "PendingManifest"];
+    const tables = ["Snapshot", "ObjectBlob", "ClusterObject", "ObjectChange", "ControlScores", "Finding", "FindingMessage", "ClusterDailyScore", "PendingManifest"];
     const measure = async () => {
       const out: Record<string, { rows: number; bytes: number }> = {};
       for (const t of tables) {

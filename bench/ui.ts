@@ -94,17 +94,17 @@ async function main() {
                FROM "Cluster" WHERE "id" = $3::text`,
             id, suffix, source.id, PROVIDERS[c % PROVIDERS.length], ENVIRONMENTS[c % ENVIRONMENTS.length], labels,
           );
-          // Per-control counts are content-addressed: real clusters rarely share them, so each copy gets its own rows.
+          // Scores are content-addressed: real clusters rarely share them, so each copy gets its own rows.
           await tx.$executeRawUnsafe(
-            `INSERT INTO "ControlScores" ("orgId","hash","counts","createdAt")
-             SELECT cs."orgId", md5(cs."hash" || $2::text), cs."counts", cs."createdAt" FROM "ControlScores" cs
+            `INSERT INTO "ControlScores" ("orgId","hash","counts","frameworkScores","failedBySeverity","createdAt")
+             SELECT cs."orgId", md5(cs."hash" || $2::text), cs."counts", cs."frameworkScores", cs."failedBySeverity", cs."createdAt" FROM "ControlScores" cs
               WHERE cs."orgId" = $1::text AND cs."hash" IN (SELECT DISTINCT "controlScoresHash" FROM "Snapshot" WHERE "clusterId" = $3::text)
              ON CONFLICT DO NOTHING`,
             org.id, suffix, source.id,
           );
           await tx.$executeRawUnsafe(
-            `INSERT INTO "Snapshot" ("id","orgId","clusterId","status","collectedAt","createdAt","agentVersion","engineVersion","objectCount","collectionErrors","frameworkScores","failedBySeverity","idempotencyKey","completedAt","evaluatedAt","libraryVersion","manifestDigest","inputFingerprint","controlScoresHash","failingResources","objectsAdded","objectsChanged","objectsRemoved")
-             SELECT "id" || $2::text, "orgId", $1::text, "status", "collectedAt", "createdAt", "agentVersion", "engineVersion", "objectCount", "collectionErrors", "frameworkScores", "failedBySeverity", "idempotencyKey", "completedAt", "evaluatedAt", "libraryVersion", "manifestDigest", "inputFingerprint", md5("controlScoresHash" || $2::text), "failingResources", "objectsAdded", "objectsChanged", "objectsRemoved"
+            `INSERT INTO "Snapshot" ("id","orgId","clusterId","status","collectedAt","createdAt","agentVersion","engineVersion","objectCount","collectionErrors","idempotencyKey","completedAt","evaluatedAt","libraryVersion","manifestDigest","inputFingerprint","controlScoresHash","failingResources","objectsAdded","objectsChanged","objectsRemoved")
+             SELECT "id" || $2::text, "orgId", $1::text, "status", "collectedAt", "createdAt", "agentVersion", "engineVersion", "objectCount", "collectionErrors", "idempotencyKey", "completedAt", "evaluatedAt", "libraryVersion", "manifestDigest", "inputFingerprint", md5("controlScoresHash" || $2::text), "failingResources", "objectsAdded", "objectsChanged", "objectsRemoved"
                FROM "Snapshot" WHERE "clusterId" = $3::text`,
             id, suffix, source.id,
           );
@@ -113,8 +113,8 @@ async function main() {
             ["ObjectChange", `"orgId","clusterId","snapshotId","at","key","kind","change","oldHash","newHash"`, `"orgId", $1::text, "snapshotId" || $2::text, "at", "key", "kind", "change", "oldHash", "newHash"`],
             [
               "Finding",
-              `"id","orgId","clusterId","controlId","resourceKey","occurrence","severity","message","firstSeenAt","lastSeenAt","resolvedAt","openedSnapshotId","resolvedSnapshotId","exceptionId"`,
-              `"id" || $2::text, "orgId", $1::text, "controlId", "resourceKey", "occurrence", "severity", "message", "firstSeenAt", "lastSeenAt", "resolvedAt", "openedSnapshotId" || $2::text, "resolvedSnapshotId" || $2::text, "exceptionId"`,
+              `"orgId","clusterId","controlId","resourceKey","occurrence","severity","messageHash","firstSeenAt","lastSeenAt","resolvedAt","exceptionId"`,
+              `"orgId", $1::text, "controlId", "resourceKey", "occurrence", "severity", "messageHash", "firstSeenAt", "lastSeenAt", "resolvedAt", "exceptionId"`,
             ],
             [
               "ClusterDailyScore",

@@ -329,12 +329,10 @@ async function evaluateSeedSnapshots(
       const current = await tx.$queryRaw<{ key: string; hash: string }[]>`SELECT "key", "hash" FROM "ClusterObject" WHERE "clusterId" = ${cluster.id}`;
       const diff = diffObjects(new Map(current.map((o) => [o.key, o.hash])), prepared.entries);
       await applyObjectDiff(tx, { orgId, clusterId: cluster.id, snapshotId: first.id, at: first.collectedAt, diff });
-      await applyFindingIntervals(tx, { orgId, clusterId: cluster.id, snapshotId: first.id, at: first.collectedAt, lastSeenAt: previous?.collectedAt ?? first.collectedAt, failing: scores.failing });
+      await applyFindingIntervals(tx, { orgId, clusterId: cluster.id, at: first.collectedAt, lastSeenAt: previous?.collectedAt ?? first.collectedAt, failing: scores.failing });
       const common = {
         status: "complete",
         manifestDigest: prepared.digest,
-        frameworkScores: scores.frameworkScores,
-        failedBySeverity: scores.failedBySeverity,
         controlScoresHash: scores.controlScoresHash,
         failingResources: scores.failing.size,
         libraryVersion: result.libraryVersion,

@@ -220,9 +220,19 @@ async function appendSnapshotHistory(
       engineVersion: scores.engineVersion,
       objectCount: scores.objectCount,
       collectionErrors,
-      frameworkScores: scores.frameworkScores,
-      failedBySeverity: scores.failedBySeverity,
+      controlScoresHash: scores.controlScoresHash,
     };
+  });
+  // Each distinct state's scores once (content-addressed, like the pipeline's), before the snapshots that refer to them.
+  await prisma.controlScores.createMany({
+    data: [...scoresByState.values()].map((s) => ({
+      orgId,
+      hash: s.controlScoresHash,
+      counts: s.scores.controlCounts,
+      frameworkScores: s.scores.frameworkScores,
+      failedBySeverity: s.scores.failedBySeverity,
+    })),
+    skipDuplicates: true,
   });
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
     await prisma.snapshot.createMany({ data: rows.slice(i, i + INSERT_BATCH) });

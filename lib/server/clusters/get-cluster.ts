@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/api/errors";
 import { clusterStatus, type ClusterStatus } from "@/lib/server/clusters/cluster-status";
-import { parseFrameworkScores, type FrameworkScore } from "@/lib/server/clusters/latest-snapshot-scores";
+import { frameworkScoresByHash, type FrameworkScore } from "@/lib/server/clusters/latest-snapshot-scores";
 import { describeFrameworks, type FrameworkLabel } from "@/lib/server/clusters/framework-names";
 import { labelsFromJson } from "@/lib/server/clusters/cluster-labels";
 
@@ -34,7 +34,7 @@ export async function getCluster({ orgId, clusterId, snapshotLimit = 30 }: { org
         where: { orgId, status: "complete" },
         orderBy: { collectedAt: "desc" },
         take: snapshotLimit,
-        select: { id: true, collectedAt: true, objectCount: true, agentVersion: true, frameworkScores: true, collectionErrors: true },
+        select: { id: true, collectedAt: true, objectCount: true, agentVersion: true, controlScoresHash: true, collectionErrors: true },
       },
       agentTokens: {
         where: { orgId },
@@ -44,7 +44,8 @@ export async function getCluster({ orgId, clusterId, snapshotLimit = 30 }: { org
     },
   });
   if (!cluster) throw new AppError("not_found", "Cluster not found.");
-  const snapshots = cluster.snapshots.map((s) => ({ ...s, frameworkScores: parseFrameworkScores(s.frameworkScores) }));
+  const scores = await frameworkScoresByHash({ orgId, hashes: cluster.snapshots.map((s) => s.controlScoresHash) });
+  const snapshots = cluster.snapshots.map(({ controlScoresHash, ...s }) => ({ ...s, frameworkScores: (controlScoresHash && scores.get(controlScoresHash)) || {} }));
   return {
     id: cluster.id,
     name: cluster.name,

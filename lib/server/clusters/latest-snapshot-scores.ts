@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 
-// Snapshot.frameworkScores is JSON written by the evaluator: { [frameworkId]: { score, riskScore, … } }.
+// Framework scores are JSON written by the evaluator (a snapshot's ControlScores row, ClusterDailyScore):
+// { [frameworkId]: { score, riskScore, … } }.
 // It is parsed defensively: a malformed entry is dropped, not allowed to break the dashboard.
 const ZFrameworkScore = z.object({
   score: z.number().nullable(),
@@ -43,15 +44,26 @@ function parseSeverityCounts(value: unknown): Record<string, number> {
   return out;
 }
 
+/** Framework scores of snapshots by their ControlScores hash (snapshots of an unchanged cluster share one). */
+export async function frameworkScoresByHash({ orgId, hashes }: { orgId: string; hashes: (string | null)[] }): Promise<Map<string, Record<string, FrameworkScore>>> {
+  const wanted = [...new Set(hashes.filter((h): h is string => !!h))];
+  const rows = wanted.length
+    ? await prisma.controlScores.findMany({ where: { orgId, hash: { in: wanted } }, select: { hash: true, frameworkScores: true } })
+    : [];
+  return new Map(rows.map((r) => [r.hash, parseFrameworkScores(r.frameworkScores)]));
+}
+
 /** The most recent complete snapshot's scores for each cluster of the organization. */
 export async function latestSnapshotScores({ orgId }: { orgId: string }): Promise<Map<string, LatestSnapshotScores>> {
   // DISTINCT ON walks the (orgId, clusterId, collectedAt) index once instead of loading history.
   const rows = await prisma.$queryRaw<
     { id: string; clusterId: string; collectedAt: Date; frameworkScores: unknown; failedBySeverity: unknown }[]
-  >`SELECT DISTINCT ON ("clusterId") "id", "clusterId", "collectedAt", "frameworkScores", "failedBySeverity"
-      FROM "Snapshot"
-     WHERE "orgId" = ${orgId} AND "status" = 'complete'
-     ORDER BY "clusterId", "collectedAt" DESC`;
+  >`SELECT s."id", s."clusterId", s."collectedAt", cs."frameworkScores", cs."failedBySeverity"
+      FROM (SELECT DISTINCT ON ("clusterId") "id", "orgId", "clusterId", "collectedAt", "controlScoresHash"
+              FROM "Snapshot"
+             WHERE "orgId" = ${orgId} AND "status" = 'complete'
+             ORDER BY "clusterId", "collectedAt" DESC) s
+      LEFT JOIN "ControlScores" cs ON cs."orgId" = s."orgId" AND cs."hash" = s."controlScoresHash"`;
   const out = new Map<string, LatestSnapshotScores>();
   for (const row of rows) {
     out.set(row.clusterId, {

@@ -4,6 +4,7 @@ import { listFrameworks } from "@/lib/controls/frameworks";
 import { prisma } from "@/lib/db/client";
 import type { ControlCategory, ControlRefs, ControlStatus, DataNeed, Severity } from "@/lib/engine/types";
 import { EXCEPTION_SELECT, exceptionView, type ExceptionView } from "@/lib/server/exceptions/exception-view";
+import { withMessages } from "@/lib/server/pipeline/finding-messages";
 import { aggregateControlCounts } from "./aggregate-control-counts";
 import type { FleetFilters } from "./fleet-filters";
 import { latestEvaluations } from "./latest-evaluations";
@@ -78,8 +79,8 @@ export async function getControlDetail({ orgId, controlId, filters = {}, now = n
       where: { orgId, controlId: control.id, clusterId: { in: ids }, resolvedAt: null },
       orderBy: [{ firstSeenAt: "asc" }, { resourceKey: "asc" }],
       take: FINDINGS_LIMIT,
-      select: { clusterId: true, resourceKey: true, message: true, firstSeenAt: true, occurrence: true, exceptionId: true },
-    }),
+      select: { clusterId: true, resourceKey: true, messageHash: true, firstSeenAt: true, occurrence: true, exceptionId: true },
+    }).then((rows) => withMessages(orgId, rows)),
     prisma.finding.count({ where: { orgId, controlId: control.id, clusterId: { in: ids }, resolvedAt: null } }),
     prisma.finding.groupBy({ by: ["clusterId"], where: { orgId, controlId: control.id, clusterId: { in: ids }, resolvedAt: null, exceptionId: null }, _min: { firstSeenAt: true } }),
     prisma.controlException.findMany({

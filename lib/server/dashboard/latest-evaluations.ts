@@ -21,7 +21,8 @@ type Row = {
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 /**
- * Snapshot.frameworkScores ({ [frameworkId]: { score, riskScore, passed, failed } }) read defensively
+ * Framework scores ({ [frameworkId]: { score, riskScore, passed, failed } }, in ControlScores and
+ * ClusterDailyScore) read defensively
  * like lib/server/clusters' parser (a malformed entry is dropped), without a schema library: the
  * fleet views parse a thousand of these per request.
  */
@@ -56,14 +57,17 @@ export async function latestEvaluations({ orgId, clusters }: { orgId: string; cl
   const [a, b] = await Promise.all([
     pointed.length
       ? prisma.$queryRaw<Row[]>`
-          SELECT "id", "clusterId", "collectedAt", "frameworkScores", "failedBySeverity", "failingResources", "objectCount", "collectionErrors", "libraryVersion", "engineVersion"
-            FROM "Snapshot" WHERE "orgId" = ${orgId} AND "id" = ANY(${pointed}::text[])`
+          SELECT s."id", s."clusterId", s."collectedAt", cs."frameworkScores", cs."failedBySeverity", s."failingResources", s."objectCount", s."collectionErrors", s."libraryVersion", s."engineVersion"
+            FROM "Snapshot" s LEFT JOIN "ControlScores" cs ON cs."orgId" = s."orgId" AND cs."hash" = s."controlScoresHash"
+           WHERE s."orgId" = ${orgId} AND s."id" = ANY(${pointed}::text[])`
       : Promise.resolve([] as Row[]),
     unpointed.length
       ? prisma.$queryRaw<Row[]>`
-          SELECT DISTINCT ON ("clusterId") "id", "clusterId", "collectedAt", "frameworkScores", "failedBySeverity", "failingResources", "objectCount", "collectionErrors", "libraryVersion", "engineVersion"
-            FROM "Snapshot" WHERE "orgId" = ${orgId} AND "clusterId" = ANY(${unpointed}::text[]) AND "status" = 'complete'
-           ORDER BY "clusterId", "collectedAt" DESC`
+          SELECT s."id", s."clusterId", s."collectedAt", cs."frameworkScores", cs."failedBySeverity", s."failingResources", s."objectCount", s."collectionErrors", s."libraryVersion", s."engineVersion"
+            FROM (SELECT DISTINCT ON ("clusterId") * FROM "Snapshot"
+                   WHERE "orgId" = ${orgId} AND "clusterId" = ANY(${unpointed}::text[]) AND "status" = 'complete'
+                   ORDER BY "clusterId", "collectedAt" DESC) s
+            LEFT JOIN "ControlScores" cs ON cs."orgId" = s."orgId" AND cs."hash" = s."controlScoresHash"`
       : Promise.resolve([] as Row[]),
   ]);
   const out = new Map<string, LatestEvaluation>();

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import type { ControlStatus, Severity } from "@/lib/engine/types";
 import { getFleetRegressions, type FleetRegression } from "@/lib/server/drift/get-fleet-regressions";
+import { withMessages } from "@/lib/server/pipeline/finding-messages";
 import { controlFacts, SEVERITY_RANK } from "./control-facts";
 import { countsOfSnapshots } from "./control-scores-cache";
 import type { FleetFilters } from "./fleet-filters";
@@ -91,15 +92,15 @@ export async function listFleetRegressions({
 
   const wanted = [...worsenedBy].flatMap(([clusterId, w]) => w.slice(0, CONTROLS_PER_CLUSTER).map((c) => `${clusterId}|${c.controlId}`));
   const examples = wanted.length
-    ? await prisma.$queryRaw<{ clusterId: string; controlId: string; severity: string; resourceKey: string; message: string; firstSeenAt: Date; occurrence: number }[]>`
-        SELECT "clusterId", "controlId", "severity", "resourceKey", "message", "firstSeenAt", "occurrence" FROM (
+    ? await prisma.$queryRaw<{ clusterId: string; controlId: string; severity: string; resourceKey: string; messageHash: bigint; firstSeenAt: Date; occurrence: number }[]>`
+        SELECT "clusterId", "controlId", "severity", "resourceKey", "messageHash", "firstSeenAt", "occurrence" FROM (
           SELECT f.*, row_number() OVER (
                    PARTITION BY f."clusterId"
                    ORDER BY CASE f."severity" WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, f."firstSeenAt" DESC, f."controlId", f."resourceKey") AS rn
             FROM "Finding" f
            WHERE f."orgId" = ${orgId} AND f."clusterId" = ANY(${ids}::text[]) AND f."resolvedAt" IS NULL AND f."exceptionId" IS NULL
              AND (f."clusterId" || '|' || f."controlId") = ANY(${wanted}::text[])
-        ) x WHERE rn <= ${EXAMPLES_PER_CLUSTER}`
+        ) x WHERE rn <= ${EXAMPLES_PER_CLUSTER}`.then((rows) => withMessages(orgId, rows))
     : [];
 
   return {

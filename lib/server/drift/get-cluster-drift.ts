@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { parseFrameworkScores } from "@/lib/server/clusters/latest-snapshot-scores";
-import { resolveSnapshotPoint, type SnapshotPoint } from "@/lib/server/history/resolve-snapshot-point";
+import { parseFrameworkScores, type FrameworkScore } from "@/lib/server/clusters/latest-snapshot-scores";
+import { withMessages } from "@/lib/server/pipeline/finding-messages";
+import { resolveSnapshotPoint } from "@/lib/server/history/resolve-snapshot-point";
 import { diffJson, type JsonChange } from "./diff-json";
 
 export type DriftFinding = { controlId: string; resourceKey: string; severity: string; message: string; occurrence: number; at: Date; exceptionId: string | null };
@@ -24,15 +25,14 @@ export type ClusterDrift = {
 type ControlCountRow = [string, number, number, number];
 const LIST_LIMIT = 500;
 
-async function controlCounts(orgId: string, hash: string | null): Promise<Record<string, ControlCountRow>> {
-  if (!hash) return {};
-  const row = await prisma.controlScores.findUnique({ where: { orgId_hash: { orgId, hash } }, select: { counts: true } });
-  return (row?.counts ?? {}) as Record<string, ControlCountRow>;
+type Scores = { counts: Record<string, ControlCountRow>; frameworks: Record<string, FrameworkScore> };
+
+async function scoresOf(orgId: string, hash: string | null): Promise<Scores> {
+  const row = hash ? await prisma.controlScores.findUnique({ where: { orgId_hash: { orgId, hash } }, select: { counts: true, frameworkScores: true } }) : null;
+  return { counts: (row?.counts ?? {}) as Record<string, ControlCountRow>, frameworks: parseFrameworkScores(row?.frameworkScores) };
 }
 
-function scoreDeltas(orgId: string, from: SnapshotPoint, to: SnapshotPoint) {
-  const a = parseFrameworkScores(from.frameworkScores);
-  const b = parseFrameworkScores(to.frameworkScores);
+function scoreDeltas(a: Record<string, FrameworkScore>, b: Record<string, FrameworkScore>) {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort().map((id) => {
     const x = a[id]?.score ?? null;
     const y = b[id]?.score ?? null;
@@ -93,10 +93,10 @@ export async function getClusterDrift({ orgId, clusterId, from, to, diffLimit = 
   }
 
   const window = { gt: start.collectedAt, lte: end.collectedAt };
-  const select = { controlId: true, resourceKey: true, severity: true, message: true, occurrence: true, firstSeenAt: true, resolvedAt: true, exceptionId: true } as const;
+  const select = { controlId: true, resourceKey: true, severity: true, messageHash: true, occurrence: true, firstSeenAt: true, resolvedAt: true, exceptionId: true } as const;
   const [opened, resolved, openedCount, resolvedCount] = await Promise.all([
-    prisma.finding.findMany({ where: { orgId, clusterId, firstSeenAt: window }, orderBy: [{ firstSeenAt: "asc" }, { controlId: "asc" }], take: LIST_LIMIT, select }),
-    prisma.finding.findMany({ where: { orgId, clusterId, resolvedAt: window }, orderBy: [{ resolvedAt: "asc" }, { controlId: "asc" }], take: LIST_LIMIT, select }),
+    prisma.finding.findMany({ where: { orgId, clusterId, firstSeenAt: window }, orderBy: [{ firstSeenAt: "asc" }, { controlId: "asc" }], take: LIST_LIMIT, select }).then((rows) => withMessages(orgId, rows)),
+    prisma.finding.findMany({ where: { orgId, clusterId, resolvedAt: window }, orderBy: [{ resolvedAt: "asc" }, { controlId: "asc" }], take: LIST_LIMIT, select }).then((rows) => withMessages(orgId, rows)),
     prisma.finding.count({ where: { orgId, clusterId, firstSeenAt: window } }),
     prisma.finding.count({ where: { orgId, clusterId, resolvedAt: window } }),
   ]);
@@ -104,7 +104,8 @@ export async function getClusterDrift({ orgId, clusterId, from, to, diffLimit = 
     controlId: f.controlId, resourceKey: f.resourceKey, severity: f.severity, message: f.message, occurrence: f.occurrence, at, exceptionId: f.exceptionId,
   });
 
-  const [countsFrom, countsTo] = await Promise.all([controlCounts(orgId, start.controlScoresHash), controlCounts(orgId, end.controlScoresHash)]);
+  const [scoresFrom, scoresTo] = await Promise.all([scoresOf(orgId, start.controlScoresHash), scoresOf(orgId, end.controlScoresHash)]);
+  const [countsFrom, countsTo] = [scoresFrom.counts, scoresTo.counts];
   const controls: ClusterDrift["scores"]["controls"] = [];
   for (const id of [...new Set([...Object.keys(countsFrom), ...Object.keys(countsTo)])].sort()) {
     const a = countsFrom[id];
@@ -125,6 +126,6 @@ export async function getClusterDrift({ orgId, clusterId, from, to, diffLimit = 
       openedCount,
       resolvedCount,
     },
-    scores: { frameworks: scoreDeltas(orgId, start, end), controls },
+    scores: { frameworks: scoreDeltas(scoresFrom.frameworks, scoresTo.frameworks), controls },
   };
 }

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import { parseFrameworkScores, type FrameworkScore } from "@/lib/server/clusters/latest-snapshot-scores";
+import { withMessages } from "@/lib/server/pipeline/finding-messages";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -44,8 +45,8 @@ export async function getClusterHistory({ orgId, clusterId, days = 90, now = new
       where: { orgId, clusterId, resolvedAt: null },
       orderBy: [{ firstSeenAt: "asc" }, { controlId: "asc" }],
       take: 50,
-      select: { controlId: true, resourceKey: true, severity: true, message: true, firstSeenAt: true, occurrence: true, exceptionId: true },
-    }),
+      select: { controlId: true, resourceKey: true, severity: true, messageHash: true, firstSeenAt: true, occurrence: true, exceptionId: true },
+    }).then((rows) => withMessages(orgId, rows)),
   ]);
   const openBySeverity = Object.fromEntries(bySeverity.map((g) => [g.severity, g._count._all]));
   return {

@@ -5,12 +5,11 @@ export type SnapshotPoint = {
   id: string;
   collectedAt: Date;
   objectCount: number;
-  frameworkScores: unknown;
-  failedBySeverity: unknown;
+  /** Its scores (ControlScores: per-control counts, framework scores). */
   controlScoresHash: string | null;
 };
 
-const SELECT = { id: true, collectedAt: true, objectCount: true, frameworkScores: true, failedBySeverity: true, controlScoresHash: true } as const;
+const SELECT = { id: true, collectedAt: true, objectCount: true, controlScoresHash: true } as const;
 
 /**
  * A visible (complete) snapshot of the cluster named by id, or the latest one collected at or

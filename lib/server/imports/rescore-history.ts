@@ -7,7 +7,6 @@
 import type PgBoss from "pg-boss";
 import { AppError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { runScan } from "@/lib/engine/run-scan";
 import { compactScores } from "@/lib/server/pipeline/compact-scores";
 import { enqueueClusterRescores } from "@/lib/server/pipeline/enqueue-rescores";
@@ -114,8 +113,6 @@ export async function rescoreHistoricalSnapshot({ orgId, clusterId, snapshotId, 
         data: {
           evaluatedAt: new Date(),
           inputFingerprint: fingerprint,
-          frameworkScores: scores.frameworkScores as Prisma.InputJsonValue,
-          failedBySeverity: scores.failedBySeverity as Prisma.InputJsonValue,
           controlScoresHash: scores.controlScoresHash,
           failingResources: scores.failing.size,
           libraryVersion: report.libraryVersion,

@@ -69,8 +69,6 @@ export async function storeKubescapeImport({
         engineVersion: report.engineVersion,
         libraryVersion: report.libraryVersion,
         objectCount: report.summary.objects,
-        frameworkScores: scores.frameworkScores as Prisma.InputJsonValue,
-        failedBySeverity: scores.failedBySeverity as Prisma.InputJsonValue,
         controlScoresHash: scores.controlScoresHash,
         failingResources: scores.failing.size,
         collectionErrors: report.errors as unknown as Prisma.InputJsonValue,
@@ -95,7 +93,7 @@ export async function storeKubescapeImport({
     let opened = 0;
     let closed = 0;
     if (!late) {
-      ({ opened, closed } = await applyFindingIntervals(tx, { orgId, clusterId, snapshotId: snapshot.id, at: collectedAt, lastSeenAt: previous ?? collectedAt, failing: scores.failing }));
+      ({ opened, closed } = await applyFindingIntervals(tx, { orgId, clusterId, at: collectedAt, lastSeenAt: previous ?? collectedAt, failing: scores.failing }));
       await tx.cluster.update({
         where: { id: clusterId },
         data: {

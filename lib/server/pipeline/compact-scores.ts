@@ -1,6 +1,7 @@
-// Turns a ScanReport into what a snapshot keeps: framework scores (the shape the dashboard reads,
-// also written by prisma/seed), failed controls by severity, per-control counts (content-addressed)
-// and the set of failing (control, resource) pairs that drive finding intervals.
+// Turns a ScanReport into what a snapshot keeps: its scores — framework scores (the shape the
+// dashboard reads, also written by prisma/seed), failed controls by severity, per-control counts —
+// content-addressed together in ControlScores, and the set of failing (control, resource) pairs
+// that drive finding intervals.
 import type { ScanReport, ReportFinding } from "@/lib/engine/report";
 import type { ControlStatus, Severity } from "@/lib/engine/types";
 import { canonicalJson, sha256Hex } from "@/lib/snapshot/canonical-json";
@@ -18,10 +19,14 @@ export type FailingResource = {
   exceptionId: string | null;
 };
 
-export type CompactScores = {
+export type ScoreSet = {
   frameworkScores: Record<string, FrameworkScoreRow>;
   failedBySeverity: Record<Severity, number>;
   controlCounts: Record<string, ControlCountRow>;
+};
+
+export type CompactScores = ScoreSet & {
+  /** ControlScores.hash of the three score parts (scoreSetHash). */
   controlScoresHash: string;
   failing: Map<string, FailingResource>;
   objectCount: number;
@@ -41,6 +46,11 @@ export function resourceKeyOf(finding: Pick<ReportFinding, "object" | "subject">
 
 export function failingKey(controlId: string, resourceKey: string): string {
   return `${controlId}\u0000${resourceKey}`;
+}
+
+/** The content address of a snapshot's scores: equal scores share one ControlScores row. */
+export function scoreSetHash(scores: ScoreSet): string {
+  return sha256Hex(canonicalJson({ counts: scores.controlCounts, frameworkScores: scores.frameworkScores, failedBySeverity: scores.failedBySeverity }));
 }
 
 export function compactScores(report: ScanReport): CompactScores {
@@ -71,11 +81,10 @@ export function compactScores(report: ScanReport): CompactScores {
     });
   }
   const { critical, high, medium, low } = report.summary.failedBySeverity;
+  const set: ScoreSet = { frameworkScores, failedBySeverity: { critical, high, medium, low }, controlCounts };
   return {
-    frameworkScores,
-    failedBySeverity: { critical, high, medium, low },
-    controlCounts,
-    controlScoresHash: sha256Hex(canonicalJson(controlCounts)),
+    ...set,
+    controlScoresHash: scoreSetHash(set),
     failing,
     objectCount: report.summary.objects,
   };

@@ -56,7 +56,7 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
   const previous = cluster.latestSnapshotId
     ? await prisma.snapshot.findFirst({
         where: { orgId, id: cluster.latestSnapshotId },
-        select: { id: true, collectedAt: true, inputFingerprint: true, frameworkScores: true, failedBySeverity: true, controlScoresHash: true, failingResources: true, libraryVersion: true, engineVersion: true, objectCount: true },
+        select: { id: true, collectedAt: true, inputFingerprint: true, controlScoresHash: true, failingResources: true, libraryVersion: true, engineVersion: true, objectCount: true },
       })
     : null;
 
@@ -97,23 +97,29 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
     const evaluatedAt = new Date();
 
     if (reuse) {
+      // The new snapshot refers to the previous one's scores row: an unchanged push adds one narrow row.
       await tx.snapshot.update({
         where: { id: snapshotId },
         data: {
           status: "complete",
           evaluatedAt,
           inputFingerprint: fingerprint,
-          frameworkScores: reuse.frameworkScores as Prisma.InputJsonValue,
-          failedBySeverity: reuse.failedBySeverity as Prisma.InputJsonValue,
           controlScoresHash: reuse.controlScoresHash,
           failingResources: reuse.failingResources,
           libraryVersion: reuse.libraryVersion,
           engineVersion: reuse.engineVersion,
         },
       });
+      const reused = reuse.controlScoresHash
+        ? await tx.controlScores.findUnique({ where: { orgId_hash: { orgId, hash: reuse.controlScoresHash } }, select: { frameworkScores: true, failedBySeverity: true } })
+        : null;
       await upsertDailyScore(tx, {
         orgId, clusterId, snapshotId, collectedAt, isNewSnapshot: true,
-        scores: { frameworkScores: reuse.frameworkScores as CompactScores["frameworkScores"], failedBySeverity: reuse.failedBySeverity as CompactScores["failedBySeverity"], objectCount: reuse.objectCount },
+        scores: {
+          frameworkScores: (reused?.frameworkScores ?? {}) as CompactScores["frameworkScores"],
+          failedBySeverity: (reused?.failedBySeverity ?? {}) as CompactScores["failedBySeverity"],
+          objectCount: reuse.objectCount,
+        },
         failingResources: reuse.failingResources ?? 0,
       });
       if (!late) await touchExceptionsOfOpenFindings(tx, orgId, clusterId, collectedAt);
@@ -128,7 +134,7 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
         clock.lap("read objects + diff");
         await applyObjectDiff(tx, { orgId, clusterId, snapshotId, at: collectedAt, diff });
         clock.lap("object writes");
-        ({ opened, closed } = await applyFindingIntervals(tx, { orgId, clusterId, snapshotId, at: collectedAt, lastSeenAt: previous?.collectedAt ?? collectedAt, failing: s.failing, clock }));
+        ({ opened, closed } = await applyFindingIntervals(tx, { orgId, clusterId, at: collectedAt, lastSeenAt: previous?.collectedAt ?? collectedAt, failing: s.failing, clock }));
         added = diff.added.length;
         changed = diff.changed.length;
         removed = diff.removed.length;
@@ -140,8 +146,6 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
           status: "complete",
           evaluatedAt,
           inputFingerprint: fingerprint,
-          frameworkScores: s.frameworkScores,
-          failedBySeverity: s.failedBySeverity,
           controlScoresHash: s.controlScoresHash,
           failingResources: s.failing.size,
           libraryVersion: report!.libraryVersion,

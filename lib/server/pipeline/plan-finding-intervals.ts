@@ -1,29 +1,30 @@
 import { failingKey, type FailingResource } from "./compact-scores";
 
-export type OpenInterval = { id: string; controlId: string; resourceKey: string; exceptionId: string | null };
+/** An open interval, identified by its (control, resource) within the cluster. */
+export type OpenInterval = { controlId: string; resourceKey: string; exceptionId: string | null };
 
 export type FindingIntervalPlan = {
   /** Failing now, no open interval: open one (a new occurrence if it was open before). */
   open: FailingResource[];
   /** Open interval, not failing any more: close it. */
-  close: string[];
+  close: OpenInterval[];
   /** Still failing, but now covered by a different exception (or none). */
-  exceptionChanges: { id: string; exceptionId: string | null }[];
+  exceptionChanges: OpenInterval[];
 };
 
 /** Compares the open intervals with what the evaluation found failing. Pure. */
-export function planFindingIntervals(openIntervals: readonly OpenInterval[], failing: ReadonlyMap<string, FailingResource>): FindingIntervalPlan {
+export function planFindingIntervals(openIntervals: Iterable<OpenInterval>, failing: ReadonlyMap<string, FailingResource>): FindingIntervalPlan {
   const plan: FindingIntervalPlan = { open: [], close: [], exceptionChanges: [] };
   const stillOpen = new Set<string>();
   for (const interval of openIntervals) {
     const key = failingKey(interval.controlId, interval.resourceKey);
     const now = failing.get(key);
     if (!now) {
-      plan.close.push(interval.id);
+      plan.close.push(interval);
       continue;
     }
     stillOpen.add(key);
-    if (now.exceptionId !== interval.exceptionId) plan.exceptionChanges.push({ id: interval.id, exceptionId: now.exceptionId });
+    if (now.exceptionId !== interval.exceptionId) plan.exceptionChanges.push({ controlId: interval.controlId, resourceKey: interval.resourceKey, exceptionId: now.exceptionId });
   }
   for (const [key, resource] of failing) if (!stillOpen.has(key)) plan.open.push(resource);
   return plan;

@@ -7,15 +7,15 @@ const ABANDONED_PENDING_MS = DAY_MS;
 // Bodies younger than this may belong to a push in progress (uploaded, not yet completed).
 const BLOB_GRACE_MS = 2 * DAY_MS;
 
-export type PruneResult = { organizations: number; snapshots: number; changes: number; findings: number; blobs: number; controlScores: number; abandoned: number };
+export type PruneResult = { organizations: number; snapshots: number; changes: number; findings: number; messages: number; blobs: number; controlScores: number; abandoned: number };
 
 /**
  * Retention: per organization, deletes raw snapshot-level rows older than its retention (snapshots
- * except each cluster's latest, change events, closed finding intervals) and then the object bodies
- * and control-score sets nothing references any more. Daily roll-ups are kept for long trends.
+ * except each cluster's latest, change events, closed finding intervals) and then the object bodies,
+ * score sets and finding messages nothing references any more. Daily roll-ups are kept for long trends.
  */
 export async function pruneHistory({ now = new Date() }: { now?: Date } = {}): Promise<PruneResult> {
-  const result: PruneResult = { organizations: 0, snapshots: 0, changes: 0, findings: 0, blobs: 0, controlScores: 0, abandoned: 0 };
+  const result: PruneResult = { organizations: 0, snapshots: 0, changes: 0, findings: 0, messages: 0, blobs: 0, controlScores: 0, abandoned: 0 };
   result.abandoned = await prisma.$executeRaw`
     DELETE FROM "Snapshot" WHERE "status" = 'pending' AND "createdAt" < ${new Date(now.getTime() - ABANDONED_PENDING_MS)}`;
   const orgs = await prisma.organization.findMany({ select: { id: true, settings: { select: { retentionDays: true } } } });
@@ -46,6 +46,10 @@ export async function pruneHistory({ now = new Date() }: { now?: Date } = {}): P
         ) dead
         WHERE b."orgId" = ${orgId} AND b."hash" = dead."hash"`;
     }
+    // A message is referenced by hash only: one anti-join over the organization's intervals.
+    result.messages += await prisma.$executeRaw`
+      DELETE FROM "FindingMessage" m WHERE m."orgId" = ${orgId} AND m."createdAt" < ${new Date(now.getTime() - BLOB_GRACE_MS)}
+         AND NOT EXISTS (SELECT 1 FROM "Finding" f WHERE f."orgId" = ${orgId} AND f."messageHash" = m."hash")`;
     result.controlScores += await prisma.$executeRaw`
       DELETE FROM "ControlScores" cs WHERE cs."orgId" = ${orgId} AND cs."createdAt" < ${new Date(now.getTime() - BLOB_GRACE_MS)}
          AND NOT EXISTS (SELECT 1 FROM "Snapshot" s WHERE s."orgId" = ${orgId} AND s."controlScoresHash" = cs."hash")`;

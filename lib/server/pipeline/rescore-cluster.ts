@@ -37,15 +37,13 @@ export async function rescoreCluster({ orgId, clusterId, now = new Date(), ...op
       // A newer evaluation already used today's library and exceptions.
       if (locked.latestSnapshotId !== latest.id) return { outcome: "skipped" as const, reason: "a newer snapshot was evaluated meanwhile" };
       await storeControlScores(tx, orgId, scores);
-      const { opened, closed } = await applyFindingIntervals(tx, { orgId, clusterId, snapshotId: latest.id, at: latest.collectedAt, lastSeenAt: latest.collectedAt, failing: scores.failing });
+      const { opened, closed } = await applyFindingIntervals(tx, { orgId, clusterId, at: latest.collectedAt, lastSeenAt: latest.collectedAt, failing: scores.failing });
       await touchMatchedExceptions(tx, orgId, report.summary.exceptionsApplied, now);
       await tx.snapshot.update({
         where: { id: latest.id },
         data: {
           evaluatedAt: new Date(),
           inputFingerprint: fingerprint,
-          frameworkScores: scores.frameworkScores,
-          failedBySeverity: scores.failedBySeverity,
           controlScoresHash: scores.controlScoresHash,
           failingResources: scores.failing.size,
           libraryVersion: report.libraryVersion,

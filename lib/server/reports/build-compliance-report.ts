@@ -13,6 +13,7 @@ import { DEFAULT_FRAMEWORK, type FleetFilters } from "@/lib/server/dashboard/fle
 import { latestEvaluations } from "@/lib/server/dashboard/latest-evaluations";
 import { fleetStatusOf, type FleetControlStatus } from "@/lib/server/dashboard/list-control-catalog";
 import { listScopedClusters } from "@/lib/server/dashboard/list-scoped-clusters";
+import { withMessages } from "@/lib/server/pipeline/finding-messages";
 
 /** Evidence rows kept in one report; the JSON says when more exist. */
 export const EVIDENCE_LIMIT = 5_000;
@@ -209,8 +210,8 @@ export async function buildComplianceReport({
           where: { orgId, clusterId: { in: ids }, controlId: { in: memberIds }, resolvedAt: null },
           orderBy: [{ clusterId: "asc" }, { controlId: "asc" }, { resourceKey: "asc" }],
           take: EVIDENCE_LIMIT,
-          select: { clusterId: true, controlId: true, resourceKey: true, severity: true, message: true, firstSeenAt: true, occurrence: true, exceptionId: true },
-        })
+          select: { clusterId: true, controlId: true, resourceKey: true, severity: true, messageHash: true, firstSeenAt: true, occurrence: true, exceptionId: true },
+        }).then((rows) => withMessages(orgId, rows))
       : Promise.resolve([]),
     ids.length ? prisma.finding.count({ where: { orgId, clusterId: { in: ids }, controlId: { in: memberIds }, resolvedAt: null } }) : Promise.resolve(0),
     prisma.controlException.findMany({ where: { orgId }, select: { id: true, reason: true, owner: true, expiresAt: true, controlIds: true } }),

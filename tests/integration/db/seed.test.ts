@@ -82,12 +82,17 @@ describe("demo seed", () => {
   it("scores every snapshot with the engine, and the scores move as the clusters change", async () => {
     const cluster = await prisma.cluster.findFirstOrThrow({ where: { name: "prod-us-east-1" } });
     const snapshots = await prisma.snapshot.findMany({ where: { clusterId: cluster.id }, orderBy: { collectedAt: "asc" } });
-    const all = snapshots.map((s) => (s.frameworkScores as Record<string, { score: number | null; riskScore: number; passed: number; failed: number }>).all);
+    // Scores are content-addressed: every snapshot refers to its ControlScores row.
+    const rows = await prisma.controlScores.findMany({ where: { orgId: cluster.orgId, hash: { in: snapshots.map((s) => s.controlScoresHash!) } } });
+    const byHash = new Map(rows.map((r) => [r.hash, r]));
+    expect(snapshots.every((s) => s.controlScoresHash && byHash.has(s.controlScoresHash))).toBe(true);
+    const scoresOf = (s: (typeof snapshots)[number]) => byHash.get(s.controlScoresHash!)!;
+    const all = snapshots.map((s) => (scoresOf(s).frameworkScores as Record<string, { score: number | null; riskScore: number; passed: number; failed: number }>).all);
     expect(all.every((score) => score && typeof score.riskScore === "number" && score.passed + score.failed > 0)).toBe(true);
     // The debug-toolbox incident, the hardening work and the new service each change the score.
     expect(new Set(all.map((s) => s.score)).size).toBeGreaterThan(1);
     expect(new Set(snapshots.map((s) => s.objectCount)).size).toBeGreaterThan(1);
-    const severities = snapshots.map((s) => s.failedBySeverity as Record<string, number>);
+    const severities = snapshots.map((s) => scoresOf(s).failedBySeverity as Record<string, number>);
     expect(severities.every((s) => ["critical", "high", "medium", "low"].every((k) => Number.isInteger(s[k])))).toBe(true);
   });
 

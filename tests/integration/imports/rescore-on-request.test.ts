@@ -81,12 +81,15 @@ describe("re-score on request", () => {
     const open = await prisma.finding.findFirstOrThrow({ where: { orgId: world.org.id, clusterId, controlId: PRIVILEGED, resolvedAt: null } });
     expect(open.exceptionId).toBe(exception.id);
     // Past intervals are left as observed: still one interval, opened by the first snapshot.
-    expect(open.openedSnapshotId).toBe(snapshotIds[0]);
+    expect(open.occurrence).toBe(1);
+    const first = await prisma.snapshot.findUniqueOrThrow({ where: { id: snapshotIds[0] } });
+    expect(open.firstSeenAt).toEqual(first.collectedAt);
     const daily = await prisma.clusterDailyScore.findMany({ where: { clusterId }, orderBy: { day: "asc" } });
     expect(daily.map((d) => d.snapshotId)).toEqual(snapshotIds);
     for (const d of daily) {
       const snapshot = await prisma.snapshot.findUniqueOrThrow({ where: { id: d.snapshotId } });
-      expect(d.frameworkScores).toEqual(snapshot.frameworkScores);
+      const scores = await prisma.controlScores.findUniqueOrThrow({ where: { orgId_hash: { orgId: world.org.id, hash: snapshot.controlScoresHash! } } });
+      expect(d.frameworkScores).toEqual(scores.frameworkScores);
     }
   });
 

@@ -3,6 +3,7 @@
 // a new occurrence; an unchanged re-push touches none of it.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { evaluateClusterBacklog } from "@/lib/server/pipeline/evaluate-cluster-backlog";
+import { withMessages } from "@/lib/server/pipeline/finding-messages";
 import { createOrgWithAgent, deployment, namespace, prisma, pushObjects, unique, type TestOrg } from "./support/pipeline-world";
 
 const DEBUG_KEY = "apps/Deployment/shop/debug";
@@ -39,7 +40,10 @@ describe("finding intervals", () => {
     snapshots.push(first.snapshotId);
     expect(first.outcome.outcome).toBe("evaluated");
     const [interval] = await intervalsOf(clusterId);
-    expect(interval).toMatchObject({ occurrence: 1, firstSeenAt: at(0), resolvedAt: null, openedSnapshotId: first.snapshotId });
+    // Open: last seen is the cluster's latest evaluation, not stored on the row.
+    expect(interval).toMatchObject({ occurrence: 1, firstSeenAt: at(0), lastSeenAt: null, resolvedAt: null, severity: "high" });
+    const [withText] = await withMessages(world.org.id, [interval]);
+    expect(withText.message).toContain("privileged");
     const snapshot = await prisma.snapshot.findUniqueOrThrow({ where: { id: first.snapshotId } });
     expect(snapshot.status).toBe("complete");
     expect(snapshot.failingResources).toBeGreaterThan(0);
@@ -53,7 +57,7 @@ describe("finding intervals", () => {
     const fixed = await pushAndEvaluate(cluster(false), 1);
     snapshots.push(fixed.snapshotId);
     const [interval] = await intervalsOf(clusterId);
-    expect(interval).toMatchObject({ occurrence: 1, firstSeenAt: at(0), lastSeenAt: at(0), resolvedAt: at(1), resolvedSnapshotId: fixed.snapshotId });
+    expect(interval).toMatchObject({ occurrence: 1, firstSeenAt: at(0), lastSeenAt: at(0), resolvedAt: at(1) });
     const changes = await prisma.objectChange.findMany({ where: { snapshotId: fixed.snapshotId } });
     expect(changes.map((c) => [c.key, c.change])).toEqual([[DEBUG_KEY, "changed"]]);
     expect(changes[0].oldHash).not.toBe(changes[0].newHash);
@@ -78,7 +82,10 @@ describe("finding intervals", () => {
     expect(await prisma.finding.count({ where: { clusterId } })).toBe(findingsBefore);
     expect(await prisma.objectChange.count({ where: { clusterId } })).toBe(changesBefore);
     const [previous, latest] = await prisma.snapshot.findMany({ where: { id: { in: [snapshots.at(-1)!, again.snapshotId] } }, orderBy: { collectedAt: "asc" } });
-    expect(latest.frameworkScores).toEqual(previous.frameworkScores);
+    // The new snapshot refers to the previous one's scores instead of copying them.
+    expect(latest.controlScoresHash).toBe(previous.controlScoresHash);
+    const scores = await prisma.controlScores.findUniqueOrThrow({ where: { orgId_hash: { orgId: world.org.id, hash: latest.controlScoresHash! } } });
+    expect(Object.keys(scores.frameworkScores as object)).toContain("all");
     expect(latest.status).toBe("complete");
     const rollups = await prisma.clusterDailyScore.findMany({ where: { clusterId }, orderBy: { day: "asc" } });
     expect(rollups.map((r) => r.day.toISOString().slice(0, 10))).toEqual(["2026-10-01", "2026-10-02", "2026-10-04", "2026-10-05"]);

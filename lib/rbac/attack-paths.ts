@@ -4,7 +4,7 @@
 import type { ObjectIndex } from "../engine/object-index";
 import { ingressBackendServices, refOf, routeBackendServices } from "../engine/object-index";
 import type { K8sObject, ObjectRef, Severity, SubjectRef } from "../engine/types";
-import { containersOf, podLabelsOf, podSpecOf } from "../engine/workload";
+import { podLabelsOf, podSpecOf } from "../engine/workload";
 import { CAPABILITY } from "./capabilities";
 import { describeGrant, findGrants, scopeLabel, type GrantHit } from "./grant-findings";
 import { relatedOfGrant, type RbacModel } from "./model";
@@ -171,21 +171,55 @@ export function exposureOf(workload: K8sObject, index: ObjectIndex, exposures?: 
 
 /** Host-level privileges that make a compromised container a compromised node. */
 export function hostPrivilegesOf(workload: K8sObject): string[] {
-  const spec = podSpecOf(workload)?.spec;
-  if (!spec) return [];
   const reasons: string[] = [];
-  if (spec.hostPID === true) reasons.push("shares the host PID namespace");
-  if (spec.hostNetwork === true) reasons.push("uses the host network");
-  for (const { container } of containersOf(workload)) {
-    const sc = container.securityContext ?? {};
-    if (sc.privileged === true) reasons.push(`container ${container.name} is privileged`);
-    const added: unknown[] = Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : [];
-    if (added.some((c) => typeof c === "string" && c.toUpperCase().replace(/^CAP_/, "") === "SYS_ADMIN")) {
-      reasons.push(`container ${container.name} adds SYS_ADMIN`);
-    }
-  }
+  visitHostPrivileges(workload, reasons);
   return reasons;
 }
+
+/** Whether the workload has any of `hostPrivilegesOf`'s privileges (without describing them). */
+export function hasHostPrivileges(workload: K8sObject): boolean {
+  return visitHostPrivileges(workload, undefined);
+}
+
+/** Appends the reasons to `reasons`; without a list, answers at the first privilege found. */
+function visitHostPrivileges(workload: K8sObject, reasons: string[] | undefined): boolean {
+  const spec = podSpecOf(workload)?.spec;
+  if (!spec) return false;
+  let found = false;
+  if (spec.hostPID === true) {
+    if (!reasons) return true;
+    reasons.push("shares the host PID namespace");
+    found = true;
+  }
+  if (spec.hostNetwork === true) {
+    if (!reasons) return true;
+    reasons.push("uses the host network");
+    found = true;
+  }
+  for (const group of CONTAINER_GROUPS) {
+    const list = spec[group];
+    if (!Array.isArray(list)) continue;
+    for (const container of list) {
+      if (!container || typeof container !== "object") continue;
+      const sc = container.securityContext ?? {};
+      if (sc.privileged === true) {
+        if (!reasons) return true;
+        reasons.push(`container ${container.name} is privileged`);
+        found = true;
+      }
+      const added: unknown[] = Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : [];
+      if (added.some((c) => typeof c === "string" && c.toUpperCase().replace(/^CAP_/, "") === "SYS_ADMIN")) {
+        if (!reasons) return true;
+        reasons.push(`container ${container.name} adds SYS_ADMIN`);
+        found = true;
+      }
+    }
+  }
+  return found;
+}
+
+/** The container lists `containersOf` walks by default, in its order. */
+const CONTAINER_GROUPS = ["containers", "initContainers", "ephemeralContainers"] as const;
 
 function workloadLabel(workload: K8sObject): string {
   const ns = workload.metadata?.namespace;
@@ -220,15 +254,31 @@ export function attackPathsForWorkload(
   const privileges = hostPrivilegesOf(workload);
   if (!exposure.reasons.length && !privileges.length) return [];
   if (!serviceAccountTokenMounted(workload, serviceAccountObjectOf(index, workload))) return [];
+  return attackPathsFromEntry(model, workload, serviceAccountOfWorkload(workload), exposure, privileges);
+}
+
+/**
+ * Paths from a workload already known to be an entry point (`exposure` or `privileges` not empty)
+ * whose pods mount the token of `sa` (its service account); [] when the token cannot do harm.
+ */
+export function attackPathsFromEntry(
+  model: RbacModel,
+  workload: K8sObject,
+  sa: SubjectRef,
+  exposure: Exposure,
+  privileges: string[],
+): AttackPath[] {
+  const reach = impactsOf(model, sa);
+  let reachesAny = false;
+  for (const hits of reach.values()) if ((reachesAny = hits.length > 0)) break;
+  if (!reachesAny) return [];
   const entry: AttackEntry = {
     kinds: [...(exposure.reasons.length ? ["exposed" as const] : []), ...(privileges.length ? ["privileged" as const] : [])],
     reasons: [...exposure.reasons, ...privileges],
     via: exposure.via,
   };
-  const sa = serviceAccountOfWorkload(workload);
   const ref = refOf(workload);
   const paths: AttackPath[] = [];
-  const reach = impactsOf(model, sa);
   for (const definition of ATTACK_IMPACTS) {
     const hits = reach.get(definition.impact) ?? [];
     if (!hits.length) continue;

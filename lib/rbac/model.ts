@@ -175,6 +175,11 @@ function assumedClusterAdmin(): RoleNode {
   return node;
 }
 
+interface SubjectEntry {
+  subject: SubjectRef;
+  entries: { binding: BindingNode; index: number }[];
+}
+
 /** What `buildRbacModel` needs from the scan: objects by kind (the engine's ObjectIndex fits). */
 export interface RbacObjectSource {
   byKind(kind: string): readonly K8sObject[];
@@ -184,7 +189,9 @@ export class RbacModel {
   readonly roles: RoleNode[] = [];
   readonly bindings: BindingNode[] = [];
   private readonly roleById = new Map<string, RoleNode>();
-  private readonly subjectIndex = new Map<string, { subject: SubjectRef; entries: { binding: BindingNode; index: number }[] }>();
+  private readonly subjectIndex = new Map<string, SubjectEntry>();
+  // The same entries by the model's own subject objects (those `subjects()` hands out): no key to build.
+  private readonly entryBySubject = new Map<SubjectRef, SubjectEntry>();
   private readonly bindingsByRole = new Map<string, BindingNode[]>();
 
   constructor(source: RbacObjectSource) {
@@ -323,7 +330,10 @@ export class RbacModel {
       binding.subjects.push({ subject, index });
       const key = subjectKey(subject);
       let entry = this.subjectIndex.get(key);
-      if (!entry) this.subjectIndex.set(key, (entry = { subject, entries: [] }));
+      if (!entry) {
+        this.subjectIndex.set(key, (entry = { subject, entries: [] }));
+        this.entryBySubject.set(subject, entry);
+      }
       entry.entries.push({ binding, index });
     });
     if (binding.role) {
@@ -347,6 +357,29 @@ export class RbacModel {
     return this.bindingsByRole.get(role.id) ?? [];
   }
 
+  private rolesByResource?: Map<string, RoleNode[]>;
+
+  /**
+   * Roles whose effective rules list this resource entry literally (`pods`, `pods/exec`, `*`, `*\/scale`):
+   * the only roles that can grant a request for it. Built on first use.
+   */
+  rolesListing(resource: string): readonly RoleNode[] {
+    if (!this.rolesByResource) {
+      const index = new Map<string, RoleNode[]>();
+      for (const role of this.roles) {
+        for (const { rule } of role.rules) {
+          for (const entry of rule.resources) {
+            const list = index.get(entry);
+            if (!list) index.set(entry, [role]);
+            else if (list[list.length - 1] !== role) list.push(role);
+          }
+        }
+      }
+      this.rolesByResource = index;
+    }
+    return this.rolesByResource.get(resource) ?? [];
+  }
+
   /** Every subject named in at least one binding, in a stable order (kind, namespace, name). */
   subjects(): readonly SubjectSummary[] {
     if (!this.subjectList) {
@@ -361,7 +394,7 @@ export class RbacModel {
 
   /** Bindings that name this subject directly, with the subject's position in each. */
   directBindings(subject: SubjectRef): { binding: BindingNode; index: number }[] {
-    return this.subjectIndex.get(subjectKey(subject))?.entries ?? [];
+    return (this.entryBySubject.get(subject) ?? this.subjectIndex.get(subjectKey(subject)))?.entries ?? [];
   }
 
   private readonly grantsMemo = new Map<string, GrantPath[]>();

@@ -139,30 +139,81 @@ function mayGiveAny(rule: RbacRule, needs: PatternListNeeds): boolean {
   return listsAny(rule.apiGroups, needs.apiGroups);
 }
 
-/** The entries of a grant's rule that give any of the patterns, or null when none applies. */
-export function matchGrant(grant: Pick<GrantPath, "rule" | "scope">, patterns: readonly PermissionPattern[]): RuleMatch | null {
-  const rule = grant.rule.rule;
-  if (!mayGiveAny(rule, needsOf(patterns))) return null;
-  let merged: RuleMatch | null = null;
-  for (const pattern of patterns) {
-    // Rejects on verbs, group and resource before anything allocates: nearly every grant fails here.
-    if (pattern.verbs !== "any") {
-      const keys = keysOf(pattern);
-      let possible = false;
-      for (const verb of pattern.verbs) if ((possible = ruleMayAllow(rule, verb, pattern.apiGroup, keys))) break;
-      if (!possible) continue;
-    }
-    if (!scopeAllows(grant.scope, pattern)) continue;
-    const m = matchRulePattern(rule, pattern);
-    if (!m) continue;
-    // matchRulePattern returns a fresh match with ascending indexes: the first one is kept as is.
-    if (!merged && isSortedUnique(m)) merged = m;
-    else {
-      if (!merged) merged = { verbs: [], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [] };
-      mergeInto(merged, m);
+/**
+ * A pattern list prepared for repeated matching: what a rule needs to give any of the patterns, and
+ * which patterns a grant can give at each binding scope (the scope decides only which patterns apply).
+ */
+export class CompiledPatterns {
+  private readonly needs: PatternListNeeds;
+  /** Patterns a ClusterRoleBinding can give: all of them. */
+  private readonly everywhere: readonly PermissionPattern[];
+  /** Patterns a RoleBinding can give in a namespace no pattern names. */
+  private readonly inAnyNamespace: readonly PermissionPattern[];
+  /** Patterns a RoleBinding can give in each namespace some pattern names (kube-system…). */
+  private readonly inNamedNamespace = new Map<string, readonly PermissionPattern[]>();
+
+  /** Resource entries a rule must list to give any of the patterns (`*`, `pods/exec`, `*\/exec`…). */
+  readonly resourceEntries: readonly string[];
+
+  constructor(readonly patterns: readonly PermissionPattern[]) {
+    this.needs = needsOf(patterns);
+    this.resourceEntries = [...this.needs.resources];
+    this.everywhere = patterns;
+    this.inAnyNamespace = patterns.filter((p) => p.namespace === undefined && scopeAllows("", p));
+    for (const { namespace } of patterns) {
+      if (namespace !== undefined && !this.inNamedNamespace.has(namespace)) {
+        this.inNamedNamespace.set(namespace, patterns.filter((p) => scopeAllows(namespace, p)));
+      }
     }
   }
-  return merged;
+
+  /**
+   * The patterns a grant at this scope can give, in list order. Scopes that allow the same patterns
+   * get the same list object, so it can key per-scope memos.
+   */
+  applicableAt(scope: string | null): readonly PermissionPattern[] {
+    if (scope === null) return this.everywhere;
+    return this.inNamedNamespace.get(scope) ?? this.inAnyNamespace;
+  }
+
+  /** The entries of a rule that give any of `applicable` (a list from `applicableAt`), or null. */
+  matchRule(rule: RbacRule, applicable: readonly PermissionPattern[]): RuleMatch | null {
+    if (applicable.length === 0 || !mayGiveAny(rule, this.needs)) return null;
+    let merged: RuleMatch | null = null;
+    for (const pattern of applicable) {
+      // Rejects on verbs, group and resource before anything allocates: nearly every rule fails here.
+      if (pattern.verbs !== "any") {
+        const keys = keysOf(pattern);
+        let possible = false;
+        for (const verb of pattern.verbs) if ((possible = ruleMayAllow(rule, verb, pattern.apiGroup, keys))) break;
+        if (!possible) continue;
+      }
+      const m = matchRulePattern(rule, pattern);
+      if (!m) continue;
+      // matchRulePattern returns a fresh match with ascending indexes: the first one is kept as is.
+      if (!merged && isSortedUnique(m)) merged = m;
+      else {
+        if (!merged) merged = { verbs: [], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [] };
+        mergeInto(merged, m);
+      }
+    }
+    return merged;
+  }
+}
+
+// Pattern lists are constant definitions: each is compiled once.
+const compiled = new WeakMap<readonly PermissionPattern[], CompiledPatterns>();
+
+export function compilePatterns(patterns: readonly PermissionPattern[]): CompiledPatterns {
+  let c = compiled.get(patterns);
+  if (!c) compiled.set(patterns, (c = new CompiledPatterns(patterns)));
+  return c;
+}
+
+/** The entries of a grant's rule that give any of the patterns, or null when none applies. */
+export function matchGrant(grant: Pick<GrantPath, "rule" | "scope">, patterns: readonly PermissionPattern[]): RuleMatch | null {
+  const c = compilePatterns(patterns);
+  return c.matchRule(grant.rule.rule, c.applicableAt(grant.scope));
 }
 
 /** Patterns for several resources of one group with the same verbs. */

@@ -1,10 +1,10 @@
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
 import type { EvalTarget, K8sObject, SubjectRef, Violation } from "../../engine/types";
-import { containersOf, podSpecOf } from "../../engine/workload";
+import { containersOf } from "../../engine/workload";
 import { describeObject } from "../../rbac/grant-findings";
-import { serviceAccountOfWorkload } from "../../rbac/workload-identity";
-import { rbacModelOf } from "./permission-control";
+import { rbacModelOf, subjectTargets } from "./permission-control";
+import { workloadAccountOf } from "./workload-accounts";
 
 type Target = { subject: SubjectRef } | { workload: K8sObject };
 
@@ -31,7 +31,8 @@ export default defineControl<Target>({
   severity: "low",
   category: "access-control",
   *targets(ctx) {
-    for (const { subject } of rbacModelOf(ctx).subjects()) yield { resource: { subject }, value: { subject } } as EvalTarget<Target>;
+    // The subject resources shared with the other subject controls: their keys are already known.
+    for (const t of subjectTargets(ctx)) yield { resource: t.resource, value: { subject: t.value } } as EvalTarget<Target>;
     for (const workload of ctx.index.workloads()) yield { resource: { object: refOf(workload) }, value: { workload } };
   },
   evaluate(target, ctx) {
@@ -50,15 +51,14 @@ export default defineControl<Target>({
       return violations;
     }
     const { workload } = target;
-    const at = podSpecOf(workload);
-    if (!at) return null;
-    const sa = serviceAccountOfWorkload(workload);
-    if (!isDashboardName(sa.name) || isDashboardWorkload(workload, ctx.settings.dashboardImages)) return [];
-    const field = at.spec.serviceAccountName ? "serviceAccountName" : "serviceAccount";
+    const w = workloadAccountOf(ctx, workload);
+    if (!w) return null;
+    if (!isDashboardName(w.account.name) || isDashboardWorkload(workload, ctx.settings.dashboardImages)) return [];
+    const field = w.at.spec.serviceAccountName ? "serviceAccountName" : "serviceAccount";
     return [
       {
-        message: `${workload.kind} ${workload.metadata?.name} is not the dashboard but runs as its ServiceAccount ${sa.name}`,
-        paths: [`${at.path}.${field}`],
+        message: `${workload.kind} ${workload.metadata?.name} is not the dashboard but runs as its ServiceAccount ${w.account.name}`,
+        paths: [`${w.at.path}.${field}`],
       },
     ];
   },

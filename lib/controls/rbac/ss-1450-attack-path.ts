@@ -1,8 +1,11 @@
 import { defineControl } from "../../engine/define-control";
-import type { K8sObject } from "../../engine/types";
-import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
-import { attackPathsForWorkload, buildExposureIndex, exposureOf, hostPrivilegesOf } from "../../rbac/attack-paths";
+import type { K8sObject, Violation } from "../../engine/types";
+import { WORKLOAD_KINDS } from "../../engine/workload";
+import { attackPathsFromEntry, buildExposureIndex, hasHostPrivileges, hostPrivilegesOf, type Exposure } from "../../rbac/attack-paths";
 import { rbacModelOf } from "./permission-control";
+import { accountTokenMounted, workloadAccountOf } from "./workload-accounts";
+
+const NOT_EXPOSED: Exposure = Object.freeze({ reasons: [], via: [] }) as unknown as Exposure;
 
 export default defineControl<K8sObject>({
   id: "SS-1450",
@@ -15,17 +18,23 @@ export default defineControl<K8sObject>({
   category: "access-control",
   kinds: [...WORKLOAD_KINDS],
   evaluate(workload, ctx) {
-    const at = podSpecOf(workload);
-    if (!at) return null;
-    const exposures = ctx.cache("rbac:exposure", () => buildExposureIndex(ctx.index));
-    if (!exposureOf(workload, ctx.index, exposures).reasons.length && !hostPrivilegesOf(workload).length) return null;
-    const saField = at.spec.serviceAccountName ? "serviceAccountName" : at.spec.serviceAccount ? "serviceAccount" : undefined;
-    return attackPathsForWorkload(rbacModelOf(ctx), ctx.index, workload, exposures).map((path) => ({
-      message: path.steps.map((s) => s.label).join(" → "),
-      paths: saField ? [`${at.path}.${saField}`] : undefined,
-      fixPaths: [{ path: `${at.path}.automountServiceAccountToken`, value: "false" }],
-      related: path.related,
-    }));
+    const w = workloadAccountOf(ctx, workload);
+    if (!w) return null;
+    // Same answers as attackPathsForWorkload, cheapest test first: most workloads are no entry point.
+    const exposure = ctx.cache("rbac:exposure", () => buildExposureIndex(ctx.index)).get(workload);
+    if (!exposure && !hasHostPrivileges(workload)) return null;
+    if (!accountTokenMounted(ctx, w)) return [];
+    const paths = attackPathsFromEntry(rbacModelOf(ctx), workload, w.account, exposure ?? NOT_EXPOSED, hostPrivilegesOf(workload));
+    const violations: Violation[] = [];
+    for (const path of paths) {
+      violations.push({
+        message: path.steps.map((s) => s.label).join(" → "),
+        paths: w.accountPaths,
+        fixPaths: w.fixPaths,
+        related: path.related,
+      });
+    }
+    return violations;
   },
   remediation:
     "Break any link: stop mounting the token (`automountServiceAccountToken: false`) when the pods do not call the API, give the workload its own narrowly scoped service account, or move privileged API work into a separate, unexposed controller.",

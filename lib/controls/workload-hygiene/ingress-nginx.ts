@@ -52,8 +52,16 @@ export interface IngressNginxController {
   configMapRef?: { namespace: string; name: string };
 }
 
-/** ingress-nginx controller containers of a workload: by image name, or by the controller binary it runs. */
+const controllersOf = new WeakMap<K8sObject, IngressNginxController[]>();
+
+/** ingress-nginx controller containers of a workload: by image name, or by the controller binary it runs. Shared by several controls: read-only. */
 export function ingressNginxControllersOf(obj: K8sObject): IngressNginxController[] {
+  let found = controllersOf.get(obj);
+  if (!found) controllersOf.set(obj, (found = findControllers(obj)));
+  return found;
+}
+
+function findControllers(obj: K8sObject): IngressNginxController[] {
   const found: IngressNginxController[] = [];
   const namespace = namespaceOf(obj);
   for (const { container, path } of containersOfObject(obj, MAIN_CONTAINERS)) {

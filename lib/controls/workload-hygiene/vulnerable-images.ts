@@ -50,14 +50,29 @@ export function vulnerableImageViolations(obj: K8sObject, product: VulnerablePro
 /** The product's images among the regular and init containers. */
 function productImages(obj: K8sObject, product: VulnerableProduct): { ref: ImageReference; containerName: string; imagePath: string }[] {
   const found: { ref: ImageReference; containerName: string; imagePath: string }[] = [];
+  // Every workload is checked against every product: workloads whose images contain none of the
+  // product's image names are ruled out from one text, before any container is looked at.
+  const text = imageTextOf(obj);
+  if (!product.imageNames.some((name) => text.includes(name))) return found;
   for (const { container, path } of containersOfObject(obj, REGULAR_AND_INIT)) {
     const image = container.image;
-    // Every workload is checked against every product: images that do not contain one of its image
-    // names are ruled out before anything is parsed.
-    if (typeof image !== "string" || !product.imageNames.some((name) => image.includes(name))) continue;
+    if (typeof image !== "string") continue;
     const ref = parseImageReference(image);
     if (!ref || !product.repositories.some((r) => ref.repository === r || ref.repository.endsWith(`/${r}`))) continue;
     found.push({ ref, containerName: String(container.name ?? "(unnamed)"), imagePath: `${path}.image` });
   }
   return found;
+}
+
+const imageTexts = new WeakMap<K8sObject, string>();
+
+/** The images of the regular and init containers, one per line; memoized per object (every product reads it). */
+function imageTextOf(obj: K8sObject): string {
+  let text = imageTexts.get(obj);
+  if (text === undefined) {
+    text = "";
+    for (const { container } of containersOfObject(obj, REGULAR_AND_INIT)) if (typeof container.image === "string") text += `${container.image}\n`;
+    imageTexts.set(obj, text);
+  }
+  return text;
 }

@@ -25,7 +25,8 @@ export async function storeFindingMessages(tx: Prisma.TransactionClient, orgId: 
     const part = entries.slice(i, i + BATCH);
     await tx.$executeRaw`
       INSERT INTO "FindingMessage" ("orgId", "hash", "text")
-      SELECT ${orgId}, t.h, t.m FROM unnest(${part.map(([, h]) => h)}::bigint[], ${part.map(([m]) => m)}::text[]) AS t(h, m)
+      SELECT ${orgId}, t.h::bigint, t.m
+        FROM ROWS FROM (json_array_elements_text(${JSON.stringify(part.map(([, h]) => h))}::json), json_array_elements_text(${JSON.stringify(part.map(([m]) => m))}::json)) AS t(h, m)
       ON CONFLICT ("orgId", "hash") DO NOTHING`;
   }
   return hashes;

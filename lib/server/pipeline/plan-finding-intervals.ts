@@ -1,4 +1,4 @@
-import { failingKey, type FailingResource } from "./compact-scores";
+import type { FailingResource, FailingSet } from "./compact-scores";
 
 /** An open interval, identified by its (control, resource) within the cluster. */
 export type OpenInterval = { controlId: string; resourceKey: string; exceptionId: string | null };
@@ -13,19 +13,18 @@ export type FindingIntervalPlan = {
 };
 
 /** Compares the open intervals with what the evaluation found failing. Pure. */
-export function planFindingIntervals(openIntervals: Iterable<OpenInterval>, failing: ReadonlyMap<string, FailingResource>): FindingIntervalPlan {
+export function planFindingIntervals(openIntervals: Iterable<OpenInterval>, failing: FailingSet): FindingIntervalPlan {
   const plan: FindingIntervalPlan = { open: [], close: [], exceptionChanges: [] };
-  const stillOpen = new Set<string>();
+  const stillOpen = new Set<FailingResource>();
   for (const interval of openIntervals) {
-    const key = failingKey(interval.controlId, interval.resourceKey);
-    const now = failing.get(key);
+    const now = failing.get(interval.controlId, interval.resourceKey);
     if (!now) {
       plan.close.push(interval);
       continue;
     }
-    stillOpen.add(key);
+    stillOpen.add(now);
     if (now.exceptionId !== interval.exceptionId) plan.exceptionChanges.push({ controlId: interval.controlId, resourceKey: interval.resourceKey, exceptionId: now.exceptionId });
   }
-  for (const [key, resource] of failing) if (!stillOpen.has(key)) plan.open.push(resource);
+  if (stillOpen.size < failing.size) for (const resource of failing.values()) if (!stillOpen.has(resource)) plan.open.push(resource);
   return plan;
 }

@@ -1,7 +1,7 @@
 // The writes of one evaluation, all inside the caller's transaction. Bulk statements over unnest()
 // arrays: a first snapshot of 10,000 objects is a handful of statements, not 10,000 round trips.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CompactScores, FailingResource } from "./compact-scores";
+import type { CompactScores, FailingResource, FailingSet } from "./compact-scores";
 import { storeFindingMessages } from "./finding-messages";
 import { splitObjectKey, type ObjectDiff } from "./diff-objects";
 import type { PhaseClock } from "./phase-clock";
@@ -11,8 +11,16 @@ type Tx = Prisma.TransactionClient;
 const BATCH = 5_000;
 
 // A first snapshot of a pod-heavy cluster opens ~280,000 intervals: fewer, larger statements keep
-// the per-statement cost (array encoding, planning, round trip) small next to the inserts themselves.
+// the per-statement cost (planning, round trip) small next to the inserts themselves.
 const INTERVAL_BATCH = 20_000;
+
+/**
+ * One column of a bulk statement as a JSON array, expanded server-side by
+ * `ROWS FROM (json_array_elements_text(…), …)`, which zips the columns back into rows. For interval
+ * writes this replaces `unnest(…::text[])`: the driver's text[] encoding cost ~10× more client CPU
+ * (~350 ms per 280,000 intervals) than JSON.stringify, for the same server work.
+ */
+const column = (values: readonly (string | null)[]): string => JSON.stringify(values);
 
 function batches<T>(items: readonly T[], size = BATCH): T[][] {
   const out: T[][] = [];
@@ -106,7 +114,7 @@ async function readOpenIntervals(tx: Tx, orgId: string, clusterId: string): Prom
  */
 export async function applyFindingIntervals(
   tx: Tx,
-  p: { orgId: string; clusterId: string; at: Date; lastSeenAt: Date; failing: ReadonlyMap<string, FailingResource>; clock?: PhaseClock },
+  p: { orgId: string; clusterId: string; at: Date; lastSeenAt: Date; failing: FailingSet; clock?: PhaseClock },
 ): Promise<{ opened: number; closed: number }> {
   const { orgId, clusterId, at, lastSeenAt } = p;
   const open = await readOpenIntervals(tx, orgId, clusterId);
@@ -116,13 +124,16 @@ export async function applyFindingIntervals(
   for (const part of batches(plan.close, INTERVAL_BATCH)) {
     await tx.$executeRaw`
       UPDATE "Finding" AS f SET "resolvedAt" = ${at}, "lastSeenAt" = ${lastSeenAt}
-        FROM unnest(${part.map((i) => i.controlId)}::text[], ${part.map((i) => i.resourceKey)}::text[]) AS t(c, r)
+        FROM ROWS FROM (json_array_elements_text(${column(part.map((i) => i.controlId))}::json),
+                        json_array_elements_text(${column(part.map((i) => i.resourceKey))}::json)) AS t(c, r)
        WHERE f."orgId" = ${orgId} AND f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r AND f."resolvedAt" IS NULL`;
   }
-  for (const part of batches(plan.exceptionChanges)) {
+  for (const part of batches(plan.exceptionChanges, INTERVAL_BATCH)) {
     await tx.$executeRaw`
       UPDATE "Finding" AS f SET "exceptionId" = t.e
-        FROM unnest(${part.map((i) => i.controlId)}::text[], ${part.map((i) => i.resourceKey)}::text[], ${part.map((i) => i.exceptionId)}::text[]) AS t(c, r, e)
+        FROM ROWS FROM (json_array_elements_text(${column(part.map((i) => i.controlId))}::json),
+                        json_array_elements_text(${column(part.map((i) => i.resourceKey))}::json),
+                        json_array_elements_text(${column(part.map((i) => i.exceptionId))}::json)) AS t(c, r, e)
        WHERE f."orgId" = ${orgId} AND f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r AND f."resolvedAt" IS NULL`;
   }
   if (!plan.open.length) {
@@ -135,23 +146,25 @@ export async function applyFindingIntervals(
   const [{ reopenable }] = await tx.$queryRaw<{ reopenable: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM "Finding" WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId} AND "resolvedAt" IS NOT NULL) AS reopenable`;
   for (const part of batches(inIndexOrder(plan.open), INTERVAL_BATCH)) {
-    const controls = part.map((f) => f.controlId);
-    const resources = part.map((f) => f.resourceKey);
-    const severities = part.map((f) => f.severity);
-    const messages = part.map((f) => messageHashes.get(f.message)!);
-    const exceptions = part.map((f) => f.exceptionId);
+    const controls = column(part.map((f) => f.controlId));
+    const resources = column(part.map((f) => f.resourceKey));
+    const severities = column(part.map((f) => f.severity));
+    const messages = column(part.map((f) => messageHashes.get(f.message)!));
+    const exceptions = column(part.map((f) => f.exceptionId));
     if (!reopenable) {
       await tx.$executeRaw`
         INSERT INTO "Finding" ("orgId", "clusterId", "controlId", "resourceKey", "occurrence", "severity", "messageHash", "firstSeenAt", "exceptionId")
-        SELECT ${orgId}, ${clusterId}, t.c, t.r, 1, t.s, t.m, ${at}, t.e
-          FROM unnest(${controls}::text[], ${resources}::text[], ${severities}::text[], ${messages}::bigint[], ${exceptions}::text[]) AS t(c, r, s, m, e)`;
+        SELECT ${orgId}, ${clusterId}, t.c, t.r, 1, t.s, t.m::bigint, ${at}, t.e
+          FROM ROWS FROM (json_array_elements_text(${controls}::json), json_array_elements_text(${resources}::json), json_array_elements_text(${severities}::json),
+                          json_array_elements_text(${messages}::json), json_array_elements_text(${exceptions}::json)) AS t(c, r, s, m, e)`;
       continue;
     }
     // occurrence = 1 + the highest earlier one for the same (control, resource): a reopened finding.
     await tx.$executeRaw`
       INSERT INTO "Finding" ("orgId", "clusterId", "controlId", "resourceKey", "occurrence", "severity", "messageHash", "firstSeenAt", "exceptionId")
-      SELECT ${orgId}, ${clusterId}, t.c, t.r, COALESCE(prev.m, 0) + 1, t.s, t.m, ${at}, t.e
-        FROM unnest(${controls}::text[], ${resources}::text[], ${severities}::text[], ${messages}::bigint[], ${exceptions}::text[]) AS t(c, r, s, m, e)
+      SELECT ${orgId}, ${clusterId}, t.c, t.r, COALESCE(prev.m, 0) + 1, t.s, t.m::bigint, ${at}, t.e
+        FROM ROWS FROM (json_array_elements_text(${controls}::json), json_array_elements_text(${resources}::json), json_array_elements_text(${severities}::json),
+                        json_array_elements_text(${messages}::json), json_array_elements_text(${exceptions}::json)) AS t(c, r, s, m, e)
         LEFT JOIN LATERAL (
           SELECT max(f."occurrence") AS m FROM "Finding" f
            WHERE f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r

@@ -35,6 +35,7 @@ export async function receiveManifest({ agent, manifest, now = new Date() }: { a
   const orgId = agent.org.id;
   const cluster = await resolveAgentCluster({ agent, identity: manifest.cluster, now });
   let entries: ManifestEntry[];
+  let digest: string;
   if (manifest.objects) {
     entries = manifest.objects as ManifestEntry[];
     try {
@@ -42,17 +43,19 @@ export async function receiveManifest({ agent, manifest, now = new Date() }: { a
     } catch (error) {
       throw new AppError("validation_failed", `objects: ${(error as Error).message}`);
     }
-    if (manifest.manifestDigest && manifest.manifestDigest !== manifestDigest(entries)) {
+    digest = manifestDigest(entries);
+    if (manifest.manifestDigest && manifest.manifestDigest !== digest) {
       throw new AppError("validation_failed", "manifestDigest does not match the objects sent");
     }
   } else {
     // Digest only: an unchanged cluster re-pushes without its object list. The list is rebuilt from
     // the cluster's current state and used only if it has exactly the digest the agent computed.
     const held = await currentObjectList(orgId, cluster.id);
-    if (!held || manifestDigest(held) !== manifest.manifestDigest) return { needManifest: true };
+    if (!held) return { needManifest: true };
+    digest = manifestDigest(held);
+    if (digest !== manifest.manifestDigest) return { needManifest: true };
     entries = held;
   }
-  const digest = manifestDigest(entries);
 
   const existing = await prisma.snapshot.findFirst({
     where: { orgId, clusterId: cluster.id, idempotencyKey: manifest.idempotencyKey },
@@ -96,7 +99,9 @@ export async function receiveManifest({ agent, manifest, now = new Date() }: { a
 }
 
 async function currentObjectList(orgId: string, clusterId: string): Promise<ManifestEntry[] | null> {
-  const rows = await prisma.clusterObject.findMany({ where: { orgId, clusterId }, select: { key: true, hash: true } });
+  // Raw rows: a model query maps each of a large cluster's rows at about twice the CPU.
+  const rows = await prisma.$queryRaw<{ key: string; hash: string }[]>`
+    SELECT "key", "hash" FROM "ClusterObject" WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId}`;
   return rows.length ? rows.map((r) => [r.key, r.hash] as ManifestEntry) : null;
 }
 

@@ -14,6 +14,7 @@ import { matchesLabelSelector, type LabelSelector } from "../../engine/label-sel
 import type { EvalContext, K8sObject } from "../../engine/types";
 import { podLabelsOf, podSpecOf, serviceAccountNameOf } from "../../engine/workload";
 import { ipBlockAdmits, isUniversalCidr } from "./ip-blocks";
+import { podLabelCount } from "./pod-bearers";
 
 export type Direction = "ingress" | "egress";
 
@@ -113,16 +114,28 @@ interface NamespaceRules {
   byLabel: Map<string, Map<string, number[]>>;
 }
 
-/** A string-valued matchLabels entry the rule's selector requires, if any. */
-function requiredLabel(rule: PolicyRule): [string, string] | undefined {
+/**
+ * The string-valued matchLabels entry of the rule's selector that the fewest pods of the namespace
+ * carry, if any. Charts label every workload with the same release labels, so the first entry is
+ * often shared by all of them; the rarest one keeps each workload's candidate list short.
+ */
+function requiredLabel(ctx: EvalContext, namespace: string, rule: PolicyRule): [string, string] | undefined {
   if (rule.kind !== "NetworkPolicy" || !isObject(rule.spec.podSelector)) return undefined;
   const matchLabels = rule.spec.podSelector.matchLabels;
   if (!isObject(matchLabels)) return undefined;
+  let best: [string, string] | undefined;
+  let bestCount = Infinity;
   for (const key of Object.keys(matchLabels)) {
     const value = matchLabels[key];
-    if (typeof value === "string") return [key, value];
+    if (typeof value !== "string") continue;
+    const count = podLabelCount(ctx, namespace, key, value);
+    if (count < bestCount) {
+      best = [key, value];
+      bestCount = count;
+      if (count === 0) break;
+    }
   }
-  return undefined;
+  return best;
 }
 
 function rulesApplicableIn(ctx: EvalContext, namespace: string): NamespaceRules {
@@ -141,7 +154,7 @@ function rulesApplicableIn(ctx: EvalContext, namespace: string): NamespaceRules 
     const rules = [...(byNamespace.get(namespace) ?? []), ...(byNamespace.get(undefined) ?? [])];
     indexed = { rules, unindexed: [], byLabel: new Map() };
     rules.forEach((rule, position) => {
-      const label = requiredLabel(rule);
+      const label = requiredLabel(ctx, namespace, rule);
       if (!label) {
         indexed!.unindexed.push(position);
         return;
@@ -295,11 +308,13 @@ const NOT_ISOLATED: Isolation = Object.freeze({
 
 /** The policy rules that select a workload's pods and the directions they isolate (memoized per scan). */
 export function isolationOf(ctx: EvalContext, workload: K8sObject): Isolation {
+  const applicable = rulesApplicableIn(ctx, namespaceOf(workload));
+  // Namespaces without any policy need neither the workload's labels nor a memo entry.
+  if (applicable.rules.length === 0) return NOT_ISOLATED;
   const memo = ctx.cache("network/isolation", () => new Map<K8sObject, Isolation>());
   let isolation = memo.get(workload);
   if (!isolation) {
-    const namespace = namespaceOf(workload);
-    const candidates = candidateRules(rulesApplicableIn(ctx, namespace), podLabelsOf(workload));
+    const candidates = candidateRules(applicable, podLabelsOf(workload));
     if (candidates.length === 0) isolation = NOT_ISOLATED;
     else {
       const pod = podIdentityOf(ctx, workload);

@@ -52,6 +52,11 @@ function namespacePods(ctx: EvalContext, namespace: string): LabelledPods {
   return pods;
 }
 
+/** How many pod-bearing objects of the namespace carry the label `key: value`. */
+export function podLabelCount(ctx: EvalContext, namespace: string, key: string, value: string): number {
+  return namespacePods(ctx, namespace).byLabel.get(key)?.get(value)?.length ?? 0;
+}
+
 /** Pod-bearing objects of a namespace; objects without a namespace count as "default". */
 export function podBearersIn(ctx: EvalContext, namespace: string): PodBearer[] {
   return namespacePods(ctx, namespace).all;

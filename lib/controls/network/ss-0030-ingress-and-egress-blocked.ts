@@ -1,8 +1,13 @@
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
-import type { Violation } from "../../engine/types";
+import type { ObjectRef, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { isolationOf } from "./network-policy-coverage";
+
+// The finding of every workload no policy selects: one shared, read-only list.
+const NOT_SELECTED: Violation[] = Object.freeze([
+  Object.freeze({ message: "no NetworkPolicy or Cilium policy selects these pods: ingress and egress are unrestricted", related: Object.freeze([]) as unknown as ObjectRef[] }),
+]) as unknown as Violation[];
 
 export default defineControl({
   id: "SS-0030",
@@ -16,13 +21,11 @@ export default defineControl({
   kinds: [...WORKLOAD_KINDS],
   evaluate(workload, ctx) {
     const isolation = isolationOf(ctx, workload);
+    if (isolation.selecting.length === 0) return NOT_SELECTED;
     const missing = (["ingress", "egress"] as const).filter((d) => isolation[d].length === 0);
     if (missing.length === 0) return [];
     const violation: Violation = {
-      message:
-        isolation.selecting.length === 0
-          ? "no NetworkPolicy or Cilium policy selects these pods: ingress and egress are unrestricted"
-          : `the policies selecting these pods do not restrict ${missing.join(" or ")}`,
+      message: `the policies selecting these pods do not restrict ${missing.join(" or ")}`,
       related: [...new Set(isolation.selecting.map((r) => r.policy))].map(refOf),
     };
     return [violation];

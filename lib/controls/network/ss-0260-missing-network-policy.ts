@@ -1,6 +1,10 @@
 import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { isolationOf } from "./network-policy-coverage";
+
+// The finding of every workload no policy selects: one shared, read-only list.
+const NOT_SELECTED: Violation[] = Object.freeze([Object.freeze({ message: "no NetworkPolicy or Cilium policy selects these pods" })]) as unknown as Violation[];
 
 export default defineControl({
   id: "SS-0260",
@@ -14,7 +18,7 @@ export default defineControl({
   kinds: [...WORKLOAD_KINDS],
   evaluate(workload, ctx) {
     if (isolationOf(ctx, workload).selecting.length > 0) return [];
-    return [{ message: "no NetworkPolicy or Cilium policy selects these pods" }];
+    return NOT_SELECTED;
   },
   remediation:
     "Write a NetworkPolicy whose podSelector matches the workload's pod labels (or rely on a namespace default-deny policy with `podSelector: {}`) and allow only the traffic it needs.",

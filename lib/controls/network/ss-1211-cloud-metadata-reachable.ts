@@ -1,4 +1,5 @@
 import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
 import { refOf } from "../../engine/object-index";
 import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
 import { isolationOf, ruleAllowsEgressTo, ruleDeniesEgressTo, usesHostNetwork } from "./network-policy-coverage";
@@ -9,6 +10,11 @@ const METADATA_PORT = 80;
 
 // Cluster providers that do not run on a cloud instance metadata service.
 const NON_CLOUD_PROVIDERS = new Set(["kind", "minikube", "k3d", "docker-desktop", "microk8s", "bare-metal", "baremetal", "on-prem", "onprem"]);
+
+// The finding of every workload without an egress policy: one shared, read-only list.
+const EGRESS_UNRESTRICTED: Violation[] = Object.freeze([
+  Object.freeze({ message: `no policy restricts egress of these pods, so ${METADATA_ADDRESS} is reachable` }),
+]) as unknown as Violation[];
 
 export default defineControl({
   id: "SS-1211",
@@ -34,7 +40,7 @@ export default defineControl({
     const isolation = isolationOf(ctx, workload);
     if (isolation.selecting.some((rule) => ruleDeniesEgressTo(rule, METADATA_ADDRESS, METADATA_PORT))) return [];
     if (isolation.egress.length === 0) {
-      return [{ message: `no policy restricts egress of these pods, so ${METADATA_ADDRESS} is reachable` }];
+      return EGRESS_UNRESTRICTED;
     }
     const opening = isolation.egress.filter((rule) => ruleAllowsEgressTo(rule, METADATA_ADDRESS, METADATA_PORT));
     if (opening.length === 0) return [];

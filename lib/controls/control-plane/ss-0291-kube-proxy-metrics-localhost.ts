@@ -2,9 +2,12 @@ import { parse } from "yaml";
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
 import type { EvalTarget, K8sObject, NodeInfo, Violation } from "../../engine/types";
-import { containersOf, WORKLOAD_KINDS } from "../../engine/workload";
+import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
 import { hostOf, isLoopbackHost } from "./loopback-address";
-import { parseProcessFlags } from "./static-pod-flags";
+import { commandMentions, parseProcessFlags } from "./static-pod-flags";
+
+const KUBE_PROXY: readonly string[] = ["kube-proxy"];
+const NO_CONTAINERS: readonly unknown[] = [];
 
 // kube-proxy's own default (KubeProxyConfiguration defaulting and the flag): loopback only.
 const DEFAULT_METRICS_ADDRESS = "127.0.0.1:10249";
@@ -45,12 +48,18 @@ function configSources(configMaps: readonly K8sObject[]): KubeProxySource[] {
 function processSources(workloads: readonly K8sObject[]): KubeProxySource[] {
   const sources: KubeProxySource[] = [];
   for (const obj of workloads) {
-    for (const { container, path } of containersOf(obj, ["containers"])) {
+    const at = podSpecOf(obj);
+    const containers: readonly unknown[] = at && Array.isArray(at.spec.containers) ? at.spec.containers : NO_CONTAINERS;
+    for (let index = 0; index < containers.length; index++) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const container = containers[index] as any;
+      // Every container of the scan passes here: parse only those whose command line names kube-proxy.
+      if (!container || typeof container !== "object" || !commandMentions(container, KUBE_PROXY)) continue;
       const parsed = parseProcessFlags(
         container,
-        path,
+        `${at!.path}.containers[${index}]`,
         (token) => (token.split("/").pop() === "kube-proxy" ? { name: "kube-proxy", skip: 1 } : undefined),
-        ["kube-proxy"],
+        KUBE_PROXY,
       );
       if (!parsed) continue;
       const last = (name: string) => [...parsed.occurrences].reverse().find((o) => o.name === name);

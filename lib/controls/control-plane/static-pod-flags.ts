@@ -11,7 +11,7 @@
 // Managed clusters expose neither: the component then has no instance and its controls do not apply.
 import { refOf } from "../../engine/object-index";
 import type { EvalContext, EvalTarget, K8sObject, NodeInfo, ResourceRef } from "../../engine/types";
-import { containersOf, podLabelsOf, WORKLOAD_KINDS } from "../../engine/workload";
+import { podLabelsOf, podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
 import { parseKubernetesVersion, type KubernetesVersion } from "./kubernetes-version";
 
 export type ControlPlaneComponent = "kube-apiserver" | "kube-controller-manager" | "kube-scheduler" | "etcd";
@@ -415,12 +415,53 @@ function describe(obj: K8sObject): string {
   return `${obj.kind} ${ns ? `${ns}/` : ""}${obj.metadata?.name ?? ""}`;
 }
 
+/**
+ * False when the container's `command` + `args` cannot start a process named in `names`: every entry
+ * is a string that contains none of them (a binary or script word must contain the name to match;
+ * the parser stringifies other entries, so those are left to it). A cheap test before parsing.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function commandMentions(container: any, names: readonly string[]): boolean {
+  return listMentions(container.command, names) || listMentions(container.args, names);
+}
+
+function listMentions(list: unknown, names: readonly string[]): boolean {
+  if (!Array.isArray(list)) return false;
+  for (const entry of list) if (typeof entry !== "string" || mentions(entry, names)) return true;
+  return false;
+}
+
+function mentions(text: string, names: readonly string[]): boolean {
+  for (const name of names) if (text.includes(name)) return true;
+  return false;
+}
+
+/**
+ * False when `parseContainerCommand` cannot find a component in the container: its command line names
+ * none, and without a command neither its image nor its name (for the pod's `component` label) does.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function mayRunComponent(container: any): boolean {
+  if (commandMentions(container, BINARY_NAMES)) return true;
+  if (Array.isArray(container.command) && container.command.length > 0) return false;
+  const image = container.image;
+  if (typeof image === "string" && mentions(image, CONTROL_PLANE_COMPONENTS)) return true;
+  return (CONTROL_PLANE_COMPONENTS as readonly unknown[]).includes(container.name);
+}
+
 function workloadInstances(ctx: EvalContext): ComponentInstance[] {
   const instances: ComponentInstance[] = [];
   for (const kind of WORKLOAD_KINDS) {
     // Pods of a Deployment are judged on the Deployment; mirror pods (owned by their Node) on themselves.
     for (const obj of ctx.index.evaluationTargets(kind).objects) {
-      for (const { container, path } of containersOf(obj, ["containers"])) {
+      // Every container of the scan passes here: the cheap test first, the path only for a candidate.
+      const at = podSpecOf(obj);
+      const containers: unknown[] = at && Array.isArray(at.spec.containers) ? at.spec.containers : EMPTY;
+      for (let index = 0; index < containers.length; index++) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const container = containers[index] as any;
+        if (!container || typeof container !== "object" || !mayRunComponent(container)) continue;
+        const path = `${at!.path}.containers[${index}]`;
         const parsed = parseContainerCommand(container, path, () => labelComponentOf(obj));
         if (!parsed) continue;
         if (parsed.name === "etcd" && !isClusterEtcd(obj)) continue;

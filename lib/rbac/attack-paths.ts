@@ -4,7 +4,7 @@
 import type { ObjectIndex } from "../engine/object-index";
 import { ingressBackendServices, refOf, routeBackendServices } from "../engine/object-index";
 import type { K8sObject, ObjectRef, Severity, SubjectRef } from "../engine/types";
-import { podLabelsOf, podSpecOf } from "../engine/workload";
+import { podSpecOf, type PodSpecAt } from "../engine/workload";
 import { CAPABILITY } from "./capabilities";
 import { describeGrant, findGrants, scopeLabel, type GrantHit } from "./grant-findings";
 import { relatedOfGrant, type RbacModel } from "./model";
@@ -113,31 +113,14 @@ export function buildExposureIndex(index: ObjectIndex): Map<K8sObject, Exposure>
   for (const service of index.byKind("Service")) {
     servicesByKey.set(`${service.metadata?.namespace || "default"}/${name(service)}`, service);
   }
-  // Workloads by namespace, then pod label key and value: a Service selector then only checks the
-  // workloads carrying its first pair instead of every workload of the namespace.
-  type Labelled = { workload: K8sObject; labels: Record<string, string> };
-  const byLabel = new Map<string, Map<string, Map<unknown, Labelled[]>>>();
-  for (const workload of index.workloads()) {
-    const labels = podLabelsOf(workload);
-    const ns = workload.metadata?.namespace || "default";
-    let byKey = byLabel.get(ns);
-    if (!byKey) byLabel.set(ns, (byKey = new Map()));
-    for (const k of Object.keys(labels)) {
-      let byValue = byKey.get(k);
-      if (!byValue) byKey.set(k, (byValue = new Map()));
-      const list = byValue.get(labels[k]);
-      if (list) list.push({ workload, labels });
-      else byValue.set(labels[k], [{ workload, labels }]);
-    }
-  }
+  // The index's selector join (shared with other controls). Objects without a namespace are in
+  // "default" here, as is one whose namespace is the empty string, which the index keeps apart.
   const selected = (service: K8sObject): K8sObject[] => {
     const selector = service.spec?.selector;
     if (!selector || typeof selector !== "object") return [];
-    const pairs = Object.entries(selector as Record<string, string>);
-    if (!pairs.length) return [];
     const ns = service.metadata?.namespace || "default";
-    const candidates = byLabel.get(ns)?.get(pairs[0][0])?.get(pairs[0][1]) ?? [];
-    return candidates.filter(({ labels }) => pairs.every(([k, v]) => labels[k] === v)).map((c) => c.workload);
+    const workloads = index.workloadsSelectedBy(ns, selector);
+    return ns === "default" ? [...workloads, ...index.workloadsSelectedBy("", selector)] : workloads;
   };
   for (const service of servicesByKey.values()) {
     const type = service.spec?.type;
@@ -172,18 +155,17 @@ export function exposureOf(workload: K8sObject, index: ObjectIndex, exposures?: 
 /** Host-level privileges that make a compromised container a compromised node. */
 export function hostPrivilegesOf(workload: K8sObject): string[] {
   const reasons: string[] = [];
-  visitHostPrivileges(workload, reasons);
+  visitHostPrivileges(podSpecOf(workload)?.spec, reasons);
   return reasons;
 }
 
-/** Whether the workload has any of `hostPrivilegesOf`'s privileges (without describing them). */
-export function hasHostPrivileges(workload: K8sObject): boolean {
-  return visitHostPrivileges(workload, undefined);
+/** Whether a pod spec has any of `hostPrivilegesOf`'s privileges (without describing them). */
+export function podSpecHasHostPrivileges(spec: PodSpecAt["spec"]): boolean {
+  return visitHostPrivileges(spec, undefined);
 }
 
 /** Appends the reasons to `reasons`; without a list, answers at the first privilege found. */
-function visitHostPrivileges(workload: K8sObject, reasons: string[] | undefined): boolean {
-  const spec = podSpecOf(workload)?.spec;
+function visitHostPrivileges(spec: PodSpecAt["spec"], reasons: string[] | undefined): boolean {
   if (!spec) return false;
   let found = false;
   if (spec.hostPID === true) {

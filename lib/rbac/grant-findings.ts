@@ -37,17 +37,35 @@ interface RuleHit {
 
 const NO_RULE_HITS: readonly RuleHit[] = [];
 
+/** A role with rules that may give the capability. */
+interface CandidateRole {
+  /** Positions in `role.rules` of the rules listing one of the capability's resource entries, ascending. */
+  positions: number[];
+  // The rules that do give it, per list of applicable patterns (CompiledPatterns.applicableAt: one to three lists).
+  applicable: (readonly PermissionPattern[])[];
+  hits: (readonly RuleHit[])[];
+}
+
+/** A binding entry of a subject (the binding, the subject's position in it) and the rules it gives. */
+interface EntryHits {
+  binding: BindingNode;
+  index: number;
+  ruleHits: readonly RuleHit[];
+}
+
 /**
  * One capability searched over one model, many times (once per subject by every control of a scan).
- * Only roles listing one of the capability's resource entries (or `*`) can give it: those are found
- * through the model's resource index, and their rules are matched once per scope class, so a subject
- * costs a lookup per binding instead of a match per grant. Hits share `match` objects: do not mutate.
+ * Only rules listing one of the capability's resource entries (or `*`) can give it: they are found
+ * through the model's resource index and matched once per role and scope class. The bindings of
+ * those roles then give, once per search, the entries of every subject that has the capability: a
+ * subject without it costs one lookup. Hits share `match` objects: do not mutate them.
  */
 export class GrantSearch {
   private readonly compiled: CompiledPatterns;
-  private candidates?: Set<RoleNode>;
-  // Per list of applicable patterns (see CompiledPatterns.applicableAt), per candidate role.
-  private readonly byRole = new Map<readonly PermissionPattern[], Map<RoleNode, readonly RuleHit[]>>();
+  private candidates?: Map<RoleNode, CandidateRole>;
+  /** By the model's own subject objects: their binding entries that give the capability, in `directBindings` order. */
+  private entriesBySubject?: Map<SubjectRef, EntryHits[]>;
+  private readonly entriesByGroup = new Map<string, EntryHits[]>();
 
   constructor(
     private readonly model: RbacModel,
@@ -61,65 +79,110 @@ export class GrantSearch {
     const hits: GrantHit[] = [];
     if (this.candidateRoles().size === 0) return hits;
     // The subject's own grants, then (with `inherited`) each built-in group's, tagged `via`.
-    this.collect(hits, this.model.directBindings(subject), undefined, options.filter);
+    const own = this.model.boundSubject(subject);
+    const entries = own && this.subjectEntries().get(own);
+    if (entries) addHits(hits, entries, undefined, options.filter);
     if (options.inherited) {
       for (const name of implicitGroupsOf(subject)) {
-        const via: SubjectRef = { kind: "Group", name };
-        this.collect(hits, this.model.directBindings(via), via, options.filter);
+        const groupEntries = this.groupEntries(name);
+        if (groupEntries.length) addHits(hits, groupEntries, { kind: "Group", name }, options.filter);
       }
     }
     return hits;
   }
 
-  private candidateRoles(): Set<RoleNode> {
+  private candidateRoles(): Map<RoleNode, CandidateRole> {
     if (!this.candidates) {
-      this.candidates = new Set();
+      const candidates = new Map<RoleNode, CandidateRole>();
       for (const entry of this.compiled.resourceEntries) {
-        for (const role of this.model.rolesListing(entry)) this.candidates.add(role);
+        for (const { role, position } of this.model.rulesListing(entry)) {
+          const candidate = candidates.get(role);
+          if (!candidate) candidates.set(role, { positions: [position], applicable: [], hits: [] });
+          else if (!candidate.positions.includes(position)) candidate.positions.push(position);
+        }
       }
+      // Several entries may list rules of one role: back to the role's rule order.
+      for (const { positions } of candidates.values()) if (positions.length > 1) positions.sort((a, b) => a - b);
+      this.candidates = candidates;
     }
     return this.candidates;
   }
 
-  /** Appends the capability's grants through these bindings (as `via`'s grants when set). */
-  private collect(
-    hits: GrantHit[],
-    entries: readonly { binding: BindingNode; index: number }[],
-    via: SubjectRef | undefined,
-    filter: FindGrantsOptions["filter"],
-  ): void {
-    const candidates = this.candidates!;
-    for (let i = 0; i < entries.length; i++) {
-      const { binding, index } = entries[i];
-      const role = binding.role;
-      if (!role || !candidates.has(role)) continue;
-      const ruleHits = this.ofRole(role, this.compiled.applicableAt(binding.scope));
-      for (let j = 0; j < ruleHits.length; j++) {
-        const { rule, match } = ruleHits[j];
-        const grant: GrantPath = { binding, subjectIndex: index, role, rule, scope: binding.scope };
-        // The filter sees the grant as the binding gives it, without `via`.
-        if (filter && !filter(grant)) continue;
-        if (via) grant.via = via;
-        hits.push({ grant, match });
+  private subjectEntries(): Map<SubjectRef, EntryHits[]> {
+    if (!this.entriesBySubject) {
+      const granting: { binding: BindingNode; position: number; ruleHits: readonly RuleHit[] }[] = [];
+      for (const [role, candidate] of this.candidateRoles()) {
+        for (const binding of this.model.bindingsOfRole(role)) {
+          const ruleHits = binding.subjects.length ? this.ruleHitsAt(role, candidate, binding.scope) : NO_RULE_HITS;
+          if (ruleHits.length) granting.push({ binding, position: this.model.bindingPosition(binding), ruleHits });
+        }
       }
+      // Model order, then each binding's subjects in order: the order of `directBindings` entries.
+      granting.sort((a, b) => a.position - b.position);
+      const bySubject = new Map<SubjectRef, EntryHits[]>();
+      for (const { binding, ruleHits } of granting) {
+        const subjects = this.model.boundSubjectsOf(binding);
+        for (let i = 0; i < subjects.length; i++) {
+          const entry: EntryHits = { binding, index: binding.subjects[i].index, ruleHits };
+          const list = bySubject.get(subjects[i]);
+          if (list) list.push(entry);
+          else bySubject.set(subjects[i], [entry]);
+        }
+      }
+      this.entriesBySubject = bySubject;
     }
+    return this.entriesBySubject;
   }
 
-  private ofRole(role: RoleNode, applicable: readonly PermissionPattern[]): readonly RuleHit[] {
-    if (applicable.length === 0) return NO_RULE_HITS;
-    let perRole = this.byRole.get(applicable);
-    if (!perRole) this.byRole.set(applicable, (perRole = new Map()));
-    let ruleHits = perRole.get(role);
-    if (!ruleHits) {
-      const found: RuleHit[] = [];
-      for (const rule of role.rules) {
-        const match = this.compiled.matchRule(rule.rule, applicable);
-        if (match) found.push({ rule, match });
+  /** The binding entries of a built-in group (`system:authenticated`…) that give the capability. */
+  private groupEntries(name: string): EntryHits[] {
+    let entries = this.entriesByGroup.get(name);
+    if (!entries) {
+      entries = [];
+      for (const { binding, index } of this.model.directBindings({ kind: "Group", name })) {
+        const ruleHits = this.ruleHitsOf(binding);
+        if (ruleHits.length) entries.push({ binding, index, ruleHits });
       }
-      ruleHits = found.length ? found : NO_RULE_HITS;
-      perRole.set(role, ruleHits);
+      this.entriesByGroup.set(name, entries);
     }
+    return entries;
+  }
+
+  /** The rules of the binding's role that give the capability at the binding's scope. */
+  private ruleHitsOf(binding: BindingNode): readonly RuleHit[] {
+    const role = binding.role;
+    const candidate = role && this.candidateRoles().get(role);
+    return candidate ? this.ruleHitsAt(role, candidate, binding.scope) : NO_RULE_HITS;
+  }
+
+  /** The candidate role's rules that give the capability at a scope, matched once per scope class. */
+  private ruleHitsAt(role: RoleNode, candidate: CandidateRole, scope: string | null): readonly RuleHit[] {
+    const applicable = this.compiled.applicableAt(scope);
+    const known = candidate.applicable.indexOf(applicable);
+    if (known >= 0) return candidate.hits[known];
+    const found: RuleHit[] = [];
+    for (const position of candidate.positions) {
+      const rule = role.rules[position];
+      const match = this.compiled.matchRule(rule.rule, applicable);
+      if (match) found.push({ rule, match });
+    }
+    const ruleHits = found.length ? found : NO_RULE_HITS;
+    candidate.applicable.push(applicable);
+    candidate.hits.push(ruleHits);
     return ruleHits;
+  }
+}
+
+/** Appends one grant per entry and rule hit (as `via`'s grants when set) that passes the filter. */
+function addHits(hits: GrantHit[], entries: readonly EntryHits[], via: SubjectRef | undefined, filter: FindGrantsOptions["filter"]): void {
+  for (const { binding, index, ruleHits } of entries) {
+    for (const { rule, match } of ruleHits) {
+      const grant: GrantPath = { binding, subjectIndex: index, role: binding.role!, rule, scope: binding.scope };
+      // The filter sees the grant as the binding gives it, without `via`.
+      if (filter && !filter(grant)) continue;
+      if (via) grant.via = via;
+      hits.push({ grant, match });
+    }
   }
 }
 
@@ -217,11 +280,35 @@ export function hitsToViolations(subject: SubjectRef, hits: readonly GrantHit[],
     paths.push(`relatedObjects[0].subjects[${first.subjectIndex}]`, "relatedObjects[0].roleRef.name");
     violations.push({
       message: `${subjectLabel(subject)} ${capability} ${scopeLabel(first.scope)} through ${describeGrant(first)}`,
-      paths: [...new Set(paths)],
+      paths: pathsAreUnique(list) ? paths : [...new Set(paths)],
       related,
     });
   }
   return violations;
+}
+
+/**
+ * True when a group's paths cannot repeat, so the set that removes repeats is not needed: each hit
+ * is another rule of the role (its rule path differs) and lists each entry index once.
+ */
+function pathsAreUnique(hits: readonly GrantHit[]): boolean {
+  for (let h = 0; h < hits.length; h++) {
+    const { rule } = hits[h].grant;
+    for (let k = 0; k < h; k++) {
+      const other = hits[k].grant.rule;
+      if (other.index === rule.index && other.source === rule.source) return false;
+    }
+    const { match } = hits[h];
+    if (!ascending(match.resources) || !ascending(match.nonResourceURLs) || !ascending(match.verbs) || !ascending(match.apiGroups) || !ascending(match.resourceNames)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function ascending(list: readonly number[]): boolean {
+  for (let i = 1; i < list.length; i++) if (!(list[i - 1] < list[i])) return false;
+  return true;
 }
 
 /** Whether two grants report as one violation: same binding entry, role, source role and via. */

@@ -175,6 +175,12 @@ function assumedClusterAdmin(): RoleNode {
   return node;
 }
 
+/** A rule of a role, by its position in the role's effective `rules`. */
+export interface RoleRuleRef {
+  role: RoleNode;
+  position: number;
+}
+
 interface SubjectEntry {
   subject: SubjectRef;
   entries: { binding: BindingNode; index: number }[];
@@ -193,6 +199,10 @@ export class RbacModel {
   // The same entries by the model's own subject objects (those `subjects()` hands out): no key to build.
   private readonly entryBySubject = new Map<SubjectRef, SubjectEntry>();
   private readonly bindingsByRole = new Map<string, BindingNode[]>();
+  // The same lists by role object: searches ask for hundreds of roles, a role id is a long string.
+  private readonly bindingsByRoleNode = new Map<RoleNode, BindingNode[]>();
+  private readonly ownSubjectsOfBinding = new Map<BindingNode, SubjectRef[]>();
+  private readonly bindingPositions = new Map<BindingNode, number>();
 
   constructor(source: RbacObjectSource) {
     for (const obj of source.byKind("ClusterRole")) this.addRole(obj, "ClusterRole");
@@ -324,6 +334,7 @@ export class RbacModel {
       binding.problem = `invalid roleRef kind "${roleRefKind}"`;
     }
     const rawSubjects: unknown[] = Array.isArray(obj.subjects) ? obj.subjects : [];
+    const ownSubjects: SubjectRef[] = [];
     rawSubjects.forEach((raw, index) => {
       const subject = normalizeBindingSubject(raw, namespace);
       if (!subject) return;
@@ -335,10 +346,16 @@ export class RbacModel {
         this.entryBySubject.set(subject, entry);
       }
       entry.entries.push({ binding, index });
+      ownSubjects.push(entry.subject);
     });
+    this.ownSubjectsOfBinding.set(binding, ownSubjects);
+    this.bindingPositions.set(binding, this.bindings.length);
     if (binding.role) {
       let list = this.bindingsByRole.get(binding.role.id);
-      if (!list) this.bindingsByRole.set(binding.role.id, (list = []));
+      if (!list) {
+        this.bindingsByRole.set(binding.role.id, (list = []));
+        this.bindingsByRoleNode.set(binding.role, list);
+      }
       list.push(binding);
     }
     this.bindings.push(binding);
@@ -354,30 +371,33 @@ export class RbacModel {
   }
 
   bindingsOfRole(role: RoleNode): BindingNode[] {
-    return this.bindingsByRole.get(role.id) ?? [];
+    return this.bindingsByRoleNode.get(role) ?? this.bindingsByRole.get(role.id) ?? [];
   }
 
-  private rolesByResource?: Map<string, RoleNode[]>;
+  private rulesByResource?: Map<string, RoleRuleRef[]>;
 
   /**
-   * Roles whose effective rules list this resource entry literally (`pods`, `pods/exec`, `*`, `*\/scale`):
-   * the only roles that can grant a request for it. Built on first use.
+   * The effective rules that list this resource entry literally (`pods`, `pods/exec`, `*`, `*\/scale`),
+   * each as its role and position in the role's `rules`, in model order: the only rules that can
+   * grant a request for the resource. Built on first use.
    */
-  rolesListing(resource: string): readonly RoleNode[] {
-    if (!this.rolesByResource) {
-      const index = new Map<string, RoleNode[]>();
+  rulesListing(resource: string): readonly RoleRuleRef[] {
+    if (!this.rulesByResource) {
+      const index = new Map<string, RoleRuleRef[]>();
       for (const role of this.roles) {
-        for (const { rule } of role.rules) {
+        role.rules.forEach(({ rule }, position) => {
           for (const entry of rule.resources) {
             const list = index.get(entry);
-            if (!list) index.set(entry, [role]);
-            else if (list[list.length - 1] !== role) list.push(role);
+            const last = list?.[list.length - 1];
+            if (last?.role === role && last.position === position) continue;
+            if (list) list.push({ role, position });
+            else index.set(entry, [{ role, position }]);
           }
-        }
+        });
       }
-      this.rolesByResource = index;
+      this.rulesByResource = index;
     }
-    return this.rolesByResource.get(resource) ?? [];
+    return this.rulesByResource.get(resource) ?? [];
   }
 
   /** Every subject named in at least one binding, in a stable order (kind, namespace, name). */
@@ -395,6 +415,21 @@ export class RbacModel {
   /** Bindings that name this subject directly, with the subject's position in each. */
   directBindings(subject: SubjectRef): { binding: BindingNode; index: number }[] {
     return (this.entryBySubject.get(subject) ?? this.subjectIndex.get(subjectKey(subject)))?.entries ?? [];
+  }
+
+  /** The model's own object for this identity (the one `subjects()` hands out), when a binding names it. */
+  boundSubject(subject: SubjectRef): SubjectRef | undefined {
+    return (this.entryBySubject.get(subject) ?? this.subjectIndex.get(subjectKey(subject)))?.subject;
+  }
+
+  /** The binding's subjects as the model's own objects (see `boundSubject`), in `binding.subjects` order. */
+  boundSubjectsOf(binding: BindingNode): readonly SubjectRef[] {
+    return this.ownSubjectsOfBinding.get(binding) ?? [];
+  }
+
+  /** Position of the binding in `bindings` (-1 for a binding of another model). */
+  bindingPosition(binding: BindingNode): number {
+    return this.bindingPositions.get(binding) ?? -1;
   }
 
   private readonly grantsMemo = new Map<string, GrantPath[]>();

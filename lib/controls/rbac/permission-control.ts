@@ -2,7 +2,7 @@
 // a definer for "subjects whose bindings give capability X" controls.
 import { defineControl } from "../../engine/define-control";
 import type { Control, ControlDefinition, EvalContext, EvalTarget, SubjectRef } from "../../engine/types";
-import { findGrants, hitsToViolations, type FindGrantsOptions } from "../../rbac/grant-findings";
+import { grantSearch, hitsToViolations, type FindGrantsOptions } from "../../rbac/grant-findings";
 import { buildRbacModel, type BindingNode, type RbacModel } from "../../rbac/model";
 import type { PermissionPattern } from "../../rbac/permission-patterns";
 
@@ -39,13 +39,14 @@ export interface PermissionControlDefinition extends SubjectControlBase {
 /** A subject-aggregated control that fails each subject whose own bindings grant the capability. */
 export function definePermissionControl(definition: PermissionControlDefinition): Control<SubjectRef> {
   const { patterns, capability, grantFilter, appliesTo, ...rest } = definition;
+  const options: FindGrantsOptions = { filter: grantFilter };
   return defineControl<SubjectRef>({
     category: "access-control",
     ...rest,
     targets: subjectTargets,
     evaluate(subject, ctx) {
       if (appliesTo && !appliesTo(subject)) return null;
-      const hits = findGrants(rbacModelOf(ctx), subject, patterns, { filter: grantFilter });
+      const hits = grantSearch(rbacModelOf(ctx), patterns).find(subject, options);
       return hitsToViolations(subject, hits, capability);
     },
   });

@@ -1,6 +1,8 @@
 import { defineControl } from "../../engine/define-control";
 import type { SubjectRef } from "../../engine/types";
 import { findGrantsWhere, hitsToViolations } from "../../rbac/grant-findings";
+import type { GrantPath } from "../../rbac/model";
+import type { RuleMatch } from "../../rbac/rule-matching";
 import { rbacModelOf, subjectTargets } from "./permission-control";
 
 function wildcardIndexes(values: string[], isWildcard: (v: string) => boolean): number[] {
@@ -9,6 +11,17 @@ function wildcardIndexes(values: string[], isWildcard: (v: string) => boolean): 
     if (isWildcard(v)) out.push(i);
   });
   return out;
+}
+
+const isWildcardVerb = (v: string) => v === "*";
+const isWildcardResource = (r: string) => r === "*" || r.startsWith("*/");
+
+/** The wildcard verbs and resources of a grant's resource rule, or null when it has none. */
+function wildcardEntries(grant: GrantPath): RuleMatch | null {
+  const rule = grant.rule.rule;
+  if (rule.resources.length === 0) return null;
+  if (!rule.verbs.some(isWildcardVerb) && !rule.resources.some(isWildcardResource)) return null;
+  return { verbs: wildcardIndexes(rule.verbs, isWildcardVerb), resources: wildcardIndexes(rule.resources, isWildcardResource), apiGroups: [], resourceNames: [], nonResourceURLs: [] };
 }
 
 export default defineControl<SubjectRef>({
@@ -22,14 +35,7 @@ export default defineControl<SubjectRef>({
   category: "access-control",
   targets: subjectTargets,
   evaluate(subject, ctx) {
-    const hits = findGrantsWhere(rbacModelOf(ctx), subject, (grant) => {
-      const rule = grant.rule.rule;
-      if (rule.resources.length === 0) return null;
-      const verbs = wildcardIndexes(rule.verbs, (v) => v === "*");
-      const resources = wildcardIndexes(rule.resources, (r) => r === "*" || r.startsWith("*/"));
-      if (!verbs.length && !resources.length) return null;
-      return { verbs, resources, apiGroups: [], resourceNames: [], nonResourceURLs: [] };
-    });
+    const hits = findGrantsWhere(rbacModelOf(ctx), subject, wildcardEntries);
     return hitsToViolations(subject, hits, "is granted wildcard verbs or resources");
   },
   remediation:

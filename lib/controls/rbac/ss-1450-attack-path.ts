@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { K8sObject, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { attackPathsFromEntry, buildExposureIndex, hasHostPrivileges, hostPrivilegesOf, type Exposure } from "../../rbac/attack-paths";
+import { attackPathsFromEntry, buildExposureIndex, hostPrivilegesOf, podSpecHasHostPrivileges, type Exposure } from "../../rbac/attack-paths";
 import { rbacModelOf } from "./permission-control";
 import { accountTokenMounted, workloadAccountOf } from "./workload-accounts";
 
@@ -22,7 +22,7 @@ export default defineControl<K8sObject>({
     if (!w) return null;
     // Same answers as attackPathsForWorkload, cheapest test first: most workloads are no entry point.
     const exposure = ctx.cache("rbac:exposure", () => buildExposureIndex(ctx.index)).get(workload);
-    if (!exposure && !hasHostPrivileges(workload)) return null;
+    if (!exposure && !podSpecHasHostPrivileges(w.at.spec)) return null;
     if (!accountTokenMounted(ctx, w)) return [];
     const paths = attackPathsFromEntry(rbacModelOf(ctx), workload, w.account, exposure ?? NOT_EXPOSED, hostPrivilegesOf(workload));
     const violations: Violation[] = [];

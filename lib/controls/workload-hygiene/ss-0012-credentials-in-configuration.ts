@@ -17,7 +17,10 @@ export default defineControl({
     const policy = credentialPolicy(ctx);
     if (obj.kind === "ConfigMap") return configMapCredentials(obj, policy);
     if (!isWorkload(obj)) return null;
-    return [...literalEnvCredentials(obj, policy), ...commandLineCredentials(obj, policy)];
+    const literal = literalEnvCredentials(obj, policy);
+    const commandLine = commandLineCredentials(obj, policy);
+    // Nearly always one list is empty: no copy then (the literal list is shared with SS-0259 and not returned as is).
+    return literal.length ? literal.concat(commandLine) : commandLine;
   },
   remediation:
     "Move the credential into a Secret (or an external secret manager) and reference it with secretKeyRef or a mounted volume; rotate the exposed value, since it must be considered leaked.",

@@ -14,7 +14,10 @@ export default defineControl({
   category: "secrets",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    return [...literalEnvCredentials(obj, credentialPolicy(ctx)), ...referencedEnvCredentials(obj, ctx)];
+    const literal = literalEnvCredentials(obj, credentialPolicy(ctx));
+    const referenced = referencedEnvCredentials(obj, ctx);
+    // Nearly always one list is empty: no copy then (the literal list is shared with SS-0012 and not returned as is).
+    return literal.length ? literal.concat(referenced) : referenced;
   },
   remediation:
     "Give the workload only the credentials it needs, mounted as files from a Secret or fetched from a secret manager at run time, and harden it (non-root, read-only filesystem, no exec for humans) in proportion to what they unlock.",

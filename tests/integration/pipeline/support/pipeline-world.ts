@@ -14,6 +14,7 @@ import { normalizeObject } from "@/lib/snapshot/normalize";
 import {
   MAX_CHUNK_BYTES,
   MAX_CHUNK_DECOMPRESSED_BYTES,
+  manifestDigestOf,
   objectKeyOf,
   PROTOCOL_VERSION,
   ZObjectChunk,
@@ -115,7 +116,8 @@ export async function pushObjects(
     bodies.set(hash, text);
     entries.push([objectKeyOf(object), hash]);
   }
-  const manifest: TFullManifest = {
+  // Digest first, the object list only when the server does not hold it (agent/src/transport).
+  const header: Omit<TFullManifest, "objects"> = {
     protocolVersion: PROTOCOL_VERSION,
     idempotencyKey: unique("push-key"),
     collectedAt: options.collectedAt.toISOString(),
@@ -127,16 +129,20 @@ export async function pushObjects(
       nodeCount: 1,
       agentVersion: "0.1.0-test",
     },
-    objects: entries,
     resourceTypes: [],
     collectionErrors: [],
   };
-  const manifestRequest = agentRequest(gzipSync(Buffer.from(JSON.stringify(manifest), "utf8")));
-  charge("agent");
-
-  const answer = await receiveManifest({ agent, manifest: await readAgentBody(manifestRequest, ZSnapshotManifest, MANIFEST_LIMITS) });
+  const manifestDigest = manifestDigestOf(entries);
+  const postManifest = async (body: object) => {
+    const request = agentRequest(gzipSync(Buffer.from(JSON.stringify(body), "utf8")));
+    charge("agent");
+    const reply = await receiveManifest({ agent, manifest: await readAgentBody(request, ZSnapshotManifest, MANIFEST_LIMITS) });
+    charge("server");
+    return reply;
+  };
+  let answer = await postManifest({ ...header, manifestDigest });
+  if ("needManifest" in answer) answer = await postManifest({ ...header, manifestDigest, objects: entries });
   if ("needManifest" in answer) throw new Error("the server asked for the object list it was sent");
-  charge("server");
 
   let chunks = 0;
   const missing = answer.missing.map((hash): [string, string] => [hash, bodies.get(hash)!]);

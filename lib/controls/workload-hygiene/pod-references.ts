@@ -6,6 +6,7 @@ import { containersInSpec, type PodSpecLocation } from "./container-resources";
 import { findNamespaced } from "./scan-lookups";
 
 const ALL_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
 
 export interface Reference {
   kind: "Secret" | "ConfigMap" | "PersistentVolumeClaim";
@@ -19,7 +20,7 @@ export interface Reference {
 /** Volume definitions by name (the last one wins, as for the API's own lookup); undefined when the spec has none. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function volumesByName(spec: any): Map<string, any> | undefined {
-  const volumes: unknown[] = Array.isArray(spec?.volumes) ? spec.volumes : [];
+  const volumes: readonly unknown[] = Array.isArray(spec?.volumes) ? spec.volumes : NO_ITEMS;
   if (!volumes.length) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const map = new Map<string, any>();
@@ -67,7 +68,7 @@ function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[
   const volumes = volumesByName(at.spec);
   for (const { container, path } of containersInSpec(at, ALL_GROUPS)) {
     const containerName = String(container.name ?? "");
-    const mounts: unknown[] = Array.isArray(container.volumeMounts) ? container.volumeMounts : [];
+    const mounts: readonly unknown[] = Array.isArray(container.volumeMounts) ? container.volumeMounts : NO_ITEMS;
     for (let k = 0; k < mounts.length; k++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const name = (mounts[k] as any)?.name;
@@ -78,7 +79,7 @@ function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[
         refs.push({ kind: "PersistentVolumeClaim", name, path: `${path}.volumeMounts[${k}]`, container: containerName, via: "volume" });
       }
     }
-    const env: unknown[] = Array.isArray(container.env) ? container.env : [];
+    const env: readonly unknown[] = Array.isArray(container.env) ? container.env : NO_ITEMS;
     for (let j = 0; j < env.length; j++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const from = (env[j] as any)?.valueFrom;
@@ -90,7 +91,7 @@ function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[
         refs.push({ kind: "ConfigMap", name: from.configMapKeyRef.name, path: `${path}.env[${j}].valueFrom.configMapKeyRef`, container: containerName, via: "env" });
       }
     }
-    const envFrom: unknown[] = Array.isArray(container.envFrom) ? container.envFrom : [];
+    const envFrom: readonly unknown[] = Array.isArray(container.envFrom) ? container.envFrom : NO_ITEMS;
     for (let j = 0; j < envFrom.length; j++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const s = envFrom[j] as any;
@@ -105,9 +106,11 @@ function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[
   return refs;
 }
 
+const NO_TEMPLATES: readonly string[] = Object.freeze([]);
+
 /** Names of a StatefulSet's volume claim templates. */
-export function claimTemplateNames(obj: K8sObject): string[] {
-  if (obj.kind !== "StatefulSet" || !Array.isArray(obj.spec?.volumeClaimTemplates)) return [];
+export function claimTemplateNames(obj: K8sObject): readonly string[] {
+  if (obj.kind !== "StatefulSet" || !Array.isArray(obj.spec?.volumeClaimTemplates)) return NO_TEMPLATES;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return obj.spec.volumeClaimTemplates.map((t: any) => t?.metadata?.name).filter((n: unknown): n is string => typeof n === "string");
 }

@@ -51,8 +51,10 @@ export default defineControl({
   evaluate(obj, ctx) {
     const at = podSpecLocationOf(obj);
     if (!at) return null;
+    const refs = podReferences(at);
+    if (!refs.length) return null;
     const tokenSecretPrefix = `${serviceAccountOfSpec(at.spec)}-token-`;
-    const secretRefs = podReferences(at).filter(
+    const secretRefs = refs.filter(
       (r) => r.kind === "Secret" && !(r.via === "volume" && r.name.startsWith(tokenSecretPrefix)) && referenceResolves(ctx, "Secret", at.namespace, r.name),
     );
     if (!secretRefs.length) return null;

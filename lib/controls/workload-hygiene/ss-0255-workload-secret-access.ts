@@ -18,9 +18,11 @@ export default defineControl({
   evaluate(obj, ctx) {
     const at = podSpecLocationOf(obj);
     if (!at) return null;
-    const tokenSecretPrefix = `${serviceAccountOfSpec(at.spec)}-token-`;
+    const refs = podReferences(at);
     const violations: Violation[] = [];
-    for (const ref of podReferences(at)) {
+    if (!refs.length) return violations;
+    const tokenSecretPrefix = `${serviceAccountOfSpec(at.spec)}-token-`;
+    for (const ref of refs) {
       if (ref.kind !== "Secret" || !referenceResolves(ctx, "Secret", at.namespace, ref.name)) continue;
       if (ref.via === "volume" && ref.name.startsWith(tokenSecretPrefix)) continue;
       violations.push({

@@ -2,12 +2,8 @@ import { parse } from "yaml";
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
 import type { EvalTarget, K8sObject, NodeInfo, Violation } from "../../engine/types";
-import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
 import { hostOf, isLoopbackHost } from "./loopback-address";
-import { commandMentions, parseProcessFlags } from "./static-pod-flags";
-
-const KUBE_PROXY: readonly string[] = ["kube-proxy"];
-const NO_CONTAINERS: readonly unknown[] = [];
+import { commandCandidates, commandMentions, KUBE_PROXY, parseProcessFlags, type CommandCandidate } from "./static-pod-flags";
 
 // kube-proxy's own default (KubeProxyConfiguration defaulting and the flag): loopback only.
 const DEFAULT_METRICS_ADDRESS = "127.0.0.1:10249";
@@ -45,33 +41,26 @@ function configSources(configMaps: readonly K8sObject[]): KubeProxySource[] {
  * kube-proxy processes whose command line decides the address. With --config the flags are ignored
  * (the ConfigMap is judged instead), so such processes are not targets.
  */
-function processSources(workloads: readonly K8sObject[]): KubeProxySource[] {
+function processSources(candidates: readonly CommandCandidate[]): KubeProxySource[] {
   const sources: KubeProxySource[] = [];
-  for (const obj of workloads) {
-    const at = podSpecOf(obj);
-    const containers: readonly unknown[] = at && Array.isArray(at.spec.containers) ? at.spec.containers : NO_CONTAINERS;
-    for (let index = 0; index < containers.length; index++) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const container = containers[index] as any;
-      // Every container of the scan passes here: parse only those whose command line names kube-proxy.
-      if (!container || typeof container !== "object" || !commandMentions(container, KUBE_PROXY)) continue;
-      const parsed = parseProcessFlags(
-        container,
-        `${at!.path}.containers[${index}]`,
-        (token) => (token.split("/").pop() === "kube-proxy" ? { name: "kube-proxy", skip: 1 } : undefined),
-        KUBE_PROXY,
-      );
-      if (!parsed) continue;
-      const last = (name: string) => [...parsed.occurrences].reverse().find((o) => o.name === name);
-      if (last("config")?.value) continue;
-      const flag = last("metrics-bind-address");
-      sources.push({
-        kind: "process",
-        object: obj,
-        containerName: String(container.name ?? ""),
-        address: flag ? { value: flag.value, path: flag.path } : undefined,
-      });
-    }
+  for (const { obj, container, path } of candidates) {
+    if (!commandMentions(container, KUBE_PROXY)) continue;
+    const parsed = parseProcessFlags(
+      container,
+      path,
+      (token) => (token.split("/").pop() === "kube-proxy" ? { name: "kube-proxy", skip: 1 } : undefined),
+      KUBE_PROXY,
+    );
+    if (!parsed) continue;
+    const last = (name: string) => [...parsed.occurrences].reverse().find((o) => o.name === name);
+    if (last("config")?.value) continue;
+    const flag = last("metrics-bind-address");
+    sources.push({
+      kind: "process",
+      object: obj,
+      containerName: String(container.name ?? ""),
+      address: flag ? { value: flag.value, path: flag.path } : undefined,
+    });
   }
   return sources;
 }
@@ -112,8 +101,7 @@ export default defineControl<KubeProxySource>({
   targets(ctx) {
     const configMaps = ctx.index.byKind("ConfigMap").filter((cm) => cm.metadata?.namespace === "kube-system");
     // Top-level pod bearers only: a kube-proxy Pod of a DaemonSet is judged on the DaemonSet.
-    const workloads = WORKLOAD_KINDS.flatMap((kind) => ctx.index.evaluationTargets(kind).objects);
-    let processes = processSources(workloads);
+    let processes = processSources(commandCandidates(ctx));
     if (processes.length === 0) processes = nodeFactSources(ctx.nodes);
     return [...configSources(configMaps), ...processes].map(
       (value): EvalTarget<KubeProxySource> => ({ resource: { object: refOf(value.object) }, value }),

@@ -438,51 +438,78 @@ function mentions(text: string, names: readonly string[]): boolean {
 
 /**
  * False when `parseContainerCommand` cannot find a component in the container: its command line names
- * none, and without a command neither its image nor its name (for the pod's `component` label) does.
+ * none (of `names`, BINARY_NAMES or more), and without a command neither its image nor its name (for
+ * the pod's `component` label) does.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function mayRunComponent(container: any): boolean {
-  if (commandMentions(container, BINARY_NAMES)) return true;
+function mayRunComponent(container: any, names: readonly string[] = BINARY_NAMES): boolean {
+  if (commandMentions(container, names)) return true;
   if (Array.isArray(container.command) && container.command.length > 0) return false;
   const image = container.image;
   if (typeof image === "string" && mentions(image, CONTROL_PLANE_COMPONENTS)) return true;
   return (CONTROL_PLANE_COMPONENTS as readonly unknown[]).includes(container.name);
 }
 
-function workloadInstances(ctx: EvalContext): ComponentInstance[] {
-  const instances: ComponentInstance[] = [];
-  for (const kind of WORKLOAD_KINDS) {
-    // Pods of a Deployment are judged on the Deployment; mirror pods (owned by their Node) on themselves.
-    for (const obj of ctx.index.evaluationTargets(kind).objects) {
-      // Every container of the scan passes here: the cheap test first, the path only for a candidate.
-      const at = podSpecOf(obj);
-      const containers: unknown[] = at && Array.isArray(at.spec.containers) ? at.spec.containers : EMPTY;
-      for (let index = 0; index < containers.length; index++) {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const container = containers[index] as any;
-        if (!container || typeof container !== "object" || !mayRunComponent(container)) continue;
-        const path = `${at!.path}.containers[${index}]`;
-        const parsed = parseContainerCommand(container, path, () => labelComponentOf(obj));
-        if (!parsed) continue;
-        if (parsed.name === "etcd" && !isClusterEtcd(obj)) continue;
-        const command: unknown[] = Array.isArray(container.command) ? container.command : [];
-        const args: unknown[] = Array.isArray(container.args) ? container.args : [];
-        const { appendTo } = parsed;
-        const base = appendTo === "args" ? args.length : command.length;
-        const version =
-          parsed.name === "etcd" ? undefined : parseKubernetesVersion(imageTag(container.image)) ?? clusterVersion(ctx);
-        instances.push({
-          component: parsed.name,
-          resource: { object: refOf(obj) },
-          where: describe(obj),
-          source: "workload",
-          occurrences: parsed.occurrences,
-          appendPath: (k) => (appendTo ? `${path}.${appendTo}[${base + k}]` : undefined),
-          version,
-          nodeName: obj.kind === "Pod" && typeof obj.spec?.nodeName === "string" ? obj.spec.nodeName : undefined,
-        });
+/** A regular container of a top-level pod-bearing object, with its JSON path. */
+export interface CommandCandidate {
+  obj: K8sObject;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  container: any;
+  /** e.g. `spec.containers[0]` */
+  path: string;
+}
+
+export const KUBE_PROXY: readonly string[] = ["kube-proxy"];
+const CANDIDATE_NAMES: readonly string[] = [...BINARY_NAMES, ...KUBE_PROXY];
+
+/**
+ * The containers that may run a control-plane component or kube-proxy, in scan order: one pass over
+ * every container of the scan, shared by the control-plane instances and SS-0291. Pods of a
+ * Deployment are judged on the Deployment; mirror pods (owned by their Node) on themselves.
+ */
+export function commandCandidates(ctx: EvalContext): CommandCandidate[] {
+  return ctx.cache("control-plane/command-candidates", () => {
+    const candidates: CommandCandidate[] = [];
+    for (const kind of WORKLOAD_KINDS) {
+      for (const obj of ctx.index.evaluationTargets(kind).objects) {
+        const at = podSpecOf(obj);
+        const containers: unknown[] = at && Array.isArray(at.spec.containers) ? at.spec.containers : EMPTY;
+        for (let index = 0; index < containers.length; index++) {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          const container = containers[index] as any;
+          if (!container || typeof container !== "object") continue;
+          if (mayRunComponent(container, CANDIDATE_NAMES)) {
+            candidates.push({ obj, container, path: `${at!.path}.containers[${index}]` });
+          }
+        }
       }
     }
+    return candidates;
+  });
+}
+
+function workloadInstances(ctx: EvalContext): ComponentInstance[] {
+  const instances: ComponentInstance[] = [];
+  for (const { obj, container, path } of commandCandidates(ctx)) {
+    if (!mayRunComponent(container)) continue;
+    const parsed = parseContainerCommand(container, path, () => labelComponentOf(obj));
+    if (!parsed) continue;
+    if (parsed.name === "etcd" && !isClusterEtcd(obj)) continue;
+    const command: unknown[] = Array.isArray(container.command) ? container.command : [];
+    const args: unknown[] = Array.isArray(container.args) ? container.args : [];
+    const { appendTo } = parsed;
+    const base = appendTo === "args" ? args.length : command.length;
+    const version = parsed.name === "etcd" ? undefined : parseKubernetesVersion(imageTag(container.image)) ?? clusterVersion(ctx);
+    instances.push({
+      component: parsed.name,
+      resource: { object: refOf(obj) },
+      where: describe(obj),
+      source: "workload",
+      occurrences: parsed.occurrences,
+      appendPath: (k) => (appendTo ? `${path}.${appendTo}[${base + k}]` : undefined),
+      version,
+      nodeName: obj.kind === "Pod" && typeof obj.spec?.nodeName === "string" ? obj.spec.nodeName : undefined,
+    });
   }
   return instances;
 }

@@ -55,15 +55,18 @@ export async function frameworkScoresByHash({ orgId, hashes }: { orgId: string; 
 
 /** The most recent complete snapshot's scores for each cluster of the organization. */
 export async function latestSnapshotScores({ orgId }: { orgId: string }): Promise<Map<string, LatestSnapshotScores>> {
-  // DISTINCT ON walks the (orgId, clusterId, collectedAt) index once instead of loading history.
+  // One index probe per cluster on Snapshot (orgId, status, clusterId, collectedAt DESC): a DISTINCT ON
+  // over the organization's snapshots visited all of them (45,000 at 500 clusters × 90 days, ~140 ms).
   const rows = await prisma.$queryRaw<
     { id: string; clusterId: string; collectedAt: Date; frameworkScores: unknown; failedBySeverity: unknown }[]
   >`SELECT s."id", s."clusterId", s."collectedAt", cs."frameworkScores", cs."failedBySeverity"
-      FROM (SELECT DISTINCT ON ("clusterId") "id", "orgId", "clusterId", "collectedAt", "controlScoresHash"
-              FROM "Snapshot"
-             WHERE "orgId" = ${orgId} AND "status" = 'complete'
-             ORDER BY "clusterId", "collectedAt" DESC) s
-      LEFT JOIN "ControlScores" cs ON cs."orgId" = s."orgId" AND cs."hash" = s."controlScoresHash"`;
+      FROM "Cluster" c
+      CROSS JOIN LATERAL (
+        SELECT "id", "clusterId", "collectedAt", "controlScoresHash" FROM "Snapshot"
+         WHERE "orgId" = ${orgId} AND "status" = 'complete' AND "clusterId" = c."id"
+         ORDER BY "collectedAt" DESC LIMIT 1) s
+      LEFT JOIN "ControlScores" cs ON cs."orgId" = ${orgId} AND cs."hash" = s."controlScoresHash"
+     WHERE c."orgId" = ${orgId}`;
   const out = new Map<string, LatestSnapshotScores>();
   for (const row of rows) {
     out.set(row.clusterId, {

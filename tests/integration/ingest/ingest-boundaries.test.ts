@@ -149,6 +149,19 @@ describe("object chunks", () => {
     expect(res.body.error?.message).toMatch(/decompressed/);
   });
 
+  test("a body sent as the agent writes it (canonical JSON, integer-like keys included) is accepted under its hash", async () => {
+    const config = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "ports", namespace: "shop" }, data: { "10": "ten", "9": "nine", a: "letter" } };
+    const { text, hash } = bodyText(config);
+    // Canonical order compares code units ("10" < "9" < "a"); JavaScript enumerates 9, 10, a.
+    expect(text).toContain('"data":{"10":"ten","9":"nine","a":"letter"}');
+    const res = await call("POST", "/api/agent/v1/snapshots", A.token, manifestFor([config], unique("uid")));
+    const chunk = gzipSync(Buffer.from(`{"objects":[{"hash":"${hash}","body":${text}}]}`));
+    const put = await call("PUT", `/api/agent/v1/snapshots/${res.body.snapshotId}/objects`, A.token, undefined, { raw: chunk });
+    expect(put.body).toMatchObject({ received: 1, stored: 1 });
+    const blob = await prisma.objectBlob.findUniqueOrThrow({ where: { orgId_hash: { orgId: A.org.id, hash } } });
+    expect(blob.body).toEqual(config);
+  });
+
   test("a body whose hash is not the claimed one is refused and nothing is stored", async () => {
     const { hash } = bodyText(web);
     const tampered = { ...web, metadata: { ...(web.metadata as object), labels: { app: "evil" } } };

@@ -1,7 +1,7 @@
 // The images a pod spec runs, parsed, with the path of each `image` field.
 import type { EvalContext, K8sObject } from "../../engine/types";
 import type { ContainerGroup } from "../../engine/workload";
-import { containersInSpec, podSpecLocationOf, type ContainerInSpec, type PodSpecLocation } from "./container-resources";
+import { containersInSpec, newFindingPool, podSpecLocationOf, type ContainerInSpec, type FindingPool, type PodSpecLocation } from "./container-resources";
 import { parseImageReference, type ImageReference } from "./image-reference";
 
 export const ALL_CONTAINER_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
@@ -75,4 +75,19 @@ export function imagesInSpec(
 export function imagesOf(obj: K8sObject, groups: readonly ContainerGroup[] = ALL_CONTAINER_GROUPS, ctx?: EvalContext): ContainerImage[] | undefined {
   const at = podSpecLocationOf(obj);
   return at ? imagesInSpec(at, groups, ctx) : undefined;
+}
+
+/** Per-scan state of one image check: its verdict per image reference, and its findings shared by identical containers. */
+export interface ImageCheck {
+  verdicts: Map<ImageReference, boolean>;
+  findings: FindingPool;
+}
+
+export const newImageCheck = (): ImageCheck => ({ verdicts: new Map(), findings: newFindingPool() });
+
+/** `fails(ref)`, once per image reference and scan (references are shared per image string when imagesOf had the context). */
+export function imageFails(check: ImageCheck, ref: ImageReference, fails: (ref: ImageReference) => boolean): boolean {
+  let verdict = check.verdicts.get(ref);
+  if (verdict === undefined) check.verdicts.set(ref, (verdict = fails(ref)));
+  return verdict;
 }

@@ -94,6 +94,33 @@ export function containersOfObject(obj: K8sObject, groups: readonly ContainerGro
   return at ? containersInSpec(at, groups) : [];
 }
 
+/** Findings keyed by a path, a name and a detail: see `pooledFinding`. */
+export type FindingPool = Map<string, Map<unknown, Map<unknown, Violation>>>;
+
+export const newFindingPool = (): FindingPool => new Map();
+
+/**
+ * A finding whose content depends only on a path (a container's, a pod spec's), a name (the
+ * container's, the service account's) and `detail` (what is wrong, in a form the caller picks),
+ * built once per pool: every replica of the same pod template shares one (read-only). Pools live in
+ * `ctx.cache`, one per kind of finding, so they last one scan.
+ */
+export function pooledFinding(pool: FindingPool, path: string, name: unknown, detail: unknown, build: () => Violation): Violation {
+  const byDetail = pooledFindings(pool, path, name);
+  let finding = byDetail.get(detail);
+  if (!finding) byDetail.set(detail, (finding = build()));
+  return finding;
+}
+
+/** The pool's findings for one path and name, by detail (for callers that look up several details). */
+export function pooledFindings(pool: FindingPool, path: string, name: unknown): Map<unknown, Violation> {
+  let byName = pool.get(path);
+  if (!byName) pool.set(path, (byName = new Map()));
+  let byDetail = byName.get(name);
+  if (!byDetail) byName.set(name, (byDetail = new Map()));
+  return byDetail;
+}
+
 interface ContainerDefaults {
   default: Partial<Record<ResourceName, unknown>>;
   defaultRequest: Partial<Record<ResourceName, unknown>>;
@@ -336,58 +363,118 @@ function slotOf(field: ResourceField, resource: ResourceName): number {
 
 /** One container's findings for every slot, shared by the resource controls (read-only). */
 interface ContainerResourceFindings {
-  /** Per slot: no value, or a value that is not a quantity (reported with and without bounds). */
-  missing: (Violation | undefined)[];
+  /** Per slot: no value, or a value that is not a quantity (reported with and without bounds); absent when none. */
+  missing?: (Violation | undefined)[];
   /** Per slot: a value outside the scan's bounds, or the error of a malformed bound (only with bounds); absent when none. */
   bounds?: (Violation | Error | undefined)[];
 }
 
-/** Every slot's requirement with the scan's bounds, parsed once per scan. */
-function scanBounds(ctx: EvalContext): { requirement: ResourceRequirement; bounds: ParsedBounds }[] {
-  return ctx.cache("workload-hygiene:resource-bounds", () =>
-    SLOTS.map(([field, resource]) => {
-      const requirement = requirementWithBounds(ctx, field, resource);
-      return { requirement, bounds: parseBounds(requirement, boundSettingName) };
-    }),
-  );
+/** What the resource controls share during one scan. */
+interface ResourceScan {
+  /** Every slot's requirement with the scan's bounds, parsed. */
+  slots: { requirement: ResourceRequirement; bounds: ParsedBounds; enforced: boolean }[];
+  /** Per object: its containers' findings (null for objects without pods). */
+  findings: WeakMap<K8sObject, ContainerResourceFindings[] | null>;
+  /** `parseQuantity` per distinct string (a few values such as "100m" and "128Mi" repeat everywhere). */
+  quantities: Map<string, number | undefined>;
+  /** "No value" findings, shared by identical containers. */
+  missing: FindingPool;
 }
 
-const newFindingsMap = () => new WeakMap<K8sObject, ContainerResourceFindings[] | null>();
+function resourceScan(ctx: EvalContext): ResourceScan {
+  return ctx.cache("workload-hygiene:resource-scan", () => ({
+    slots: SLOTS.map(([field, resource]) => {
+      const requirement = requirementWithBounds(ctx, field, resource);
+      const bounds = parseBounds(requirement, boundSettingName);
+      return { requirement, bounds, enforced: bounds.error !== undefined || bounds.min !== undefined || bounds.max !== undefined };
+    }),
+    findings: new WeakMap(),
+    quantities: new Map(),
+    missing: newFindingPool(),
+  }));
+}
+
+/** The value `effectiveOrPodLevel` finds, without saying where it comes from (the common case needs only the value). */
+function effectiveValue(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  container: any,
+  field: ResourceField,
+  resource: ResourceName,
+  defaults: ContainerDefaults,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  podLevel: any,
+): unknown {
+  const resources = container?.resources;
+  const explicit = resources?.[field]?.[resource];
+  if (isSet(explicit)) return explicit;
+  if (field === "requests") {
+    const ownLimit = resources?.limits?.[resource];
+    if (isSet(ownLimit)) return ownLimit;
+    const request = defaults.defaultRequest[resource];
+    if (isSet(request)) return request;
+  } else {
+    const limit = defaults.default[resource];
+    if (isSet(limit)) return limit;
+  }
+  const pod = podLevel?.[field]?.[resource];
+  return isSet(pod) ? pod : undefined;
+}
+
+/** `parseQuantity`, once per distinct string and scan. */
+function quantityOf(value: unknown, memo: Map<string, number | undefined>): number | undefined {
+  if (typeof value !== "string") return parseQuantity(value);
+  let amount = memo.get(value);
+  if (amount === undefined && !memo.has(value)) memo.set(value, (amount = parseQuantity(value)));
+  return amount;
+}
 
 /**
- * The resource findings of each regular and init container of a pod-bearing object (null for other
- * objects), computed once per object and scan: seven controls read the same four values.
+ * The resource findings of the regular and init containers of a pod-bearing object that have any
+ * (null for objects without pods), computed once per object and scan: seven controls read the same
+ * four values.
  */
 function resourceFindingsOf(obj: K8sObject, ctx: EvalContext): ContainerResourceFindings[] | null {
-  const cache = ctx.cache("workload-hygiene:resource-findings", newFindingsMap);
-  let findings = cache.get(obj);
+  const scan = resourceScan(ctx);
+  let findings = scan.findings.get(obj);
   if (findings !== undefined) return findings;
   const at = podSpecLocationOf(obj);
   if (!at) {
-    cache.set(obj, null);
+    scan.findings.set(obj, null);
     return null;
   }
   const defaults = limitRangeDefaults(ctx, at.namespace);
   const podLevel = at.spec?.resources ?? {};
-  const slots = scanBounds(ctx);
   findings = [];
   for (const { container, path } of containersInSpec(at)) {
-    const name = container.name ?? "(unnamed)";
-    const entry: ContainerResourceFindings = { missing: [undefined, undefined, undefined, undefined] };
+    let entry: ContainerResourceFindings | undefined;
+    let missing: Map<unknown, Violation> | undefined;
     for (let slot = 0; slot < SLOTS.length; slot++) {
-      const { requirement, bounds } = slots[slot];
-      const effective = effectiveOrPodLevel(container, requirement.field, requirement.resource, defaults, podLevel);
-      const problem = missingOrInvalid(at, path, name, requirement.field, requirement.resource, effective);
+      const { requirement, bounds, enforced } = scan.slots[slot];
+      const { field, resource } = requirement;
+      const value = effectiveValue(container, field, resource, defaults, podLevel);
+      if (value !== undefined && quantityOf(value, scan.quantities) !== undefined && !enforced) continue;
+      // Rare from here on, but for containers without the value: something to report, or bounds to compare.
+      const name = container.name ?? "(unnamed)";
+      let problem: Violation | undefined;
+      let effective: EffectiveResource | undefined;
+      if (value === undefined) {
+        missing ??= pooledFindings(scan.missing, path, name);
+        problem = missing.get(slot);
+        if (!problem) missing.set(slot, (problem = missingOrInvalid(at, path, name, field, resource, undefined)!));
+      } else {
+        effective = effectiveOrPodLevel(container, field, resource, defaults, podLevel);
+        problem = missingOrInvalid(at, path, name, field, resource, effective);
+      }
       if (problem) {
-        entry.missing[slot] = problem;
+        ((entry ??= {}).missing ??= [undefined, undefined, undefined, undefined])[slot] = problem;
         continue;
       }
       const outside = outOfBounds(at, path, name, requirement, effective!, bounds);
-      if (outside) (entry.bounds ??= [undefined, undefined, undefined, undefined])[slot] = outside;
+      if (outside) ((entry ??= {}).bounds ??= [undefined, undefined, undefined, undefined])[slot] = outside;
     }
-    findings.push(entry);
+    if (entry) findings.push(entry);
   }
-  cache.set(obj, findings);
+  scan.findings.set(obj, findings);
   return findings;
 }
 
@@ -407,7 +494,7 @@ export function evaluateWorkloadResources(
   for (const container of findings) {
     for (let i = 0; i < needs.length; i++) {
       const slot = slotOf(needs[i][0], needs[i][1]);
-      const missing = container.missing[slot];
+      const missing = container.missing?.[slot];
       if (missing) violations.push(missing);
       else if (withBounds && container.bounds?.[slot]) {
         const outside = container.bounds[slot]!;

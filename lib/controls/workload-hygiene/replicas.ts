@@ -11,12 +11,32 @@ export function declaredReplicas(obj: K8sObject): number {
   return typeof r === "number" && Number.isFinite(r) ? r : 1;
 }
 
-/** HorizontalPodAutoscalers in the workload's namespace whose scaleTargetRef names it. */
-export function autoscalersOf(obj: K8sObject, ctx: EvalContext): K8sObject[] {
-  return objectsInNamespace(ctx, "HorizontalPodAutoscaler", namespaceOf(obj)).filter((hpa) => {
-    const ref = hpa.spec?.scaleTargetRef;
-    return ref?.kind === obj.kind && ref?.name === obj.metadata?.name;
+const NO_AUTOSCALERS: readonly K8sObject[] = Object.freeze([]);
+
+/** HPAs by namespace, then scaleTargetRef kind and name (compared like `===`). */
+type AutoscalerIndex = Map<string, Map<unknown, Map<unknown, K8sObject[]>>>;
+
+function autoscalerIndex(ctx: EvalContext): AutoscalerIndex {
+  return ctx.cache("workload-hygiene:autoscalers-by-target", () => {
+    const index: AutoscalerIndex = new Map();
+    for (const hpa of ctx.index.byKind("HorizontalPodAutoscaler")) {
+      const ref = hpa.spec?.scaleTargetRef;
+      const ns = namespaceOf(hpa);
+      let byKind = index.get(ns);
+      if (!byKind) index.set(ns, (byKind = new Map()));
+      let byName = byKind.get(ref?.kind);
+      if (!byName) byKind.set(ref?.kind, (byName = new Map()));
+      const list = byName.get(ref?.name);
+      if (list) list.push(hpa);
+      else byName.set(ref?.name, [hpa]);
+    }
+    return index;
   });
+}
+
+/** HorizontalPodAutoscalers in the workload's namespace whose scaleTargetRef names it (scan order, read-only). */
+export function autoscalersOf(obj: K8sObject, ctx: EvalContext): readonly K8sObject[] {
+  return autoscalerIndex(ctx).get(namespaceOf(obj))?.get(obj.kind)?.get(obj.metadata?.name) ?? NO_AUTOSCALERS;
 }
 
 /** The workload an HPA scales, when it is in the scan. */
@@ -33,11 +53,24 @@ export function minimumReplicas(obj: K8sObject, ctx: EvalContext): number {
   return Math.max(...hpas.map((h) => (typeof h.spec?.minReplicas === "number" ? h.spec.minReplicas : 1)));
 }
 
+function hasOwnKeys(value: unknown): boolean {
+  // for…in sees what Object.keys sees (own enumerable keys, a string's indexes) without building the array.
+  for (const key in value as object) if (Object.prototype.hasOwnProperty.call(value, key)) return true;
+  return false;
+}
+
+const NO_EXPRESSIONS: readonly unknown[] = Object.freeze([]);
+
+/** An absent selector, or one with neither matchLabels nor matchExpressions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function isEmptySelector(selector: any): boolean {
+  return !selector || (!hasOwnKeys(selector.matchLabels ?? {}) && !(selector.matchExpressions ?? NO_EXPRESSIONS).length);
+}
+
 /** Whether a PodDisruptionBudget selects the labels: an empty selector selects every pod in policy/v1, none in v1beta1. */
 export function budgetSelects(pdb: K8sObject, labels: Record<string, string>): boolean {
   const selector = pdb.spec?.selector;
-  const empty = !selector || (Object.keys(selector.matchLabels ?? {}).length === 0 && !(selector.matchExpressions ?? []).length);
-  if (empty && pdb.apiVersion === "policy/v1beta1") return false;
+  if (pdb.apiVersion === "policy/v1beta1" && isEmptySelector(selector)) return false;
   return matchesLabelSelector(selector ?? {}, labels);
 }
 
@@ -45,4 +78,21 @@ export function budgetSelects(pdb: K8sObject, labels: Record<string, string>): b
 export function disruptionBudgetsFor(obj: K8sObject, ctx: EvalContext): K8sObject[] {
   const labels = podLabelsOfCached(obj);
   return objectsInNamespace(ctx, "PodDisruptionBudget", namespaceOf(obj)).filter((pdb) => budgetSelects(pdb, labels));
+}
+
+/** Whether any PodDisruptionBudget in the workload's namespace selects its pods. */
+export function hasDisruptionBudget(obj: K8sObject, ctx: EvalContext): boolean {
+  const budgets = objectsInNamespace(ctx, "PodDisruptionBudget", namespaceOf(obj));
+  if (!budgets.length) return false;
+  const labels = podLabelsOfCached(obj);
+  for (const pdb of budgets) if (budgetSelects(pdb, labels)) return true;
+  return false;
+}
+
+/** Workloads in the budget's namespace whose pods it selects, in scan order. */
+export function workloadsUnderBudget(pdb: K8sObject, ctx: EvalContext): K8sObject[] {
+  const selector = pdb.spec?.selector;
+  if (pdb.apiVersion === "policy/v1beta1" && isEmptySelector(selector)) return [];
+  // The index narrows candidates by the selector's labels, then applies the same selector test as budgetSelects.
+  return ctx.index.workloadsMatching(namespaceOf(pdb), selector ?? {});
 }

@@ -47,7 +47,13 @@ function mountedProjectedTokenVolume(spec: any): number {
   });
 }
 
-const newMountMap = () => new WeakMap<K8sObject, TokenMount | null>();
+/** Per scan: the token mount of each object, and each ServiceAccount's automount field by namespace and name. */
+interface TokenMounts {
+  byObject: WeakMap<K8sObject, TokenMount | null>;
+  accountFlags: Map<string, Map<string, unknown>>;
+}
+
+const newTokenMounts = (): TokenMounts => ({ byObject: new WeakMap(), accountFlags: new Map() });
 
 /**
  * Whether the pods get an API token: the pod's `automountServiceAccountToken` wins, then the
@@ -56,32 +62,46 @@ const newMountMap = () => new WeakMap<K8sObject, TokenMount | null>();
  * objects without pods and for static pods. Memoized per object and scan (read-only).
  */
 export function tokenMountOf(obj: K8sObject, ctx: EvalContext): TokenMount | undefined {
-  const memo = ctx.cache("workload-hygiene:token-mounts", newMountMap);
-  let mount = memo.get(obj);
-  if (mount === undefined) memo.set(obj, (mount = decideTokenMount(obj, ctx) ?? null));
+  const mounts = ctx.cache("workload-hygiene:token-mounts", newTokenMounts);
+  let mount = mounts.byObject.get(obj);
+  if (mount === undefined) mounts.byObject.set(obj, (mount = decideTokenMount(obj, ctx, mounts) ?? null));
   return mount ?? undefined;
 }
 
-function decideTokenMount(obj: K8sObject, ctx: EvalContext): TokenMount | undefined {
+/** The ServiceAccount's `automountServiceAccountToken` (undefined when it is not in the scan). */
+function accountFlag(ctx: EvalContext, mounts: TokenMounts, namespace: string, name: string): unknown {
+  let byName = mounts.accountFlags.get(namespace);
+  if (!byName) mounts.accountFlags.set(namespace, (byName = new Map()));
+  let flag = byName.get(name);
+  if (flag === undefined && !byName.has(name)) byName.set(name, (flag = ctx.index.get("ServiceAccount", namespace, name)?.automountServiceAccountToken));
+  return flag;
+}
+
+function decideTokenMount(obj: K8sObject, ctx: EvalContext, mounts: TokenMounts): TokenMount | undefined {
   const at = podSpecLocationOf(obj);
   if (!at) return undefined;
   // Static pods (their API mirrors) cannot use service accounts at all.
   if (obj.kind === "Pod" && obj.metadata?.annotations?.["kubernetes.io/config.mirror"] !== undefined) return undefined;
   const namespace = at.namespace;
   const serviceAccount = serviceAccountOfSpec(at.spec);
-  const base = { serviceAccount, namespace };
   const podFlag = at.spec.automountServiceAccountToken;
-  if (podFlag === true) return { ...base, mounted: true, decidedBy: "pod", path: `${at.path}.automountServiceAccountToken` };
+  if (podFlag === true) return { serviceAccount, namespace, mounted: true, decidedBy: "pod", path: `${at.path}.automountServiceAccountToken` };
   if (podFlag !== false) {
-    const sa = ctx.index.get("ServiceAccount", namespace, serviceAccount);
-    if (sa?.automountServiceAccountToken === true) return { ...base, mounted: true, decidedBy: "service-account" };
-    if (sa?.automountServiceAccountToken !== false) return { ...base, mounted: true, decidedBy: "default" };
+    const saFlag = accountFlag(ctx, mounts, namespace, serviceAccount);
+    if (saFlag === true) return { serviceAccount, namespace, mounted: true, decidedBy: "service-account" };
+    if (saFlag !== false) return { serviceAccount, namespace, mounted: true, decidedBy: "default" };
   }
   const projected = mountedProjectedTokenVolume(at.spec);
   if (projected >= 0) {
-    return { ...base, mounted: true, decidedBy: "projected-volume", path: `${at.path}.volumes[${projected}].projected` };
+    return { serviceAccount, namespace, mounted: true, decidedBy: "projected-volume", path: `${at.path}.volumes[${projected}].projected` };
   }
-  return { ...base, mounted: false, decidedBy: podFlag === false ? "pod" : "service-account", path: podFlag === false ? `${at.path}.automountServiceAccountToken` : undefined };
+  return {
+    serviceAccount,
+    namespace,
+    mounted: false,
+    decidedBy: podFlag === false ? "pod" : "service-account",
+    path: podFlag === false ? `${at.path}.automountServiceAccountToken` : undefined,
+  };
 }
 
 export interface ServiceAccountBinding {

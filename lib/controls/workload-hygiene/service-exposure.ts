@@ -39,6 +39,20 @@ export function externalServiceExposure(service: K8sObject): string | undefined 
   return undefined;
 }
 
+// Backends of each Ingress and route, read once per object (every Service of every matching workload is checked against them).
+const ingressBackends = new WeakMap<K8sObject, string[]>();
+const routeBackends = new WeakMap<K8sObject, { name: string; namespace: string }[]>();
+
+function routeBackendsInOwnNamespace(route: K8sObject): { name: string; namespace: string }[] {
+  return routeBackendServices(route, namespaceOf(route));
+}
+
+function backendsOf<T>(memo: WeakMap<K8sObject, T>, obj: K8sObject, read: (obj: K8sObject) => T): T {
+  let backends = memo.get(obj);
+  if (backends === undefined) memo.set(obj, (backends = read(obj)));
+  return backends;
+}
+
 /** Every way the workload's pods are reachable from outside the cluster. */
 export function externalExposuresOf(workload: K8sObject, ctx: EvalContext): Exposure[] {
   const exposures: Exposure[] = [];
@@ -48,11 +62,11 @@ export function externalExposuresOf(workload: K8sObject, ctx: EvalContext): Expo
     if (how) exposures.push({ how, service });
     const name = service.metadata?.name ?? "";
     for (const ingress of objectsInNamespace(ctx, "Ingress", ns)) {
-      if (ingressBackendServices(ingress).includes(name)) exposures.push({ how: "Ingress", service, via: ingress });
+      if (backendsOf(ingressBackends, ingress, ingressBackendServices).includes(name)) exposures.push({ how: "Ingress", service, via: ingress });
     }
     for (const kind of ROUTE_KINDS) {
       for (const route of ctx.index.byKind(kind)) {
-        if (routeBackendServices(route, namespaceOf(route)).some((b) => b.namespace === ns && b.name === name)) {
+        if (backendsOf(routeBackends, route, routeBackendsInOwnNamespace).some((b) => b.namespace === ns && b.name === name)) {
           exposures.push({ how: kind, service, via: route });
         }
       }

@@ -1,6 +1,8 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { evaluateWorkloadResources } from "./container-resources";
+import { evaluateWorkloadResources, type ResourceField, type ResourceName } from "./container-resources";
+
+const NEEDS: readonly [ResourceField, ResourceName][] = [["requests", "memory"], ["limits", "memory"]];
 
 export default defineControl({
   id: "SS-0004",
@@ -13,7 +15,7 @@ export default defineControl({
   category: "workload",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    return evaluateWorkloadResources(obj, ctx, [["requests", "memory"], ["limits", "memory"]], true);
+    return evaluateWorkloadResources(obj, ctx, NEEDS, true);
   },
   remediation:
     "Set resources.requests.memory to the container's normal working set and resources.limits.memory to the most it may use, or give the namespace a LimitRange with defaults. Keep values inside the bounds your platform sets.",

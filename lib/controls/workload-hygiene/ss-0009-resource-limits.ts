@@ -1,6 +1,8 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { evaluateWorkloadResources } from "./container-resources";
+import { evaluateWorkloadResources, type ResourceField, type ResourceName } from "./container-resources";
+
+const NEEDS: readonly [ResourceField, ResourceName][] = [["limits", "cpu"], ["limits", "memory"]];
 
 export default defineControl({
   id: "SS-0009",
@@ -13,7 +15,7 @@ export default defineControl({
   category: "workload",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    return evaluateWorkloadResources(obj, ctx, [["limits", "cpu"], ["limits", "memory"]], false);
+    return evaluateWorkloadResources(obj, ctx, NEEDS, false);
   },
   remediation:
     "Give every container resources.limits.cpu and resources.limits.memory, or give the namespace a LimitRange that sets default limits.",

@@ -12,8 +12,8 @@ export default defineControl({
   severity: "low",
   category: "hygiene",
   kinds: [...WORKLOAD_KINDS],
-  evaluate(obj) {
-    return missingProbes(obj, "readinessProbe");
+  evaluate(obj, ctx) {
+    return missingProbes(obj, "readinessProbe", ctx);
   },
   remediation:
     "Add a readinessProbe that checks the container can actually serve (an HTTP health endpoint, a TCP port, or a command), with a period and threshold suited to its start-up time.",

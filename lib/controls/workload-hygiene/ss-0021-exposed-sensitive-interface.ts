@@ -2,6 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { EvalContext, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { imagesOf } from "./container-images";
+import type { ImageReference } from "./image-reference";
 import { externalExposuresOf, relatedRefs } from "./service-exposure";
 
 /**
@@ -14,8 +15,17 @@ export const DEFAULT_SENSITIVE_INTERFACES: readonly string[] = [
   "jupyterhub", "seldon", "bentoml",
 ];
 
-/** The scan's terms (lower case, in list order) and one pattern that matches wherever any of them occurs. */
-function sensitiveTerms(ctx: EvalContext): { terms: string[]; anyTerm: RegExp } {
+interface SensitiveTerms {
+  /** Lower case, in list order. */
+  terms: string[];
+  /** Matches a text exactly when the text includes one of the terms. */
+  anyTerm: RegExp;
+  /** Whether an image's repository includes a term (references are shared per image string and scan). */
+  imageHits: Map<ImageReference, boolean>;
+}
+
+/** The scan's terms and what they match, built once per scan. */
+function sensitiveTerms(ctx: EvalContext): SensitiveTerms {
   return ctx.cache("workload-hygiene:sensitive-interfaces", () => {
     const configured = (ctx.settings as unknown as { sensitiveInterfaces?: unknown }).sensitiveInterfaces;
     const terms = (Array.isArray(configured) && configured.length ? configured : DEFAULT_SENSITIVE_INTERFACES)
@@ -23,8 +33,15 @@ function sensitiveTerms(ctx: EvalContext): { terms: string[]; anyTerm: RegExp } 
       .map((t) => t.toLowerCase());
     // Literal alternatives: the pattern matches a text exactly when the text includes one of the terms.
     const anyTerm = terms.length ? new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : /$^/;
-    return { terms, anyTerm };
+    return { terms, anyTerm, imageHits: new Map() };
   });
+}
+
+function imageHit(sensitive: SensitiveTerms, ref: ImageReference | undefined): boolean {
+  if (!ref) return sensitive.anyTerm.test("");
+  let hit = sensitive.imageHits.get(ref);
+  if (hit === undefined) sensitive.imageHits.set(ref, (hit = sensitive.anyTerm.test(ref.repository.toLowerCase())));
+  return hit;
 }
 
 export default defineControl({
@@ -38,11 +55,12 @@ export default defineControl({
   category: "network",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    const { terms, anyTerm } = sensitiveTerms(ctx);
+    const sensitive = sensitiveTerms(ctx);
+    const { terms, anyTerm } = sensitive;
     const name = (obj.metadata?.name ?? "").toLowerCase();
     const images = imagesOf(obj, undefined, ctx) ?? [];
     // Most workloads match no term: one pattern test over the name and each repository rules them out.
-    if (!anyTerm.test(name) && !images.some((i) => anyTerm.test(i.ref?.repository.toLowerCase() ?? ""))) return null;
+    if (!anyTerm.test(name) && !images.some((i) => imageHit(sensitive, i.ref))) return null;
     const repositories = images.map((i) => i.ref?.repository.toLowerCase() ?? "");
     const term = terms.find((t) => name.includes(t) || repositories.some((r) => r.includes(t)));
     if (!term) return null;

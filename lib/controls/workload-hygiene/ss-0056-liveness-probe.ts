@@ -12,8 +12,8 @@ export default defineControl({
   severity: "medium",
   category: "hygiene",
   kinds: [...WORKLOAD_KINDS],
-  evaluate(obj) {
-    return missingProbes(obj, "livenessProbe");
+  evaluate(obj, ctx) {
+    return missingProbes(obj, "livenessProbe", ctx);
   },
   remediation:
     "Add a livenessProbe that fails only when the process is truly stuck (not when a dependency is down), with an initial delay or a startupProbe long enough for slow starts.",

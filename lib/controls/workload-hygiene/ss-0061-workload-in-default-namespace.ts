@@ -1,6 +1,11 @@
 import { defineControl } from "../../engine/define-control";
+import type { FixPath } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { namespaceOf } from "./scan-lookups";
+
+// Every finding names the same field: shared, read-only.
+const NAMESPACE_PATHS = Object.freeze(["metadata.namespace"]) as unknown as string[];
+const NAMESPACE_FIX = Object.freeze([Object.freeze({ path: "metadata.namespace", value: "YOUR_NAMESPACE" })]) as unknown as FixPath[];
 
 export default defineControl({
   id: "SS-0061",
@@ -18,8 +23,8 @@ export default defineControl({
       message: obj.metadata?.namespace
         ? `${obj.kind} "${obj.metadata?.name ?? ""}" runs in the default namespace`
         : `${obj.kind} "${obj.metadata?.name ?? ""}" declares no namespace and would run in the default namespace`,
-      paths: obj.metadata?.namespace ? ["metadata.namespace"] : undefined,
-      fixPaths: [{ path: "metadata.namespace", value: "YOUR_NAMESPACE" }],
+      paths: obj.metadata?.namespace ? NAMESPACE_PATHS : undefined,
+      fixPaths: NAMESPACE_FIX,
     }];
   },
   remediation:

@@ -1,6 +1,6 @@
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
-import type { EvalTarget, K8sObject } from "../../engine/types";
+import type { EvalTarget, FixPath, K8sObject } from "../../engine/types";
 
 // Namespaced kinds recognised even when a manifest leaves out metadata.namespace (it then lands in
 // the applier's namespace, "default" unless chosen). Objects of other kinds count only with an
@@ -38,6 +38,10 @@ function isExpectedInDefault(obj: K8sObject): boolean {
   }
 }
 
+// Every finding names the same field: shared, read-only.
+const NAMESPACE_PATHS = Object.freeze(["metadata.namespace"]) as unknown as string[];
+const NAMESPACE_FIX = Object.freeze([Object.freeze({ path: "metadata.namespace", value: "YOUR_NAMESPACE" })]) as unknown as FixPath[];
+
 const IGNORED_KINDS = new Set(["Event", "List"]);
 
 export default defineControl({
@@ -65,8 +69,8 @@ export default defineControl({
       message: obj.metadata?.namespace
         ? `${obj.kind} ${obj.metadata?.name ?? ""} is in the default namespace`
         : `${obj.kind} ${obj.metadata?.name ?? ""} declares no namespace and would be created in the default namespace`,
-      paths: obj.metadata?.namespace ? ["metadata.namespace"] : undefined,
-      fixPaths: [{ path: "metadata.namespace", value: "YOUR_NAMESPACE" }],
+      paths: obj.metadata?.namespace ? NAMESPACE_PATHS : undefined,
+      fixPaths: NAMESPACE_FIX,
     }];
   },
   remediation:

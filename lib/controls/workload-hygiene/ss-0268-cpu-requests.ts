@@ -1,6 +1,8 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { evaluateWorkloadResources } from "./container-resources";
+import { evaluateWorkloadResources, type ResourceField, type ResourceName } from "./container-resources";
+
+const NEEDS: readonly [ResourceField, ResourceName][] = [["requests", "cpu"]];
 
 export default defineControl({
   id: "SS-0268",
@@ -13,7 +15,7 @@ export default defineControl({
   category: "workload",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    return evaluateWorkloadResources(obj, ctx, [["requests", "cpu"]], true);
+    return evaluateWorkloadResources(obj, ctx, NEEDS, true);
   },
   remediation:
     "Set resources.requests.cpu on each container to its typical usage (measure it first), or define a LimitRange default for the namespace.",

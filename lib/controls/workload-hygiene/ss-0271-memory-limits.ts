@@ -1,6 +1,8 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { evaluateWorkloadResources } from "./container-resources";
+import { evaluateWorkloadResources, type ResourceField, type ResourceName } from "./container-resources";
+
+const NEEDS: readonly [ResourceField, ResourceName][] = [["limits", "memory"]];
 
 export default defineControl({
   id: "SS-0271",
@@ -13,7 +15,7 @@ export default defineControl({
   category: "workload",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    return evaluateWorkloadResources(obj, ctx, [["limits", "memory"]], true);
+    return evaluateWorkloadResources(obj, ctx, NEEDS, true);
   },
   remediation:
     "Set resources.limits.memory on every container to the most it should ever use, or a namespace LimitRange default.",

@@ -1,7 +1,8 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { imagesOf, REGULAR_CONTAINERS } from "./container-images";
+import { imageFails, imagesOf, newImageCheck, REGULAR_CONTAINERS } from "./container-images";
+import { pooledFinding } from "./container-resources";
 import { firstMatchingPattern, isValidDigest } from "./image-reference";
 
 export default defineControl({
@@ -18,15 +19,16 @@ export default defineControl({
     const images = imagesOf(obj, REGULAR_CONTAINERS, ctx);
     if (!images) return null;
     const exempt = ctx.settings.imageDigestExemptRepositories;
+    const check = ctx.cache("workload-hygiene:unpinned-images", newImageCheck);
     const violations: Violation[] = [];
-    for (const { ref, containerName, imagePath } of images) {
-      if (!ref || isValidDigest(ref.digest) || firstMatchingPattern(ref, exempt)) continue;
-      violations.push({
+    for (const { ref, containerName, path, imagePath } of images) {
+      if (!ref || !imageFails(check, ref, (r) => !isValidDigest(r.digest) && !firstMatchingPattern(r, exempt))) continue;
+      violations.push(pooledFinding(check.findings, path, containerName, ref, () => ({
         message: ref.digest
           ? `container "${containerName}" image "${ref.raw}" carries a malformed digest`
           : `container "${containerName}" image "${ref.raw}" is not pinned to a digest`,
         paths: [imagePath],
-      });
+      })));
     }
     return violations;
   },

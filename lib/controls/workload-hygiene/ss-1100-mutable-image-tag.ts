@@ -1,7 +1,8 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { imagesOf, REGULAR_CONTAINERS } from "./container-images";
+import { imageFails, imagesOf, newImageCheck, REGULAR_CONTAINERS } from "./container-images";
+import { pooledFinding } from "./container-resources";
 import { effectiveTag, hasMutableTag } from "./image-reference";
 
 export default defineControl({
@@ -18,15 +19,16 @@ export default defineControl({
     const images = imagesOf(obj, REGULAR_CONTAINERS, ctx);
     if (!images) return null;
     const floating = Array.isArray(ctx.settings.floatingImageTags) ? ctx.settings.floatingImageTags : [];
+    const check = ctx.cache("workload-hygiene:mutable-tags", newImageCheck);
     const violations: Violation[] = [];
-    for (const { ref, containerName, imagePath, group } of images) {
-      if (!ref || !hasMutableTag(ref, floating)) continue;
-      violations.push({
+    for (const { ref, containerName, path, imagePath, group } of images) {
+      if (!ref || !imageFails(check, ref, (r) => hasMutableTag(r, floating))) continue;
+      violations.push(pooledFinding(check.findings, path, containerName, ref, () => ({
         message: ref.tag === undefined
           ? `${group === "initContainers" ? "init container" : "container"} "${containerName}" image "${ref.raw}" has no tag and pulls latest`
           : `${group === "initContainers" ? "init container" : "container"} "${containerName}" image "${ref.raw}" uses the floating tag "${effectiveTag(ref)}"`,
         paths: [imagePath],
-      });
+      })));
     }
     return violations;
   },

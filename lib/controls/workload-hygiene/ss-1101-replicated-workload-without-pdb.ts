@@ -1,5 +1,5 @@
 import { defineControl } from "../../engine/define-control";
-import { disruptionBudgetsFor, minimumReplicas } from "./replicas";
+import { hasDisruptionBudget, minimumReplicas } from "./replicas";
 
 export default defineControl({
   id: "SS-1101",
@@ -14,7 +14,7 @@ export default defineControl({
   evaluate(obj, ctx) {
     const replicas = minimumReplicas(obj, ctx);
     if (replicas <= 1) return null;
-    if (disruptionBudgetsFor(obj, ctx).length) return [];
+    if (hasDisruptionBudget(obj, ctx)) return [];
     return [{ message: `${obj.kind} runs ${replicas} replicas but no PodDisruptionBudget protects them from simultaneous eviction` }];
   },
   remediation: "Add a PodDisruptionBudget selecting the pods with maxUnavailable: 1 (or a minAvailable below the replica count).",

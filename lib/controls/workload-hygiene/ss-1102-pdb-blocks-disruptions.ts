@@ -1,6 +1,5 @@
 import { defineControl } from "../../engine/define-control";
-import { budgetSelects, declaredReplicas, REPLICATED_KINDS } from "./replicas";
-import { namespaceOf, podLabelsOfCached } from "./scan-lookups";
+import { declaredReplicas, REPLICATED_KINDS, workloadsUnderBudget } from "./replicas";
 
 function percent(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
@@ -27,8 +26,7 @@ export default defineControl({
       return [{ message: "minAvailable is 100%: no pod it selects may ever be evicted", paths: ["spec.minAvailable"] }];
     }
     if (typeof minAvailable === "number") {
-      const ns = namespaceOf(pdb);
-      const selected = ctx.index.workloadsInNamespace(ns).filter((w) => budgetSelects(pdb, podLabelsOfCached(w)));
+      const selected = workloadsUnderBudget(pdb, ctx);
       // Only replicated kinds have a known pod count; a selected DaemonSet or bare pod leaves it unknown.
       if (!selected.length || !selected.every((w) => REPLICATED_KINDS.includes(w.kind))) return [];
       const total = selected.reduce((sum, w) => sum + declaredReplicas(w), 0);

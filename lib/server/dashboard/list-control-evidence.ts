@@ -22,7 +22,9 @@ export async function listControlEvidence({ orgId, controlId, clusterId }: { org
     targets = [cluster];
     clustersWithFindings = 1;
   } else {
-    const groups = await prisma.finding.groupBy({ by: ["clusterId"], where: { orgId, controlId, resolvedAt: null }, _count: { _all: true } });
+    // Naming the clusters lets Finding's primary key (clusterId, controlId, …) seek per cluster.
+    const clusterIds = (await prisma.cluster.findMany({ where: { orgId }, select: { id: true } })).map((c) => c.id);
+    const groups = await prisma.finding.groupBy({ by: ["clusterId"], where: { orgId, clusterId: { in: clusterIds }, controlId, resolvedAt: null }, _count: { _all: true } });
     groups.sort((a, b) => b._count._all - a._count._all || a.clusterId.localeCompare(b.clusterId));
     clustersWithFindings = groups.length;
     const chosen = groups.slice(0, EVIDENCE_CLUSTER_LIMIT).map((g) => g.clusterId);

@@ -13,17 +13,34 @@ import {
   nestedValue,
   ownValue,
   podValue,
-  sharedCheck,
   type ContainerView,
   type PodView,
 } from "./security-context";
+
+// Slots in PodView.checks of the checks several controls share.
+const PRIVILEGED = 0;
+const ESCALATION = 1;
+const WRITABLE_ROOT = 2;
+const LINUX_ROOT = 3;
+const WINDOWS_ADMIN = 4;
+const NET_RAW = 5;
+const SHARED_CHECKS = 6;
+
+/**
+ * The result of `check` on this pod, computed once and shared by every control that runs it (SS-0211
+ * runs most of them again). The check must be a pure function of the pod.
+ */
+function sharedCheck(pod: PodView, slot: number, check: (pod: PodView) => Violation[]): Violation[] {
+  const results = (pod.checks ??= new Array(SHARED_CHECKS));
+  return (results[slot] ??= check(pod));
+}
 
 /** The empty result, shared (frozen: a caller that tried to add to it would fail loudly). */
 export const NO_VIOLATIONS: Violation[] = Object.freeze([]) as unknown as Violation[];
 
 /** Containers running privileged or adding SYS_ADMIN (which grants nearly the same host access). */
 export function privilegedContainers(pod: PodView): Violation[] {
-  return sharedCheck(pod, findPrivilegedContainers) as Violation[];
+  return sharedCheck(pod, PRIVILEGED, findPrivilegedContainers);
 }
 
 function findPrivilegedContainers(pod: PodView): Violation[] {
@@ -47,7 +64,7 @@ function findPrivilegedContainers(pod: PodView): Violation[] {
  * `escalationBlockedByDefault` is true when admission forces the field to false when it is unset.
  */
 export function privilegeEscalationAllowed(pod: PodView, escalationBlockedByDefault = false): Violation[] {
-  return escalationBlockedByDefault ? findEscalation(pod, true) : (sharedCheck(pod, findEscalationAllowedByDefault) as Violation[]);
+  return escalationBlockedByDefault ? findEscalation(pod, true) : sharedCheck(pod, ESCALATION, findEscalationAllowedByDefault);
 }
 
 function findEscalationAllowedByDefault(pod: PodView): Violation[] {
@@ -78,7 +95,7 @@ function findEscalation(pod: PodView, escalationBlockedByDefault: boolean): Viol
 
 /** Containers whose root filesystem is writable (readOnlyRootFilesystem is not true). */
 export function writableRootFilesystems(pod: PodView): Violation[] {
-  return sharedCheck(pod, findWritableRootFilesystems) as Violation[];
+  return sharedCheck(pod, WRITABLE_ROOT, findWritableRootFilesystems);
 }
 
 function findWritableRootFilesystems(pod: PodView): Violation[] {
@@ -104,7 +121,7 @@ function findWritableRootFilesystems(pod: PodView): Violation[] {
  * it comes from the image and is usually the root group.
  */
 export function linuxRootIdentities(pod: PodView): Violation[] {
-  return sharedCheck(pod, findLinuxRootIdentities) as Violation[];
+  return sharedCheck(pod, LINUX_ROOT, findLinuxRootIdentities);
 }
 
 function findLinuxRootIdentities(pod: PodView): Violation[] {
@@ -148,7 +165,7 @@ const WINDOWS_ADMIN_ACCOUNTS = new Set(["containeradministrator", "administrator
  * ContainerAdministrator).
  */
 export function windowsAdministratorIdentities(pod: PodView): Violation[] {
-  return sharedCheck(pod, findWindowsAdministratorIdentities) as Violation[];
+  return sharedCheck(pod, WINDOWS_ADMIN, findWindowsAdministratorIdentities);
 }
 
 function findWindowsAdministratorIdentities(pod: PodView): Violation[] {
@@ -179,7 +196,7 @@ function findWindowsAdministratorIdentities(pod: PodView): Violation[] {
  * removes neither NET_RAW nor ALL.
  */
 export function netRawRetained(pod: PodView): Violation[] {
-  return sharedCheck(pod, findNetRawRetained) as Violation[];
+  return sharedCheck(pod, NET_RAW, findNetRawRetained);
 }
 
 function findNetRawRetained(pod: PodView): Violation[] {

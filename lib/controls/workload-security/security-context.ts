@@ -43,8 +43,8 @@ export interface PodView {
   windows: boolean;
   /** `declaresWindowsOs`, decided once. */
   windowsOs: boolean;
-  /** Results of checks several controls run on the same pod (see `sharedCheck`). */
-  checks: Map<unknown, readonly Violation[]> | undefined;
+  /** Results of the checks several controls run on the same pod, by slot (see `pod-hardening-checks.ts`). */
+  checks: (Violation[] | undefined)[] | undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -127,19 +127,6 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
     windowsOs,
     checks: undefined,
   };
-}
-
-/**
- * The result of `check` on this pod, computed once and shared by every control that runs it (SS-0211
- * runs most of them again). The check must be a pure function of the pod; callers must not mutate
- * the returned list.
- */
-export function sharedCheck(pod: PodView, check: (pod: PodView) => Violation[]): readonly Violation[] {
-  let checks = pod.checks;
-  if (!checks) pod.checks = checks = new Map();
-  let result = checks.get(check);
-  if (!result) checks.set(check, (result = check(pod)));
-  return result;
 }
 
 // The accessors below read one top-level securityContext field (`runAsUser`, not dotted paths) and

@@ -1,8 +1,16 @@
 import { defineControl } from "../../engine/define-control";
-import type { Violation } from "../../engine/types";
+import type { EvalContext, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { addedCapabilities, normalizeCapability } from "./capabilities";
+import { NO_VIOLATIONS } from "./pod-hardening-checks";
 import { podViewOf, targetsWindows } from "./security-context";
+
+/** The configured insecure capabilities, normalized once per scan. */
+function insecureCapabilities(ctx: EvalContext): ReadonlySet<string> {
+  return ctx.cache("SS-0046:insecure", () =>
+    new Set(ctx.settings.insecureCapabilities.map(normalizeCapability).filter((c): c is string => !!c)),
+  );
+}
 
 export default defineControl({
   id: "SS-0046",
@@ -17,18 +25,18 @@ export default defineControl({
   evaluate(obj, ctx) {
     const pod = podViewOf(obj);
     if (!pod || targetsWindows(pod)) return null;
-    const insecure = ctx.cache("SS-0046:insecure", () =>
-      new Set(ctx.settings.insecureCapabilities.map(normalizeCapability).filter((c): c is string => !!c)),
-    );
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const c of pod.containers) {
-      for (const cap of addedCapabilities(c)) {
+      const added = addedCapabilities(c);
+      if (added.length === 0) continue;
+      const insecure = insecureCapabilities(ctx);
+      for (const cap of added) {
         if (cap.name && insecure.has(cap.name)) {
-          violations.push({ message: `${c.who} adds the insecure capability ${cap.name}`, paths: [cap.path] });
+          (violations ??= []).push({ message: `${c.who} adds the insecure capability ${cap.name}`, paths: [cap.path] });
         }
       }
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Remove the capability from `securityContext.capabilities.add`; start from `drop: [\"ALL\"]` and add back only narrow capabilities such as NET_BIND_SERVICE that the process demonstrably needs.",

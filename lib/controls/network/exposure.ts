@@ -4,9 +4,9 @@
 import { matchesMapSelector } from "../../engine/label-selector";
 import { refOf } from "../../engine/object-index";
 import type { EvalContext, K8sObject, ObjectRef } from "../../engine/types";
-import { containersOf, isWorkload, podLabelsOf } from "../../engine/workload";
+import { containersOf, podLabelsOf } from "../../engine/workload";
 import { namespaceOf } from "./network-policy-coverage";
-import { indexPodBearers, labelledPodsMatchingMap, podBearersMatchingMap } from "./pod-bearers";
+import { anyPodBearerMatchingMap, podBearersMatchingMap } from "./pod-bearers";
 
 export type ExposureVia = "LoadBalancer" | "NodePort" | "externalIPs" | "Ingress" | "GatewayRoute" | "IstioVirtualService";
 
@@ -74,9 +74,9 @@ export function workloadsBehindService(ctx: EvalContext, service: K8sObject): K8
   return [...tops];
 }
 
-/** Every pod-bearing object in the Service's namespace whose pods it selects (owned ones included). */
-export function podBearersSelectedByService(ctx: EvalContext, service: K8sObject): K8sObject[] {
-  return podBearersMatchingMap(ctx, namespaceOf(service), service.spec?.selector).map((b) => b.object);
+/** True when the Service selects the pods of at least one pod-bearing object of its namespace (owned ones included). */
+export function serviceSelectsAnyPods(ctx: EvalContext, service: K8sObject): boolean {
+  return anyPodBearerMatchingMap(ctx, namespaceOf(service), service.spec?.selector);
 }
 
 /**
@@ -187,11 +187,12 @@ function exposedIstioGatewayService(ctx: EvalContext, gateway: K8sObject): K8sOb
   const selector = gateway.spec?.selector;
   if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return undefined;
   const services = ctx.cache("network/externally-reachable-services", () => ctx.index.byKind("Service").filter(isExternallyReachableService));
-  // Proxy pods may live in any namespace: every pod bearer of the scan, indexed once per scan.
-  const bearers = ctx.cache("network/all-pod-bearers", () =>
-    indexPodBearers(ctx.index.all.filter(isWorkload).map((object) => ({ object, labels: podLabelsOf(object) }))),
-  );
-  const proxies = labelledPodsMatchingMap(bearers, selector).map((b) => b.object);
+  // Proxy pods may live in any namespace: looked up in every namespace's index (shared with the
+  // Service lookups), not in a second index of the whole scan.
+  const proxies: K8sObject[] = [];
+  for (const namespace of podBearerNamespaces(ctx)) {
+    for (const bearer of podBearersMatchingMap(ctx, namespace, selector)) proxies.push(bearer.object);
+  }
   if (proxies.length > 0) {
     return services.find((svc) =>
       proxies.some((p) => namespaceOf(p) === namespaceOf(svc) && matchesMapSelector(svc.spec?.selector, podLabelsOf(p))),
@@ -201,6 +202,14 @@ function exposedIstioGatewayService(ctx: EvalContext, gateway: K8sObject): K8sOb
     const svcSelector: Record<string, string> = svc.spec?.selector ?? {};
     const shared = Object.keys(selector).filter((k) => k in svcSelector);
     return shared.length > 0 && shared.every((k) => svcSelector[k] === selector[k]);
+  });
+}
+
+/** Every namespace pod-bearing objects can be in ("default" holds those without a namespace). */
+function podBearerNamespaces(ctx: EvalContext): readonly string[] {
+  return ctx.cache("network/pod-bearer-namespaces", () => {
+    const names = ctx.index.namespaceNames();
+    return names.includes("default") ? names : [...names, "default"];
   });
 }
 

@@ -110,6 +110,10 @@ interface NamespaceRules {
   rules: PolicyRule[];
   /** Positions (in `rules`) of rules that must be tested against every pod. */
   unindexed: number[];
+  /** Those rules, in order (shared: read-only). */
+  unindexedRules: PolicyRule[];
+  /** The isolation of a pod that exactly the unindexed rules select, once one is seen (shared). */
+  unindexedIsolation?: Isolation;
   /** label key → label value → positions of rules requiring that label. */
   byLabel: Map<string, Map<string, number[]>>;
 }
@@ -152,11 +156,12 @@ function rulesApplicableIn(ctx: EvalContext, namespace: string): NamespaceRules 
   let indexed = indexes.get(namespace);
   if (!indexed) {
     const rules = [...(byNamespace.get(namespace) ?? []), ...(byNamespace.get(undefined) ?? [])];
-    indexed = { rules, unindexed: [], byLabel: new Map() };
+    indexed = { rules, unindexed: [], unindexedRules: [], byLabel: new Map() };
     rules.forEach((rule, position) => {
       const label = requiredLabel(ctx, namespace, rule);
       if (!label) {
         indexed!.unindexed.push(position);
+        indexed!.unindexedRules.push(rule);
         return;
       }
       let byValue = indexed!.byLabel.get(label[0]);
@@ -173,7 +178,8 @@ function rulesApplicableIn(ctx: EvalContext, namespace: string): NamespaceRules 
 /** The rules that may select the pod, in `rules` order: every unindexed one plus those its labels hit. */
 function candidateRules(applicable: NamespaceRules, labels: unknown): readonly PolicyRule[] {
   // Anything but a plain label map is left to the full selector test.
-  if (!isObject(labels) || applicable.byLabel.size === 0) return applicable.rules;
+  if (!isObject(labels)) return applicable.rules;
+  if (applicable.byLabel.size === 0) return applicable.unindexedRules;
   let positions: number[] | undefined;
   for (const key of Object.keys(labels)) {
     const value = labels[key];
@@ -182,12 +188,10 @@ function candidateRules(applicable: NamespaceRules, labels: unknown): readonly P
     if (hit) (positions ??= [...applicable.unindexed]).push(...hit);
   }
   // Most workloads carry none of the labels the namespace's policies require.
-  if (!positions) return applicable.unindexed.length ? applicable.unindexed.map((p) => applicable.rules[p]) : NO_RULES;
+  if (!positions) return applicable.unindexedRules;
   positions.sort((a, b) => a - b);
   return positions.map((p) => applicable.rules[p]);
 }
-
-const NO_RULES: readonly PolicyRule[] = Object.freeze([]);
 
 /** Labels of a namespace, including the immutable `kubernetes.io/metadata.name` the API server sets. */
 export function namespaceLabels(ctx: EvalContext, namespace: string): Record<string, string> {
@@ -306,6 +310,10 @@ const NOT_ISOLATED: Isolation = Object.freeze({
   egress: Object.freeze([]) as unknown as PolicyRule[],
 });
 
+function isolationBy(selecting: PolicyRule[]): Isolation {
+  return { selecting, ingress: selecting.filter((r) => r.isolates.ingress), egress: selecting.filter((r) => r.isolates.egress) };
+}
+
 /** The policy rules that select a workload's pods and the directions they isolate (memoized per scan). */
 export function isolationOf(ctx: EvalContext, workload: K8sObject): Isolation {
   const applicable = rulesApplicableIn(ctx, namespaceOf(workload));
@@ -318,12 +326,10 @@ export function isolationOf(ctx: EvalContext, workload: K8sObject): Isolation {
     if (candidates.length === 0) isolation = NOT_ISOLATED;
     else {
       const pod = podIdentityOf(ctx, workload);
-      const selecting = candidates.filter((rule) => ruleSelectsPod(rule, pod));
-      isolation = {
-        selecting,
-        ingress: selecting.filter((r) => r.isolates.ingress),
-        egress: selecting.filter((r) => r.isolates.egress),
-      };
+      // Default-deny style policies (`podSelector: {}`) select every pod alike: their isolation is shared.
+      if (candidates === applicable.unindexedRules && candidates.every((rule) => ruleSelectsPod(rule, pod))) {
+        isolation = applicable.unindexedIsolation ??= isolationBy(applicable.unindexedRules);
+      } else isolation = isolationBy(candidates.filter((rule) => ruleSelectsPod(rule, pod)));
     }
     memo.set(workload, isolation);
   }

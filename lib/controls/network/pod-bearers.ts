@@ -83,6 +83,15 @@ export function labelledPodsMatchingMap(pods: LabelledPods, selector: Record<str
   return candidates(pods, selector).filter((b) => matchesMapSelector(selector, b.labels));
 }
 
+/** True when a Service-style map selector selects at least one pod bearer of the namespace. */
+export function anyPodBearerMatchingMap(ctx: EvalContext, namespace: string, selector: Record<string, string> | undefined): boolean {
+  if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return false;
+  for (const bearer of candidates(namespacePods(ctx, namespace), selector)) {
+    if (matchesMapSelector(selector, bearer.labels)) return true;
+  }
+  return false;
+}
+
 /** Pod bearers of the namespace a Service-style map selector selects (none for an empty selector). */
 export function podBearersMatchingMap(ctx: EvalContext, namespace: string, selector: Record<string, string> | undefined): PodBearer[] {
   return labelledPodsMatchingMap(namespacePods(ctx, namespace), selector);

@@ -1,5 +1,5 @@
 import { defineControl } from "../../engine/define-control";
-import { podBearersSelectedByService, serviceType } from "./exposure";
+import { serviceSelectsAnyPods, serviceType } from "./exposure";
 import { namespaceOf } from "./network-policy-coverage";
 
 export default defineControl({
@@ -16,7 +16,7 @@ export default defineControl({
     if (serviceType(service) === "ExternalName") return null;
     const selector = service.spec?.selector;
     if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return null;
-    if (podBearersSelectedByService(ctx, service).length > 0) return [];
+    if (serviceSelectsAnyPods(ctx, service)) return [];
     const wanted = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(",");
     return [
       {

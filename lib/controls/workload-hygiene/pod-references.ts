@@ -17,31 +17,31 @@ export interface Reference {
   via: "volume" | "env" | "envFrom";
 }
 
-/** Volume definitions by name (the last one wins, as for the API's own lookup); undefined when the spec has none. */
+/** The volume of that name (the last one wins, as for the API's own lookup); pod specs have a handful, so no map is built. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function volumesByName(spec: any): Map<string, any> | undefined {
-  const volumes: readonly unknown[] = Array.isArray(spec?.volumes) ? spec.volumes : NO_ITEMS;
-  if (!volumes.length) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const map = new Map<string, any>();
-  for (const volume of volumes) {
+function volumeNamed(volumes: readonly unknown[], name: string): any {
+  for (let i = volumes.length - 1; i >= 0; i--) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const v = volume as any;
-    if (typeof v?.name === "string") map.set(v.name, v);
+    const v = volumes[i] as any;
+    if (v?.name === name) return v;
   }
-  return map;
+  return undefined;
 }
 
 /** Adds a reference for each Secret, ConfigMap or PVC a mounted volume draws on. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function addVolumeReferences(refs: Reference[], volume: any, path: string, container: string): void {
-  const add = (kind: Reference["kind"], name: string) => refs.push({ kind, name, path, container, via: "volume" });
-  if (typeof volume?.secret?.secretName === "string") add("Secret", volume.secret.secretName);
-  if (typeof volume?.configMap?.name === "string") add("ConfigMap", volume.configMap.name);
-  if (typeof volume?.persistentVolumeClaim?.claimName === "string") add("PersistentVolumeClaim", volume.persistentVolumeClaim.claimName);
-  for (const source of Array.isArray(volume?.projected?.sources) ? volume.projected.sources : []) {
-    if (typeof source?.secret?.name === "string") add("Secret", source.secret.name);
-    if (typeof source?.configMap?.name === "string") add("ConfigMap", source.configMap.name);
+  if (typeof volume.secret?.secretName === "string") refs.push({ kind: "Secret", name: volume.secret.secretName, path, container, via: "volume" });
+  if (typeof volume.configMap?.name === "string") refs.push({ kind: "ConfigMap", name: volume.configMap.name, path, container, via: "volume" });
+  if (typeof volume.persistentVolumeClaim?.claimName === "string") {
+    refs.push({ kind: "PersistentVolumeClaim", name: volume.persistentVolumeClaim.claimName, path, container, via: "volume" });
+  }
+  const sources: readonly unknown[] = Array.isArray(volume.projected?.sources) ? volume.projected.sources : NO_ITEMS;
+  for (const item of sources) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const source = item as any;
+    if (typeof source?.secret?.name === "string") refs.push({ kind: "Secret", name: source.secret.name, path, container, via: "volume" });
+    if (typeof source?.configMap?.name === "string") refs.push({ kind: "ConfigMap", name: source.configMap.name, path, container, via: "volume" });
   }
 }
 
@@ -65,7 +65,7 @@ const referencesBySpec = new WeakMap<object, Reference[]>();
 
 function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[]): Reference[] {
   const refs: Reference[] = [];
-  const volumes = volumesByName(at.spec);
+  const volumes: readonly unknown[] = Array.isArray(at.spec?.volumes) ? at.spec.volumes : NO_ITEMS;
   for (const { container, path } of containersInSpec(at, ALL_GROUPS)) {
     const containerName = String(container.name ?? "");
     const mounts: readonly unknown[] = Array.isArray(container.volumeMounts) ? container.volumeMounts : NO_ITEMS;
@@ -73,7 +73,7 @@ function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const name = (mounts[k] as any)?.name;
       if (typeof name !== "string") continue;
-      const volume = volumes?.get(name);
+      const volume = volumeNamed(volumes, name);
       if (volume) addVolumeReferences(refs, volume, `${path}.volumeMounts[${k}]`, containerName);
       else if (claimTemplates.includes(name)) {
         refs.push({ kind: "PersistentVolumeClaim", name, path: `${path}.volumeMounts[${k}]`, container: containerName, via: "volume" });

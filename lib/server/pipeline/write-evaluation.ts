@@ -1,28 +1,28 @@
-// The writes of one evaluation, all inside the caller's transaction. Bulk statements over unnest()
-// arrays: a first snapshot of 10,000 objects is a handful of statements, not 10,000 round trips.
+// The writes of one evaluation, all inside the caller's transaction. Bulk statements over columns
+// sent as JSON arrays: a first snapshot of 10,000 objects is a handful of statements, not 10,000
+// round trips.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CompactScores, FailingResource, FailingSet } from "./compact-scores";
 import { storeFindingMessages } from "./finding-messages";
-import { splitObjectKey, type ObjectDiff } from "./diff-objects";
+import type { ObjectDiff } from "./diff-objects";
 import type { PhaseClock } from "./phase-clock";
 import { planFindingIntervals, type OpenInterval } from "./plan-finding-intervals";
 
 type Tx = Prisma.TransactionClient;
-const BATCH = 5_000;
 
 // A first snapshot of a pod-heavy cluster opens ~280,000 intervals: fewer, larger statements keep
 // the per-statement cost (planning, round trip) small next to the inserts themselves.
-const INTERVAL_BATCH = 20_000;
+const ROWS_PER_STATEMENT = 20_000;
 
 /**
  * One column of a bulk statement as a JSON array, expanded server-side by
- * `ROWS FROM (json_array_elements_text(…), …)`, which zips the columns back into rows. For interval
- * writes this replaces `unnest(…::text[])`: the driver's text[] encoding cost ~10× more client CPU
- * (~350 ms per 280,000 intervals) than JSON.stringify, for the same server work.
+ * `ROWS FROM (json_array_elements_text(…), …)`, which zips the columns back into rows. It replaces
+ * `unnest(…::text[])`: the driver's text[] encoding cost ~10× more client CPU (~350 ms per 280,000
+ * intervals) than JSON.stringify, for the same server work.
  */
 const column = (values: readonly (string | null)[]): string => JSON.stringify(values);
 
-function batches<T>(items: readonly T[], size = BATCH): T[][] {
+function batches<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -57,21 +57,22 @@ export async function storeControlScores(tx: Tx, orgId: string, scores: CompactS
 /** Moves the cluster's current state to the snapshot's objects and records the change events. */
 export async function applyObjectDiff(tx: Tx, p: { orgId: string; clusterId: string; snapshotId: string; at: Date; diff: ObjectDiff }): Promise<void> {
   const { orgId, clusterId, snapshotId, at, diff } = p;
+  // Kind and namespace are the key's 2nd and 3rd segments (splitObjectKey), split server-side.
   for (const part of batches(diff.added)) {
-    const keys = part.map(([k]) => k);
     await tx.$executeRaw`
       INSERT INTO "ClusterObject" ("orgId", "clusterId", "key", "kind", "namespace", "hash", "firstSeenAt", "lastChangedAt")
-      SELECT ${orgId}, ${clusterId}, t.k, t.kind, t.ns, t.h, ${at}, ${at}
-        FROM unnest(${keys}::text[], ${part.map(([k]) => splitObjectKey(k).kind)}::text[], ${part.map(([k]) => splitObjectKey(k).namespace)}::text[], ${part.map(([, h]) => h)}::text[]) AS t(k, kind, ns, h)`;
+      SELECT ${orgId}, ${clusterId}, t.k, split_part(t.k, '/', 2), split_part(t.k, '/', 3), t.h, ${at}, ${at}
+        FROM ROWS FROM (json_array_elements_text(${column(part.map(([k]) => k))}::json), json_array_elements_text(${column(part.map(([, h]) => h))}::json)) AS t(k, h)`;
   }
   for (const part of batches(diff.changed)) {
     await tx.$executeRaw`
       UPDATE "ClusterObject" AS o SET "hash" = t.h, "lastChangedAt" = ${at}
-        FROM unnest(${part.map(([k]) => k)}::text[], ${part.map(([, , h]) => h)}::text[]) AS t(k, h)
+        FROM ROWS FROM (json_array_elements_text(${column(part.map(([k]) => k))}::json), json_array_elements_text(${column(part.map(([, , h]) => h))}::json)) AS t(k, h)
        WHERE o."clusterId" = ${clusterId} AND o."key" = t.k`;
   }
   for (const part of batches(diff.removed)) {
-    await tx.$executeRaw`DELETE FROM "ClusterObject" WHERE "clusterId" = ${clusterId} AND "key" = ANY(${part.map(([k]) => k)}::text[])`;
+    await tx.$executeRaw`
+      DELETE FROM "ClusterObject" WHERE "clusterId" = ${clusterId} AND "key" IN (SELECT json_array_elements_text(${column(part.map(([k]) => k))}::json))`;
   }
   const events: [string, string, string | null, string | null][] = [
     ...diff.added.map(([k, h]): [string, string, string | null, string | null] => [k, "added", null, h]),
@@ -81,9 +82,9 @@ export async function applyObjectDiff(tx: Tx, p: { orgId: string; clusterId: str
   for (const part of batches(events)) {
     await tx.$executeRaw`
       INSERT INTO "ObjectChange" ("orgId", "clusterId", "snapshotId", "at", "key", "kind", "change", "oldHash", "newHash")
-      SELECT ${orgId}, ${clusterId}, ${snapshotId}, ${at}, t.k, t.kind, t.c, t.o, t.n
-        FROM unnest(${part.map((e) => e[0])}::text[], ${part.map((e) => splitObjectKey(e[0]).kind)}::text[], ${part.map((e) => e[1])}::text[],
-                    ${part.map((e) => e[2])}::text[], ${part.map((e) => e[3])}::text[]) AS t(k, kind, c, o, n)`;
+      SELECT ${orgId}, ${clusterId}, ${snapshotId}, ${at}, t.k, split_part(t.k, '/', 2), t.c, t.o, t.n
+        FROM ROWS FROM (json_array_elements_text(${column(part.map((e) => e[0]))}::json), json_array_elements_text(${column(part.map((e) => e[1]))}::json),
+                        json_array_elements_text(${column(part.map((e) => e[2]))}::json), json_array_elements_text(${column(part.map((e) => e[3]))}::json)) AS t(k, c, o, n)`;
   }
 }
 
@@ -121,14 +122,14 @@ export async function applyFindingIntervals(
   p.clock?.lap("read open intervals");
   const plan = planFindingIntervals(open, p.failing);
   p.clock?.lap("plan");
-  for (const part of batches(plan.close, INTERVAL_BATCH)) {
+  for (const part of batches(plan.close)) {
     await tx.$executeRaw`
       UPDATE "Finding" AS f SET "resolvedAt" = ${at}, "lastSeenAt" = ${lastSeenAt}
         FROM ROWS FROM (json_array_elements_text(${column(part.map((i) => i.controlId))}::json),
                         json_array_elements_text(${column(part.map((i) => i.resourceKey))}::json)) AS t(c, r)
        WHERE f."orgId" = ${orgId} AND f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r AND f."resolvedAt" IS NULL`;
   }
-  for (const part of batches(plan.exceptionChanges, INTERVAL_BATCH)) {
+  for (const part of batches(plan.exceptionChanges)) {
     await tx.$executeRaw`
       UPDATE "Finding" AS f SET "exceptionId" = t.e
         FROM ROWS FROM (json_array_elements_text(${column(part.map((i) => i.controlId))}::json),
@@ -145,7 +146,7 @@ export async function applyFindingIntervals(
   // and the per-row lookup of earlier occurrences can be skipped: it dominates a first snapshot.
   const [{ reopenable }] = await tx.$queryRaw<{ reopenable: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM "Finding" WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId} AND "resolvedAt" IS NOT NULL) AS reopenable`;
-  for (const part of batches(inIndexOrder(plan.open), INTERVAL_BATCH)) {
+  for (const part of batches(inIndexOrder(plan.open))) {
     const controls = column(part.map((f) => f.controlId));
     const resources = column(part.map((f) => f.resourceKey));
     const severities = column(part.map((f) => f.severity));

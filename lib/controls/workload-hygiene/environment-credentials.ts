@@ -11,34 +11,37 @@ import { findNamespaced } from "./scan-lookups";
 import { namespaceOf } from "./scan-lookups";
 import { containersOfObject } from "./container-resources";
 
-const literalFindings = new WeakMap<K8sObject, { policy: CredentialPolicy; violations: Violation[] }>();
+// Literal env findings per policy and workload: SS-0012 and SS-0259 both ask for them.
+const literalFindings = new WeakMap<CredentialPolicy, WeakMap<K8sObject, readonly Violation[]>>();
+const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
 
 /** Literal credentials in `env[].value` of every container (regular, init, ephemeral). Shared by several controls: read-only. */
-export function literalEnvCredentials(obj: K8sObject, policy: CredentialPolicy): Violation[] {
-  const memo = literalFindings.get(obj);
-  if (memo && memo.policy === policy) return memo.violations;
-  const violations = findLiteralEnvCredentials(obj, policy);
-  literalFindings.set(obj, { policy, violations });
+export function literalEnvCredentials(obj: K8sObject, policy: CredentialPolicy): readonly Violation[] {
+  let byObject = literalFindings.get(policy);
+  if (!byObject) literalFindings.set(policy, (byObject = new WeakMap()));
+  let violations = byObject.get(obj);
+  if (!violations) byObject.set(obj, (violations = findLiteralEnvCredentials(obj, policy)));
   return violations;
 }
 
-function findLiteralEnvCredentials(obj: K8sObject, policy: CredentialPolicy): Violation[] {
-  const violations: Violation[] = [];
+function findLiteralEnvCredentials(obj: K8sObject, policy: CredentialPolicy): readonly Violation[] {
+  let violations: Violation[] | undefined;
   for (const { container, path } of containersOfObject(obj)) {
-    const env: unknown[] = Array.isArray(container.env) ? container.env : [];
+    const env: readonly unknown[] = Array.isArray(container.env) ? container.env : NO_ITEMS;
     for (let j = 0; j < env.length; j++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const e = env[j] as any;
       if (typeof e?.name !== "string" || e.valueFrom) continue;
       const reason = credentialReason(e.name, e.value, policy);
       if (!reason) continue;
-      violations.push({
+      (violations ??= []).push({
         message: `container "${container.name ?? "(unnamed)"}" sets ${e.name} to a literal credential (${reason})`,
         paths: [`${path}.env[${j}].name`, `${path}.env[${j}].value`],
       });
     }
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 /** Credentials written into command or args: `--password=…`, `--token=…`, or credential-shaped text. */
@@ -105,22 +108,22 @@ function findConfigMapCredentials(cm: K8sObject, policy: CredentialPolicy): Viol
  * Credentials the containers receive from Secrets through env or envFrom, and ConfigMap values that
  * are credentials (resolved when the ConfigMap is in the scan).
  */
-export function referencedEnvCredentials(obj: K8sObject, ctx: EvalContext): Violation[] {
-  const policy = credentialPolicy(ctx);
+export function referencedEnvCredentials(obj: K8sObject, ctx: EvalContext, policy: CredentialPolicy = credentialPolicy(ctx)): Violation[] {
   const ns = namespaceOf(obj);
   const violations: Violation[] = [];
   for (const { container, path } of containersOfObject(obj)) {
     const name = container.name ?? "(unnamed)";
-    (Array.isArray(container.env) ? container.env : []).forEach((env: unknown, j: number) => {
+    const env: readonly unknown[] = Array.isArray(container.env) ? container.env : NO_ITEMS;
+    for (let j = 0; j < env.length; j++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const e = env as any;
+      const e = env[j] as any;
       const secret = e?.valueFrom?.secretKeyRef;
       if (typeof secret?.name === "string") {
         violations.push({
           message: `container "${name}" reads Secret ${secret.name}${secret.key ? ` key ${secret.key}` : ""} into ${e.name}`,
           paths: [`${path}.env[${j}].name`],
         });
-        return;
+        continue;
       }
       const cmRef = e?.valueFrom?.configMapKeyRef;
       if (typeof cmRef?.name === "string" && typeof cmRef.key === "string" && typeof e.name === "string") {
@@ -133,10 +136,11 @@ export function referencedEnvCredentials(obj: K8sObject, ctx: EvalContext): Viol
           });
         }
       }
-    });
-    (Array.isArray(container.envFrom) ? container.envFrom : []).forEach((source: unknown, j: number) => {
+    }
+    const envFrom: readonly unknown[] = Array.isArray(container.envFrom) ? container.envFrom : NO_ITEMS;
+    for (let j = 0; j < envFrom.length; j++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const s = source as any;
+      const s = envFrom[j] as any;
       if (typeof s?.secretRef?.name === "string") {
         violations.push({
           message: `container "${name}" imports every key of Secret ${s.secretRef.name} as environment variables`,
@@ -151,7 +155,7 @@ export function referencedEnvCredentials(obj: K8sObject, ctx: EvalContext): Viol
           });
         }
       }
-    });
+    }
   }
   return violations;
 }

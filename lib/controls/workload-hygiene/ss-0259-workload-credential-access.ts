@@ -14,8 +14,9 @@ export default defineControl({
   category: "secrets",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    const literal = literalEnvCredentials(obj, credentialPolicy(ctx));
-    const referenced = referencedEnvCredentials(obj, ctx);
+    const policy = credentialPolicy(ctx);
+    const literal = literalEnvCredentials(obj, policy);
+    const referenced = referencedEnvCredentials(obj, ctx, policy);
     // Nearly always one list is empty: no copy then (the literal list is shared with SS-0012 and not returned as is).
     return literal.length ? literal.concat(referenced) : referenced;
   },

@@ -31,6 +31,9 @@ const REGULAR_AND_INIT: readonly ContainerGroup[] = ["containers", "initContaine
  * and are not reported.
  */
 export function vulnerableImageViolations(obj: K8sObject, product: VulnerableProduct): Violation[] | null {
+  // Every workload is checked against every product: workloads whose images contain none of the
+  // product's image names are ruled out from one text, before any container is looked at.
+  if (!mentionsProduct(imageTextOf(obj), product)) return null;
   const images = productImages(obj, product);
   if (!images.length) return null;
   const violations: Violation[] = [];
@@ -50,10 +53,6 @@ export function vulnerableImageViolations(obj: K8sObject, product: VulnerablePro
 /** The product's images among the regular and init containers. */
 function productImages(obj: K8sObject, product: VulnerableProduct): { ref: ImageReference; containerName: string; imagePath: string }[] {
   const found: { ref: ImageReference; containerName: string; imagePath: string }[] = [];
-  // Every workload is checked against every product: workloads whose images contain none of the
-  // product's image names are ruled out from one text, before any container is looked at.
-  const text = imageTextOf(obj);
-  if (!product.imageNames.some((name) => text.includes(name))) return found;
   for (const { container, path } of containersOfObject(obj, REGULAR_AND_INIT)) {
     const image = container.image;
     if (typeof image !== "string") continue;
@@ -62,6 +61,11 @@ function productImages(obj: K8sObject, product: VulnerableProduct): { ref: Image
     found.push({ ref, containerName: String(container.name ?? "(unnamed)"), imagePath: `${path}.image` });
   }
   return found;
+}
+
+function mentionsProduct(imageText: string, product: VulnerableProduct): boolean {
+  for (const name of product.imageNames) if (imageText.includes(name)) return true;
+  return false;
 }
 
 const imageTexts = new WeakMap<K8sObject, string>();

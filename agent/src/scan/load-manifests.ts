@@ -1,11 +1,13 @@
 // Reads Kubernetes manifests from files, folders and stdin: multi-document YAML (1.1 quirks, as
 // kubectl reads them), JSON, `kind: List`, and `helm template` output with `# Source:` comments.
 // A broken document is reported and skipped; everything else is still scanned.
-import fs from "node:fs/promises";
+import fsp from "node:fs/promises";
+import fs from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from "yaml";
 import type { K8sObject } from "../../../lib/engine/types";
 import { UsageError } from "../errors";
+import { detached, positionAt, YamlSubsetFile, type SubsetDocument } from "./yaml-subset";
 
 export interface ObjectOrigin {
   /** The file the object came from ("-" for stdin). */
@@ -16,8 +18,18 @@ export interface ObjectOrigin {
   helmSource?: string;
   /** Path prefix inside the document for `kind: List` items, e.g. `items[2]`. */
   itemPrefix?: string;
-  /** Index of the YAML document in its file (documents are re-read lazily to locate paths). */
-  docIndex: number;
+  /** Where the object's document is in its file, to re-read it when locating paths. */
+  document: DocumentRange;
+}
+
+/** A range of a file's text, its first line, and the index of the object's document among those read from it. */
+export interface DocumentRange {
+  start: number;
+  end: number;
+  firstLine: number;
+  index: number;
+  /** "subset": read by yaml-subset.ts; "yaml": by the `yaml` package (with the same result for the subset). */
+  reader: "subset" | "yaml";
 }
 
 export interface LoadedObject {
@@ -33,7 +45,7 @@ export interface InputProblem {
 
 export interface LoadResult {
   objects: LoadedObject[];
-  /** File texts, kept to locate findings later without holding every parsed YAML tree in memory. */
+  /** Texts that cannot be read again to locate findings (standard input); files are re-read instead. */
   texts?: Map<string, string>;
   files: string[];
   /** Documents skipped on purpose (not Kubernetes objects). */
@@ -48,12 +60,12 @@ const SOURCE_COMMENT = /^\s*Source:\s*(\S.*)$/m;
 async function expandPath(input: string, out: string[]): Promise<void> {
   let stat;
   try {
-    stat = await fs.stat(input);
+    stat = await fsp.stat(input);
   } catch (error) {
     throw new UsageError(`cannot read ${input}: no such file or directory`, { cause: error });
   }
   if (stat.isDirectory()) {
-    const entries = (await fs.readdir(input, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    const entries = (await fsp.readdir(input, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const child = path.join(input, entry.name);
@@ -69,22 +81,106 @@ function isKubernetesObject(value: unknown): value is K8sObject {
   return typeof v.apiVersion === "string" && v.apiVersion.length > 0 && typeof v.kind === "string" && v.kind.length > 0;
 }
 
-/** Parses one file's text into Kubernetes objects with their origins. */
-export function parseManifestText(text: string, file: string, result: LoadResult): void {
+const YAML_OPTIONS = { version: "1.1", uniqueKeys: false, prettyErrors: false } as const;
+const DIRECTIVE_OR_DOCUMENT_END = /^(?:%|\.\.\.(?:[ \t\r\n]|$))/m;
+
+/**
+ * Files read by `yaml` as a whole, as before the subset reader: directives, `...` document ends and a
+ * leading byte order mark change how neighbouring documents are read.
+ */
+function readAsWholeFile(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff || DIRECTIVE_OR_DOCUMENT_END.test(text);
+}
+
+const DOCUMENT_MARKER = /^---(?=[ \t\r\n]|$)/gm;
+
+/** Offsets where documents start: 0, then each `---` line (comment lines before the first one belong to it). */
+function documentStarts(text: string): number[] {
+  const starts = [0];
+  for (const marker of text.matchAll(DOCUMENT_MARKER)) if (marker.index > 0) starts.push(marker.index);
+  if (starts.length > 1 && /^(?:[ \t]*(?:#.*)?\n)*$/.test(text.slice(0, starts[1]))) starts.splice(1, 1);
+  return starts;
+}
+
+/** Adds one read document's objects (or the warning it deserves) to the result. */
+function addDocument(
+  result: LoadResult,
+  file: string,
+  value: unknown,
+  line: number,
+  helmSource: string | undefined,
+  document: DocumentRange,
+  itemLine: (index: number) => number | undefined,
+): void {
+  if (value === null || value === undefined) return;
+  if (helmSource) helmSource = detached(helmSource);
+  if (!isKubernetesObject(value)) {
+    result.warnings.push({ file, line, message: "skipped a document that is not a Kubernetes object (no apiVersion/kind)" });
+    return;
+  }
+  if (/List$/.test(value.kind) && Array.isArray(value.items)) {
+    value.items.forEach((item: unknown, i: number) => {
+      if (!isKubernetesObject(item)) {
+        result.warnings.push({ file, line, message: `skipped items[${i}] of a List: not a Kubernetes object` });
+        return;
+      }
+      result.objects.push({
+        object: { ...item, metadata: item.metadata ?? {} },
+        origin: { file, line: itemLine(i) ?? line, helmSource, itemPrefix: `items[${i}]`, document },
+      });
+    });
+    return;
+  }
+  result.objects.push({
+    object: { ...value, metadata: value.metadata && typeof value.metadata === "object" ? value.metadata : {} },
+    origin: { file, line, helmSource, document },
+  });
+}
+
+/**
+ * `value` with its strings copied out of the file's text: V8 makes longer substrings views of the
+ * string they were cut from, and one kept value would keep a whole file in memory (see yaml-subset.ts).
+ */
+function detachStrings(value: unknown, seen = new Set<object>()): unknown {
+  if (typeof value === "string") return detached(value);
+  if (!value || typeof value !== "object" || seen.has(value)) return value;
+  // Aliases make shared (even cyclic) values.
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = detachStrings(value[i], seen);
+  } else if (Object.getPrototypeOf(value) === Object.prototype) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (typeof child === "string") {
+        // defineProperty, not assignment: `__proto__` may be a data key here.
+        if (child.length >= 13) Object.defineProperty(record, key, { value: detached(child) });
+      } else detachStrings(child, seen);
+    }
+  }
+  return value;
+}
+
+/**
+ * Reads the documents of `text[start, end)` with `yaml`, as the loader always did. A range that is not
+ * the whole file is refused (false, nothing added) when a document in it is broken.
+ */
+function addYamlDocuments(text: string, file: string, result: LoadResult, start: number, end: number, firstLine: number): boolean {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { version: "1.1", lineCounter, uniqueKeys: false, prettyErrors: false });
+  const whole = start === 0 && end === text.length;
+  const docs = parseAllDocuments(whole ? text : text.slice(start, end), { ...YAML_OPTIONS, lineCounter });
   const list = Array.isArray(docs) ? docs : [docs];
-  (result.texts ??= new Map()).set(file, text);
-  list.forEach((doc, docIndex) => {
-    const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
-    const line = lineCounter.linePos(start).line;
+  if (!whole && list.some((doc) => doc.errors.length)) return false;
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  list.forEach((doc, index) => {
+    const line = lineAt(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0);
     if (doc.errors.length) {
       result.errors.push({ file, line, message: `invalid YAML: ${doc.errors[0].message.split("\n")[0]}` });
       return;
     }
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: 100 });
+      value = detachStrings(doc.toJS({ maxAliasCount: 100 }));
     } catch (error) {
       result.errors.push({ file, line, message: `cannot read document: ${(error as Error).message}` });
       return;
@@ -94,30 +190,52 @@ export function parseManifestText(text: string, file: string, result: LoadResult
       .join("\n")
       .match(SOURCE_COMMENT)?.[1]
       ?.trim();
-    if (!isKubernetesObject(value)) {
-      result.warnings.push({ file, line, message: "skipped a document that is not a Kubernetes object (no apiVersion/kind)" });
-      return;
-    }
-    if (/List$/.test(value.kind) && Array.isArray(value.items)) {
-      value.items.forEach((item: unknown, i: number) => {
-        if (!isKubernetesObject(item)) {
-          result.warnings.push({ file, line, message: `skipped items[${i}] of a List: not a Kubernetes object` });
-          return;
-        }
-        const node = doc.getIn(["items", i], true) as { range?: [number, number, number] } | undefined;
-        const itemLine = node?.range ? lineCounter.linePos(node.range[0]).line : line;
-        result.objects.push({
-          object: { ...item, metadata: item.metadata ?? {} },
-          origin: { file, line: itemLine, helmSource, itemPrefix: `items[${i}]`, docIndex },
-        });
-      });
-      return;
-    }
-    result.objects.push({
-      object: { ...value, metadata: value.metadata && typeof value.metadata === "object" ? value.metadata : {} },
-      origin: { file, line, helmSource, docIndex },
+    addDocument(result, file, value, line, helmSource, { start, end, firstLine, index, reader: "yaml" }, (i) => {
+      const node = doc.getIn(["items", i], true) as { range?: [number, number, number] } | undefined;
+      return node?.range ? lineAt(node.range[0]) : undefined;
     });
   });
+  return true;
+}
+
+/**
+ * Parses one file's text into Kubernetes objects with their origins. Documents are read one at a time
+ * (yaml-subset.ts, or `yaml` for what it does not read) and nothing of their syntax is kept. A file
+ * with a broken document is read by `yaml` as a whole, as before: around a broken document `yaml`
+ * may read past a `---` line, and its line numbers after one are off (see docs/benchmarks.md, CLI).
+ */
+export function parseManifestText(text: string, file: string, result: LoadResult): void {
+  if (readAsWholeFile(text) || !addDocuments(text, file, result)) addYamlDocuments(text, file, result, 0, text.length, 1);
+}
+
+/** Adds the file's documents one at a time; false, with nothing added, when one is broken. */
+function addDocuments(text: string, file: string, result: LoadResult): boolean {
+  const before = { objects: result.objects.length, warnings: result.warnings.length, errors: result.errors.length };
+  const subset = new YamlSubsetFile(text);
+  const starts = documentStarts(text);
+  let firstLine = 1;
+  let counted = 0;
+  for (let d = 0; d < starts.length; d++) {
+    const start = starts[d];
+    const end = d + 1 < starts.length ? starts[d + 1] : text.length;
+    for (let nl = text.indexOf("\n", counted); nl !== -1 && nl < start; nl = text.indexOf("\n", nl + 1)) firstLine++;
+    counted = start;
+    const doc = subset.read(start, end, firstLine);
+    if (!doc) {
+      if (addYamlDocuments(text, file, result, start, end, firstLine)) continue;
+      result.objects.length = before.objects;
+      result.warnings.length = before.warnings;
+      result.errors.length = before.errors;
+      return false;
+    }
+    const document: DocumentRange = { start, end, firstLine, index: 0, reader: "subset" };
+    let positions: SubsetDocument | undefined;
+    addDocument(result, file, doc.value, doc.line, doc.helmSource, document, (i) => {
+      positions ??= subset.read(start, end, firstLine, true);
+      return positionAt(positions?.root, ["items", i])?.line;
+    });
+  }
+  return true;
 }
 
 /** Loads every manifest from the given paths; "-" reads standard input. */
@@ -131,12 +249,13 @@ export async function loadManifests(inputs: string[], readStdin: () => Promise<s
   for (const file of files) {
     let text: string;
     try {
-      text = file === "-" ? await readStdin() : await fs.readFile(file, "utf8");
+      text = file === "-" ? await readStdin() : await fsp.readFile(file, "utf8");
     } catch (error) {
       result.errors.push({ file, message: `cannot read: ${(error as Error).message}` });
       continue;
     }
     result.files.push(file);
+    if (file === "-") (result.texts ??= new Map()).set(file, text);
     parseManifestText(text, file, result);
   }
   return result;
@@ -157,39 +276,103 @@ export function pathSegments(jsonPath: string): (string | number)[] {
   return segments;
 }
 
+/** The node lines of one document, as `Document.getIn(path, true)` would give them. */
+type NodeLines = (segments: (string | number)[]) => number | undefined;
+
 /**
- * Finds source lines for JSON paths, re-parsing one file at a time (only files that have findings),
- * so a large scan never holds every YAML tree in memory at once.
+ * Finds source lines for JSON paths, re-reading one file at a time (only files that have findings) and
+ * keeping the positions of one document at a time, so a large scan never holds its file texts or their
+ * syntax trees all at once: cheapest when asked file by file and document by document.
  */
 export class PathLocator {
   private file?: string;
-  private docs: Document.Parsed[] = [];
-  private lineCounter = new LineCounter();
+  private text = "";
+  private subset = new YamlSubsetFile("");
+  private document?: DocumentRange;
+  private lines?: NodeLines;
+  private yamlRanges = new Map<string, { docs: Document.Parsed[]; lineCounter: LineCounter }>();
+  private segments = new Map<string, (string | number)[]>();
 
-  constructor(private readonly texts: Map<string, string>) {}
+  /** `texts`: the texts that cannot be read again (standard input); other files are read from disk. */
+  constructor(private readonly texts: Map<string, string> = new Map()) {}
 
   private load(file: string): void {
     if (this.file === file) return;
     this.file = file;
-    this.lineCounter = new LineCounter();
-    const text = this.texts.get(file) ?? "";
-    const docs = parseAllDocuments(text, { version: "1.1", lineCounter: this.lineCounter, uniqueKeys: false, prettyErrors: false });
-    this.docs = Array.isArray(docs) ? docs : [docs];
+    this.document = undefined;
+    this.lines = undefined;
+    this.yamlRanges.clear();
+    const kept = this.texts.get(file);
+    if (kept !== undefined) this.text = kept;
+    else {
+      try {
+        this.text = fs.readFileSync(file, "utf8");
+      } catch {
+        this.text = "";
+      }
+    }
+    this.subset = new YamlSubsetFile(this.text);
+  }
+
+  private nodeLines(range: DocumentRange): NodeLines | undefined {
+    if (this.document === range) return this.lines;
+    let lines: NodeLines | undefined;
+    const subset = range.reader === "subset" ? this.subset.read(range.start, range.end, range.firstLine, true) : undefined;
+    if (subset) lines = (segments) => positionAt(subset.root, segments)?.line;
+    else {
+      const { docs, lineCounter } = this.yamlDocuments(range);
+      const doc = docs[range.index];
+      if (doc) {
+        lines = (segments) => {
+          const node = doc.getIn(segments, true) as unknown;
+          if (node && (isScalar(node) || isMap(node) || isSeq(node)) && node.range) {
+            return lineCounter.linePos(node.range[0]).line + range.firstLine - 1;
+          }
+          return undefined;
+        };
+      }
+    }
+    this.document = range;
+    this.lines = lines;
+    return lines;
+  }
+
+  /** The `yaml` documents of a range, parsed once per file (a whole file holds many). */
+  private yamlDocuments(range: DocumentRange): { docs: Document.Parsed[]; lineCounter: LineCounter } {
+    const key = `${range.start}:${range.end}`;
+    let parsed = this.yamlRanges.get(key);
+    if (!parsed) {
+      const { text } = this;
+      const lineCounter = new LineCounter();
+      const whole = range.start === 0 && range.end === text.length;
+      const docs = parseAllDocuments(whole ? text : text.slice(range.start, range.end), { ...YAML_OPTIONS, lineCounter });
+      parsed = { docs: Array.isArray(docs) ? docs : [docs], lineCounter };
+      this.yamlRanges.set(key, parsed);
+    }
+    return parsed;
+  }
+
+  private pathSegments(jsonPath: string): (string | number)[] {
+    let segments = this.segments.get(jsonPath);
+    if (!segments) {
+      segments = pathSegments(jsonPath);
+      if (this.segments.size > 10_000) this.segments.clear();
+      this.segments.set(jsonPath, segments);
+    }
+    return segments;
   }
 
   /** The 1-based line of a path in the object's document; for a path to add, its deepest existing parent's. */
   lineOf(origin: ObjectOrigin, jsonPath: string | undefined): number {
     if (!jsonPath) return origin.line;
     this.load(origin.file);
-    const doc = this.docs[origin.docIndex];
-    if (!doc) return origin.line;
-    const prefix = origin.itemPrefix ? pathSegments(origin.itemPrefix) : [];
-    const segments = [...prefix, ...pathSegments(jsonPath)];
-    for (let n = segments.length; n > prefix.length; n--) {
-      const node = doc.getIn(segments.slice(0, n), true) as unknown;
-      if (node && (isScalar(node) || isMap(node) || isSeq(node)) && node.range) {
-        return this.lineCounter.linePos(node.range[0]).line;
-      }
+    const lines = this.nodeLines(origin.document);
+    if (!lines) return origin.line;
+    const prefix = origin.itemPrefix ? this.pathSegments(origin.itemPrefix) : undefined;
+    const segments = prefix ? [...prefix, ...this.pathSegments(jsonPath)] : this.pathSegments(jsonPath);
+    for (let n = segments.length; n > (prefix?.length ?? 0); n--) {
+      const line = lines(n === segments.length ? segments : segments.slice(0, n));
+      if (line !== undefined) return line;
     }
     return origin.line;
   }

@@ -1,5 +1,7 @@
 // `shipshape scan [paths... | -]`: offline scan of manifests for CI.
-import fs from "node:fs/promises";
+import { once } from "node:events";
+import fs from "node:fs";
+import type { Writable } from "node:stream";
 import type { Command } from "commander";
 import { listFrameworks } from "../../../lib/controls/frameworks";
 import { SEVERITIES, type Severity } from "../../../lib/engine/types";
@@ -33,7 +35,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function render(report: FileScanReport, format: Format, color: boolean, verbose: boolean): string {
+function render(report: FileScanReport, format: Format, color: boolean, verbose: boolean): Iterable<string> {
   switch (format) {
     case "json":
       return formatJson(report);
@@ -44,7 +46,47 @@ function render(report: FileScanReport, format: Format, color: boolean, verbose:
     case "csv":
       return formatCsv(report);
     default:
-      return formatPretty(report, { color, verbose });
+      return [formatPretty(report, { color, verbose })];
+  }
+}
+
+/**
+ * Characters gathered before a write: enough for few system calls, few enough that a block dies young
+ * (a block that outlives young-generation collections is promoted and piles up as old garbage).
+ */
+const WRITE_BLOCK = 1 << 16;
+
+function writeBlock(stream: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
+}
+
+/** Writes the report's pieces to a file or standard output, a block at a time, waiting for each to be taken. */
+async function writeReport(chunks: Iterable<string>, output: string | undefined): Promise<void> {
+  let stream: Writable = process.stdout;
+  if (output) {
+    const file = fs.createWriteStream(output);
+    stream = file;
+    try {
+      await once(file, "open");
+    } catch (error) {
+      throw new RuntimeFailure(`cannot write ${output}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  try {
+    let block = "";
+    for (const chunk of chunks) {
+      block += chunk;
+      if (block.length >= WRITE_BLOCK) {
+        await writeBlock(stream, block);
+        block = "";
+      }
+    }
+    if (block) await writeBlock(stream, block);
+    if (output) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  } catch (error) {
+    if (!output) throw error;
+    stream.destroy();
+    throw new RuntimeFailure(`cannot write ${output}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -58,6 +100,16 @@ export function exitCodeFor(report: FileScanReport, failOn: Severity | undefined
     if (report.frameworks.some((f) => f.score !== null && f.score < failThreshold)) return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** Loads and scans; the loaded objects are garbage once it returns, before the report is written. */
+async function loadAndScan(paths: string[], options: Parameters<typeof scanLoadedManifests>[1]): Promise<FileScanReport> {
+  const loaded = await loadManifests(paths, readStdin);
+  if (loaded.objects.length === 0 && loaded.errors.length > 0) {
+    for (const e of loaded.errors) process.stderr.write(`shipshape: ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}\n`);
+    throw new RuntimeFailure("no input could be read");
+  }
+  return scanLoadedManifests(loaded, options);
 }
 
 export async function runScanCommand(paths: string[], options: ScanOptions): Promise<number> {
@@ -84,26 +136,12 @@ export async function runScanCommand(paths: string[], options: ScanOptions): Pro
   const exceptions = options.exceptions ? await loadExceptionsFile(options.exceptions) : undefined;
   const settings = options.settings ? await loadSettingsFile(options.settings) : undefined;
 
-  const loaded = await loadManifests(paths, readStdin);
-  if (loaded.objects.length === 0 && loaded.errors.length > 0) {
-    for (const e of loaded.errors) process.stderr.write(`shipshape: ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}\n`);
-    throw new RuntimeFailure("no input could be read");
-  }
-  const report = scanLoadedManifests(loaded, { frameworks, settings, exceptions });
+  const report = await loadAndScan(paths, { frameworks, settings, exceptions });
   if (format !== "pretty") {
-    for (const e of loaded.errors) process.stderr.write(`shipshape: ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}\n`);
+    for (const e of report.inputs.errors) process.stderr.write(`shipshape: ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}\n`);
   }
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const text = render(report, format, color, options.verbose ?? false);
-  if (options.output) {
-    try {
-      await fs.writeFile(options.output, text);
-    } catch (error) {
-      throw new RuntimeFailure(`cannot write ${options.output}: ${(error as Error).message}`, { cause: error });
-    }
-  } else {
-    await new Promise<void>((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
-  }
+  await writeReport(render(report, format, color, options.verbose ?? false), options.output);
   return exitCodeFor(report, failOn, failThreshold);
 }
 

@@ -11,27 +11,25 @@ function cell(value: unknown): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** One row per finding (RFC 4180). */
-export function formatCsv(report: FileScanReport): string {
+/** One row per finding (RFC 4180), written a row at a time. */
+export function* formatCsv(report: FileScanReport): Generator<string> {
   const names = new Map(report.controls.map((c) => [c.id, c.name]));
-  const rows = [COLUMNS.join(",")];
+  yield `${COLUMNS.join(",")}\r\n`;
   for (const f of report.findings) {
-    rows.push(
-      [
-        f.controlId,
-        names.get(f.controlId),
-        f.severity,
-        f.exceptionId ? "excepted" : "failed",
-        f.object?.kind ?? "",
-        f.object?.namespace ?? f.subject?.namespace ?? "",
-        f.object?.name ?? "",
-        f.subject ? `${f.subject.kind}:${f.subject.namespace ? `${f.subject.namespace}/` : ""}${f.subject.name}` : "",
-        f.paths.join(" "),
-        f.message,
-        f.location?.file ?? "",
-        f.location?.line ?? "",
-      ].map(cell).join(","),
-    );
+    const row = [
+      f.controlId,
+      names.get(f.controlId),
+      f.severity,
+      f.exceptionId ? "excepted" : "failed",
+      f.object?.kind ?? "",
+      f.object?.namespace ?? f.subject?.namespace ?? "",
+      f.object?.name ?? "",
+      f.subject ? `${f.subject.kind}:${f.subject.namespace ? `${f.subject.namespace}/` : ""}${f.subject.name}` : "",
+      f.paths.join(" "),
+      f.message,
+      f.location?.file ?? "",
+      f.location?.line ?? "",
+    ];
+    yield `${row.map(cell).join(",")}\r\n`;
   }
-  return `${rows.join("\r\n")}\r\n`;
 }

@@ -1,6 +1,8 @@
 import type { FileScanReport } from "../scan/scan-files";
+import { jsonChunks, StreamedArray } from "./json-stream";
 
-/** The JSON report (schemas/scan-report.schema.json). */
-export function formatJson(report: FileScanReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+/** The JSON report (schemas/scan-report.schema.json), written a finding at a time. */
+export function* formatJson(report: FileScanReport): Generator<string> {
+  yield* jsonChunks({ ...report, findings: new StreamedArray(report.findings) });
+  yield "\n";
 }

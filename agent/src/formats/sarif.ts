@@ -5,8 +5,9 @@ import { pathToFileURL } from "node:url";
 import type { ArtifactLocation, Log, ReportingDescriptor, Result } from "sarif";
 import { getControl } from "../../../lib/controls";
 import type { Severity } from "../../../lib/engine/types";
-import type { FileScanReport } from "../scan/scan-files";
+import type { FileScanReport, LocatedFinding } from "../scan/scan-files";
 import { AGENT_VERSION } from "../version";
+import { jsonChunks, StreamedArray } from "./json-stream";
 
 const LEVEL: Record<Severity, Result.level> = { critical: "error", high: "error", medium: "warning", low: "note" };
 /** GitHub code scanning reads `security-severity` (CVSS-like, 0–10). */
@@ -23,7 +24,8 @@ function toArtifactLocation(file: string, cwd: string): ArtifactLocation {
   return { uri: pathToFileURL(absolute).href };
 }
 
-export function formatSarif(report: FileScanReport, cwd: string = process.cwd()): string {
+/** The SARIF log, written a result at a time. */
+export function* formatSarif(report: FileScanReport, cwd: string = process.cwd()): Generator<string> {
   const failedIds = new Set(report.findings.map((f) => f.controlId));
   const rules: ReportingDescriptor[] = report.controls
     .filter((c) => failedIds.has(c.id))
@@ -44,7 +46,13 @@ export function formatSarif(report: FileScanReport, cwd: string = process.cwd())
       };
     });
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results: Result[] = report.findings.map((f) => {
+  const artifacts = new Map<string, ArtifactLocation>();
+  const artifactOf = (file: string) => {
+    let location = artifacts.get(file);
+    if (!location) artifacts.set(file, (location = toArtifactLocation(file, cwd)));
+    return location;
+  };
+  const toResult = (f: LocatedFinding): Result => {
     const target = f.object
       ? `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ""}${f.object.name}`
       : f.subject
@@ -61,7 +69,7 @@ export function formatSarif(report: FileScanReport, cwd: string = process.cwd())
       result.locations = [
         {
           physicalLocation: {
-            artifactLocation: toArtifactLocation(f.location.file, cwd),
+            artifactLocation: artifactOf(f.location.file),
             region: { startLine: Math.max(1, f.location.line) },
           },
           logicalLocations: [{ fullyQualifiedName: target, kind: "resource" }],
@@ -72,7 +80,9 @@ export function formatSarif(report: FileScanReport, cwd: string = process.cwd())
       result.suppressions = [{ kind: "external", status: "accepted", justification: `exception ${f.exceptionId}` }];
     }
     return result;
-  });
+  };
+  // Results are built and written one at a time (see json-stream.ts); the log is otherwise a plain Log.
+  const results = new StreamedArray(report.findings, toResult) as unknown as Result[];
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -97,5 +107,6 @@ export function formatSarif(report: FileScanReport, cwd: string = process.cwd())
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  yield* jsonChunks(log);
+  yield "\n";
 }

@@ -50,6 +50,7 @@ export async function receiveManifest({ agent, manifest, now = new Date() }: { a
   } else {
     // Digest only: an unchanged cluster re-pushes without its object list. The list is rebuilt from
     // the cluster's current state and used only if it has exactly the digest the agent computed.
+    if (await latestListDiffers(orgId, cluster.id, manifest.manifestDigest!)) return { needManifest: true };
     const held = await currentObjectList(orgId, cluster.id);
     if (!held) return { needManifest: true };
     digest = manifestDigest(held);
@@ -96,6 +97,18 @@ export async function receiveManifest({ agent, manifest, now = new Date() }: { a
     if (!raced) throw error;
     return answerRetry(orgId, cluster, raced, digest);
   }
+}
+
+/**
+ * True when the cluster's latest evaluated snapshot lists other objects than `digest` describes: the
+ * current state is that snapshot's list (moved in the same transaction), so it cannot match and a
+ * changed cluster's state is not read. Snapshots without a list (imported reports) prove nothing.
+ */
+async function latestListDiffers(orgId: string, clusterId: string, digest: string): Promise<boolean> {
+  const [latest] = await prisma.$queryRaw<{ manifestDigest: string | null }[]>`
+    SELECT s."manifestDigest" FROM "Cluster" c JOIN "Snapshot" s ON s."orgId" = c."orgId" AND s."id" = c."latestSnapshotId"
+     WHERE c."orgId" = ${orgId} AND c."id" = ${clusterId}`;
+  return !!latest?.manifestDigest && latest.manifestDigest !== digest;
 }
 
 async function currentObjectList(orgId: string, clusterId: string): Promise<ManifestEntry[] | null> {

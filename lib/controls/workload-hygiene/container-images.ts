@@ -1,7 +1,7 @@
 // The images a pod spec runs, parsed, with the path of each `image` field.
 import type { EvalContext, K8sObject } from "../../engine/types";
 import type { ContainerGroup } from "../../engine/workload";
-import { containersInSpec, newFindingPool, podSpecLocationOf, type ContainerInSpec, type FindingPool, type PodSpecLocation } from "./container-resources";
+import { containersInSpec, newFindingPool, podSpecLocationOf, type FindingPool, type PodSpecLocation } from "./container-resources";
 import { parseImageReference, type ImageReference } from "./image-reference";
 
 export const ALL_CONTAINER_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
@@ -28,47 +28,40 @@ interface SpecImages {
 }
 
 const imagesBySpec = new WeakMap<object, SpecImages>();
-const parsed = new WeakMap<object, ContainerImage>();
 
 const newReferenceMap = () => new Map<string, ImageReference | undefined>();
 
-/** Parses an image reference, once per distinct string and scan when the scan context is given. */
-function referenceOf(image: unknown, ctx: EvalContext | undefined): ImageReference | undefined {
-  if (!ctx || typeof image !== "string") return parseImageReference(image);
-  const memo = ctx.cache("workload-hygiene:image-references", newReferenceMap);
+/** Parses image references, once per distinct string and scan when there is a scan memo. */
+function referenceOf(image: unknown, memo: Map<string, ImageReference | undefined> | undefined): ImageReference | undefined {
+  if (!memo || typeof image !== "string") return parseImageReference(image);
   let ref = memo.get(image);
   if (ref === undefined && !memo.has(image)) memo.set(image, (ref = parseImageReference(image)));
   return ref;
-}
-
-function imageOf({ container, path, group }: ContainerInSpec, ctx: EvalContext | undefined): ContainerImage {
-  let image = parsed.get(container);
-  if (!image || image.path !== path) {
-    image = { container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: referenceOf(container.image, ctx) };
-    parsed.set(container, image);
-  }
-  return image;
 }
 
 function isRegularSelection(groups: readonly ContainerGroup[]): boolean {
   return groups === REGULAR_CONTAINERS || (groups.length === 2 && groups[0] === "containers" && groups[1] === "initContainers");
 }
 
-/** The images of a pod spec's containers (all groups unless restricted). Read-only. */
+/** The images of a pod spec's containers (all groups unless restricted), built once per spec. Read-only. */
 export function imagesInSpec(
   at: PodSpecLocation,
   groups: readonly ContainerGroup[] = ALL_CONTAINER_GROUPS,
   ctx?: EvalContext,
 ): ContainerImage[] {
-  const cacheable = at.spec && typeof at.spec === "object" && (groups.length === ALL_CONTAINER_GROUPS.length || isRegularSelection(groups));
-  if (!cacheable) return containersInSpec(at, groups).map((c) => imageOf(c, ctx));
+  if (!at.spec || typeof at.spec !== "object") return [];
   let images = imagesBySpec.get(at.spec);
   if (!images) {
-    images = { all: containersInSpec(at, ALL_CONTAINER_GROUPS).map((c) => imageOf(c, ctx)) };
-    imagesBySpec.set(at.spec, images);
+    const memo = ctx?.cache("workload-hygiene:image-references", newReferenceMap);
+    const all: ContainerImage[] = [];
+    for (const { container, path, group } of containersInSpec(at, ALL_CONTAINER_GROUPS)) {
+      all.push({ container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: referenceOf(container.image, memo) });
+    }
+    imagesBySpec.set(at.spec, (images = { all }));
   }
   if (groups.length === ALL_CONTAINER_GROUPS.length) return images.all;
-  return (images.regular ??= images.all.filter((i) => i.group !== "ephemeralContainers"));
+  if (isRegularSelection(groups)) return (images.regular ??= images.all.filter((i) => i.group !== "ephemeralContainers"));
+  return images.all.filter((i) => groups.includes(i.group));
 }
 
 /** Images of a pod-bearing object, or undefined when the object carries no pod spec. Read-only. */

@@ -40,6 +40,19 @@ interface SpecContainers {
 const containersBySpec = new WeakMap<object, SpecContainers>();
 const locations = new WeakMap<K8sObject, PodSpecLocation | null>();
 
+// Container paths (`spec.template.spec.containers[0]`), built once per pod spec location, group and
+// index: the locations are the code's own constants, and one shared string per path makes it a cheap
+// map key for the finding pools.
+const containerPaths = new Map<string, Map<ContainerGroup, string[]>>();
+
+function containerPath(specPath: string, group: ContainerGroup, index: number): string {
+  let byGroup = containerPaths.get(specPath);
+  if (!byGroup) containerPaths.set(specPath, (byGroup = new Map()));
+  let paths = byGroup.get(group);
+  if (!paths) byGroup.set(group, (paths = []));
+  return (paths[index] ??= `${specPath}.${group}[${index}]`);
+}
+
 function specContainers(at: PodSpecLocation): SpecContainers {
   let lists = containersBySpec.get(at.spec);
   if (!lists) {
@@ -49,7 +62,7 @@ function specContainers(at: PodSpecLocation): SpecContainers {
       if (!Array.isArray(list)) continue;
       for (let index = 0; index < list.length; index++) {
         const container = list[index];
-        if (container && typeof container === "object") all.push({ container, path: `${at.path}.${group}[${index}]`, group, index });
+        if (container && typeof container === "object") all.push({ container, path: containerPath(at.path, group, index), group, index });
       }
     }
     lists = { all };
@@ -94,8 +107,12 @@ export function containersOfObject(obj: K8sObject, groups: readonly ContainerGro
   return at ? containersInSpec(at, groups) : [];
 }
 
-/** Findings keyed by a path, a name and a detail: see `pooledFinding`. */
-export type FindingPool = Map<string, Map<unknown, Map<unknown, Violation>>>;
+/**
+ * Findings by path, then name, then detail. The last level is a short list (detail, finding, detail,
+ * finding…): one path and name rarely have more than a few details, and a list costs far less than a
+ * map when, as on most scans, nearly every (path, name) pair is met once.
+ */
+export type FindingPool = Map<string, Map<unknown, unknown[]>>;
 
 export const newFindingPool = (): FindingPool => new Map();
 
@@ -106,19 +123,14 @@ export const newFindingPool = (): FindingPool => new Map();
  * `ctx.cache`, one per kind of finding, so they last one scan.
  */
 export function pooledFinding(pool: FindingPool, path: string, name: unknown, detail: unknown, build: () => Violation): Violation {
-  const byDetail = pooledFindings(pool, path, name);
-  let finding = byDetail.get(detail);
-  if (!finding) byDetail.set(detail, (finding = build()));
-  return finding;
-}
-
-/** The pool's findings for one path and name, by detail (for callers that look up several details). */
-export function pooledFindings(pool: FindingPool, path: string, name: unknown): Map<unknown, Violation> {
   let byName = pool.get(path);
   if (!byName) pool.set(path, (byName = new Map()));
-  let byDetail = byName.get(name);
-  if (!byDetail) byName.set(name, (byDetail = new Map()));
-  return byDetail;
+  let details = byName.get(name);
+  if (!details) byName.set(name, (details = []));
+  for (let i = 0; i < details.length; i += 2) if (details[i] === detail) return details[i + 1] as Violation;
+  const finding = build();
+  details.push(detail, finding);
+  return finding;
 }
 
 interface ContainerDefaults {
@@ -394,28 +406,44 @@ function resourceScan(ctx: EvalContext): ResourceScan {
   }));
 }
 
-/** The value `effectiveOrPodLevel` finds, without saying where it comes from (the common case needs only the value). */
-function effectiveValue(
+/**
+ * The values `effectiveOrPodLevel` finds for the four slots, without saying where they come from (the
+ * common case needs only the values). Each field is read once, by name: these objects come in many
+ * shapes, and reads by a computed key cost more.
+ */
+function effectiveValues(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   container: any,
-  field: ResourceField,
-  resource: ResourceName,
   defaults: ContainerDefaults,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   podLevel: any,
-): unknown {
+): unknown[] {
   const resources = container?.resources;
-  const explicit = resources?.[field]?.[resource];
-  if (isSet(explicit)) return explicit;
-  if (field === "requests") {
-    const ownLimit = resources?.limits?.[resource];
-    if (isSet(ownLimit)) return ownLimit;
-    const request = defaults.defaultRequest[resource];
-    if (isSet(request)) return request;
-  } else {
-    const limit = defaults.default[resource];
-    if (isSet(limit)) return limit;
-  }
+  const requests = resources?.requests;
+  const limits = resources?.limits;
+  const cpuLimit = limits?.cpu;
+  const memoryLimit = limits?.memory;
+  return [
+    firstSet(requests?.cpu, cpuLimit, defaults.defaultRequest.cpu, podLevel, "requests", "cpu"),
+    firstSet(requests?.memory, memoryLimit, defaults.defaultRequest.memory, podLevel, "requests", "memory"),
+    firstSet(cpuLimit, undefined, defaults.default.cpu, podLevel, "limits", "cpu"),
+    firstSet(memoryLimit, undefined, defaults.default.memory, podLevel, "limits", "memory"),
+  ];
+}
+
+/** The first set value of the container's own, its own limit (requests only), the LimitRange default, then the pod level. */
+function firstSet(
+  own: unknown,
+  ownLimit: unknown,
+  defaulted: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  podLevel: any,
+  field: ResourceField,
+  resource: ResourceName,
+): unknown {
+  if (isSet(own)) return own;
+  if (isSet(ownLimit)) return ownLimit;
+  if (isSet(defaulted)) return defaulted;
   const pod = podLevel?.[field]?.[resource];
   return isSet(pod) ? pod : undefined;
 }
@@ -447,20 +475,18 @@ function resourceFindingsOf(obj: K8sObject, ctx: EvalContext): ContainerResource
   findings = [];
   for (const { container, path } of containersInSpec(at)) {
     let entry: ContainerResourceFindings | undefined;
-    let missing: Map<unknown, Violation> | undefined;
+    const values = effectiveValues(container, defaults, podLevel);
     for (let slot = 0; slot < SLOTS.length; slot++) {
       const { requirement, bounds, enforced } = scan.slots[slot];
       const { field, resource } = requirement;
-      const value = effectiveValue(container, field, resource, defaults, podLevel);
+      const value = values[slot];
       if (value !== undefined && quantityOf(value, scan.quantities) !== undefined && !enforced) continue;
       // Rare from here on, but for containers without the value: something to report, or bounds to compare.
       const name = container.name ?? "(unnamed)";
       let problem: Violation | undefined;
       let effective: EffectiveResource | undefined;
       if (value === undefined) {
-        missing ??= pooledFindings(scan.missing, path, name);
-        problem = missing.get(slot);
-        if (!problem) missing.set(slot, (problem = missingOrInvalid(at, path, name, field, resource, undefined)!));
+        problem = pooledFinding(scan.missing, path, name, slot, () => missingOrInvalid(at, path, name, field, resource, undefined)!);
       } else {
         effective = effectiveOrPodLevel(container, field, resource, defaults, podLevel);
         problem = missingOrInvalid(at, path, name, field, resource, effective);

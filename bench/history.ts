@@ -181,7 +181,11 @@ async function main() {
     const t3 = performance.now();
     const evaluated = await evaluateSnapshot({ snapshotId: first.snapshotId });
     const t4 = performance.now();
-    console.log(`\n  10,000-object snapshot: ingest ${((t3 - t2) / 1000).toFixed(2)} s + evaluation ${((t4 - t3) / 1000).toFixed(2)} s (engine ${(("engineMs" in evaluated ? evaluated.engineMs : 0) / 1000).toFixed(2)} s) = ${((t4 - t2) / 1000).toFixed(2)} s  [target ≤ 5 s]`);
+    // The simulated agent's own work (normalize, canonical JSON, sha256, gzip) happens in the cluster
+    // with a real agent: the backend's figure is its server share of the push plus the evaluation.
+    const serverSeconds = (first.serverMs + (t4 - t3)) / 1000;
+    console.log(`\n  10,000-object snapshot: ingest ${((t3 - t2) / 1000).toFixed(2)} s (server ${(first.serverMs / 1000).toFixed(2)} s, simulated agent ${(first.agentMs / 1000).toFixed(2)} s) + evaluation ${((t4 - t3) / 1000).toFixed(2)} s (engine ${(("engineMs" in evaluated ? evaluated.engineMs : 0) / 1000).toFixed(2)} s)`);
+    console.log(`    backend (server ingest + evaluation) ${serverSeconds.toFixed(2)} s  [target ≤ 5 s: ${serverSeconds <= 5 ? "met" : "MISSED"}]; with the simulated agent ${((t4 - t2) / 1000).toFixed(2)} s`);
     console.log(`    evaluation phases (s): ${phaseLine(evaluated)}`);
 
     // ---- unchanged re-push: rows and bytes added ---------------------------------------------------
@@ -239,7 +243,7 @@ async function main() {
     const dailyEval = await evaluateSnapshot({ snapshotId: daily.snapshotId });
     const t9 = performance.now();
     const changedCount = "changed" in dailyEval ? dailyEval.changed : 0;
-    console.log(`  daily churn (${changedCount} objects changed): ingest ${((t8 - t7) / 1000).toFixed(2)} s + evaluation ${((t9 - t8) / 1000).toFixed(2)} s (engine ${(("engineMs" in dailyEval ? dailyEval.engineMs : 0) / 1000).toFixed(2)} s) = ${((t9 - t7) / 1000).toFixed(2)} s`);
+    console.log(`  daily churn (${changedCount} objects changed): ingest ${((t8 - t7) / 1000).toFixed(2)} s (server ${(daily.serverMs / 1000).toFixed(2)} s) + evaluation ${((t9 - t8) / 1000).toFixed(2)} s (engine ${(("engineMs" in dailyEval ? dailyEval.engineMs : 0) / 1000).toFixed(2)} s) = ${((t9 - t7) / 1000).toFixed(2)} s`);
     console.log(`    evaluation phases (s): ${phaseLine(dailyEval)}`);
 
     // ---- database size and query latency -----------------------------------------------------------

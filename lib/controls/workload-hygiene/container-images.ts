@@ -78,9 +78,9 @@ export interface ImageCheck {
 
 export const newImageCheck = (): ImageCheck => ({ verdicts: new Map(), findings: newFindingPool() });
 
-/** `fails(ref)`, once per image reference and scan (references are shared per image string when imagesOf had the context). */
-export function imageFails(check: ImageCheck, ref: ImageReference, fails: (ref: ImageReference) => boolean): boolean {
+/** `fails(ref, setting)`, once per image reference and scan (references are shared per image string when imagesOf had the context). */
+export function imageFails<S>(check: ImageCheck, ref: ImageReference, fails: (ref: ImageReference, setting: S) => boolean, setting: S): boolean {
   let verdict = check.verdicts.get(ref);
-  if (verdict === undefined) check.verdicts.set(ref, (verdict = fails(ref)));
+  if (verdict === undefined) check.verdicts.set(ref, (verdict = fails(ref, setting)));
   return verdict;
 }

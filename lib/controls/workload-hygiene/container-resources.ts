@@ -58,6 +58,8 @@ function specContainers(at: PodSpecLocation): SpecContainers {
   if (!lists) {
     const all: ContainerInSpec[] = [];
     for (const group of ALL_GROUPS) {
+      // Most specs lack init and ephemeral containers; asking first is cheaper than reading a missing key.
+      if (!Object.prototype.hasOwnProperty.call(at.spec, group)) continue;
       const list = at.spec[group];
       if (!Array.isArray(list)) continue;
       for (let index = 0; index < list.length; index++) {

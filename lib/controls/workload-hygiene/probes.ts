@@ -1,7 +1,7 @@
 // Which containers should carry readiness and liveness probes.
 import type { EvalContext, K8sObject, Violation } from "../../engine/types";
 import type { ContainerGroup } from "../../engine/workload";
-import { containersOfObject, newFindingPool, pooledFinding } from "./container-resources";
+import { containersOfObject, newFindingPool, pooledFinding, type FindingPool } from "./container-resources";
 
 /**
  * Run-to-completion pods (Jobs, CronJobs, pods of a Job, bare pods that never restart) are not
@@ -25,20 +25,51 @@ function missingProbe(container: any, path: string, probe: "readinessProbe" | "l
   };
 }
 
+/** Both probe checks of one object (null when probes do not apply). */
+interface ProbeFindings {
+  readinessProbe: Violation[];
+  livenessProbe: Violation[];
+}
+
+/** Per scan: each object's probe findings, and the findings shared by identical containers. */
+interface ProbeScan {
+  byObject: WeakMap<K8sObject, ProbeFindings | null>;
+  pool: FindingPool;
+}
+
+const newProbeScan = (): ProbeScan => ({ byObject: new WeakMap(), pool: newFindingPool() });
+
+const PROBES = ["readinessProbe", "livenessProbe"] as const;
+
+function hasHandler(probe: unknown): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const p = probe as any;
+  return !!p && typeof p === "object" && !!(p.httpGet || p.tcpSocket || p.exec || p.grpc);
+}
+
 /**
  * Violations for every regular container without the given probe (null when probes do not apply).
- * With the scan context, identical containers share their finding.
+ * With the scan context, both probes are checked in one walk per object, and identical containers
+ * share their finding.
  */
 export function missingProbes(obj: K8sObject, probe: "readinessProbe" | "livenessProbe", ctx?: EvalContext): Violation[] | null {
+  if (!ctx) return checkProbes(obj, undefined)?.[probe] ?? null;
+  const scan = ctx.cache("workload-hygiene:probe-findings", newProbeScan);
+  let findings = scan.byObject.get(obj);
+  if (findings === undefined) scan.byObject.set(obj, (findings = checkProbes(obj, scan.pool)));
+  return findings?.[probe] ?? null;
+}
+
+function checkProbes(obj: K8sObject, pool: FindingPool | undefined): ProbeFindings | null {
   if (runsToCompletion(obj)) return null;
   const containers = containersOfObject(obj, MAIN_CONTAINERS);
   if (!containers.length) return null;
-  const pool = ctx?.cache("workload-hygiene:probe-findings", newFindingPool);
-  const violations: Violation[] = [];
+  const findings: ProbeFindings = { readinessProbe: [], livenessProbe: [] };
   for (const { container, path } of containers) {
-    const p = container[probe];
-    if (p && typeof p === "object" && (p.httpGet || p.tcpSocket || p.exec || p.grpc)) continue;
-    violations.push(pool ? pooledFinding(pool, path, container.name, probe, () => missingProbe(container, path, probe)) : missingProbe(container, path, probe));
+    for (const probe of PROBES) {
+      if (hasHandler(container[probe])) continue;
+      findings[probe].push(pool ? pooledFinding(pool, path, container.name, probe, () => missingProbe(container, path, probe)) : missingProbe(container, path, probe));
+    }
   }
-  return violations;
+  return findings;
 }

@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { imagesOf } from "./container-images";
+import { imageFails, imagesOf, newImageCheck } from "./container-images";
 import { effectiveTag, hasMutableTag } from "./image-reference";
 
 export default defineControl({
@@ -18,9 +18,11 @@ export default defineControl({
     const images = imagesOf(obj, undefined, ctx);
     if (!images) return null;
     const floating = Array.isArray(ctx.settings.floatingImageTags) ? ctx.settings.floatingImageTags : [];
+    // The same verdict as SS-1100's, memoized under its key.
+    const check = ctx.cache("workload-hygiene:mutable-tags", newImageCheck);
     const violations: Violation[] = [];
     for (const { ref, container, containerName, path, imagePath } of images) {
-      if (!ref || !hasMutableTag(ref, floating)) continue;
+      if (!ref || !imageFails(check, ref, hasMutableTag, floating)) continue;
       const explicit = typeof container.imagePullPolicy === "string" && container.imagePullPolicy !== "";
       const policy = explicit ? container.imagePullPolicy : effectiveTag(ref) === "latest" ? "Always" : "IfNotPresent";
       if (policy === "Always") continue;

@@ -3,7 +3,12 @@ import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { imageFails, imagesOf, newImageCheck, REGULAR_CONTAINERS } from "./container-images";
 import { pooledFinding } from "./container-resources";
-import { firstMatchingPattern, isValidDigest } from "./image-reference";
+import { firstMatchingPattern, isValidDigest, type ImageReference } from "./image-reference";
+
+/** Neither pinned to a well-formed digest nor from a repository exempt from pinning. */
+function isUnpinned(ref: ImageReference, exempt: readonly string[] | undefined): boolean {
+  return !isValidDigest(ref.digest) && !firstMatchingPattern(ref, exempt);
+}
 
 export default defineControl({
   id: "SS-0306",
@@ -22,7 +27,7 @@ export default defineControl({
     const check = ctx.cache("workload-hygiene:unpinned-images", newImageCheck);
     const violations: Violation[] = [];
     for (const { ref, containerName, path, imagePath } of images) {
-      if (!ref || !imageFails(check, ref, (r) => !isValidDigest(r.digest) && !firstMatchingPattern(r, exempt))) continue;
+      if (!ref || !imageFails(check, ref, isUnpinned, exempt)) continue;
       violations.push(pooledFinding(check.findings, path, containerName, ref, () => ({
         message: ref.digest
           ? `container "${containerName}" image "${ref.raw}" carries a malformed digest`

@@ -22,7 +22,7 @@ export default defineControl({
     const check = ctx.cache("workload-hygiene:mutable-tags", newImageCheck);
     const violations: Violation[] = [];
     for (const { ref, containerName, path, imagePath, group } of images) {
-      if (!ref || !imageFails(check, ref, (r) => hasMutableTag(r, floating))) continue;
+      if (!ref || !imageFails(check, ref, hasMutableTag, floating)) continue;
       violations.push(pooledFinding(check.findings, path, containerName, ref, () => ({
         message: ref.tag === undefined
           ? `${group === "initContainers" ? "init container" : "container"} "${containerName}" image "${ref.raw}" has no tag and pulls latest`

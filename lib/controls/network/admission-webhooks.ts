@@ -10,20 +10,64 @@ export interface WebhookAt {
   path: string;
 }
 
+// Five controls enumerate the same configurations' webhooks and rules: both are derived once per object.
+const webhookLists = new WeakMap<K8sObject, WebhookAt[]>();
+
+/** The webhooks of a configuration with their paths. Shared: do not mutate. */
 export function webhooksOf(config: K8sObject): WebhookAt[] {
-  const list: unknown[] = Array.isArray(config.webhooks) ? config.webhooks : [];
-  return list
-    .map((webhook, i) => ({ webhook, path: `webhooks[${i}]` }))
-    .filter((w) => !!w.webhook && typeof w.webhook === "object");
+  let webhooks = webhookLists.get(config);
+  if (!webhooks) {
+    const list: unknown[] = Array.isArray(config.webhooks) ? config.webhooks : [];
+    webhooks = list
+      .map((webhook, i) => ({ webhook, path: `webhooks[${i}]` }))
+      .filter((w) => !!w.webhook && typeof w.webhook === "object");
+    webhookLists.set(config, webhooks);
+  }
+  return webhooks;
+}
+
+/** One rule of a webhook with its string lists read once (anything but strings is ignored). */
+interface WebhookRule {
+  groups: string[];
+  resources: string[];
+  /** The rule names every resource of its groups (`*` or `*`/`*`). */
+  allResources: boolean;
+  /** See `interceptsPodAdmission`. */
+  podAdmission: boolean;
 }
 
 function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
+const webhookRules = new WeakMap<object, WebhookRule[]>();
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function rulesOf(webhook: any): any[] {
-  return Array.isArray(webhook?.rules) ? webhook.rules.filter((r: unknown) => !!r && typeof r === "object") : [];
+function rulesOf(webhook: any): WebhookRule[] {
+  if (!webhook || typeof webhook !== "object") return [];
+  let rules = webhookRules.get(webhook);
+  if (!rules) {
+    const raw: unknown[] = Array.isArray(webhook.rules) ? webhook.rules.filter((r: unknown) => !!r && typeof r === "object") : [];
+    rules = raw.map((rule) => {
+      const r = rule as { apiGroups?: unknown; resources?: unknown; operations?: unknown; scope?: unknown };
+      const groups = asStrings(r.apiGroups);
+      const resources = asStrings(r.resources);
+      const operations = asStrings(r.operations);
+      const scope = typeof r.scope === "string" ? r.scope : "*";
+      return {
+        groups,
+        resources,
+        allResources: resources.some((x) => x === "*" || x === "*/*"),
+        podAdmission:
+          (groups.includes("") || groups.includes("*")) &&
+          resources.some((x) => x === "pods" || x === "*" || x === "*/*") &&
+          operations.some((o) => o === "CREATE" || o === "UPDATE" || o === "*") &&
+          scope !== "Cluster",
+      };
+    });
+    webhookRules.set(webhook, rules);
+  }
+  return rules;
 }
 
 /**
@@ -33,18 +77,7 @@ function rulesOf(webhook: any): any[] {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function interceptsPodAdmission(webhook: any): boolean {
-  return rulesOf(webhook).some((rule) => {
-    const groups = asStrings(rule.apiGroups);
-    const resources = asStrings(rule.resources);
-    const operations = asStrings(rule.operations);
-    const scope = typeof rule.scope === "string" ? rule.scope : "*";
-    return (
-      (groups.includes("") || groups.includes("*")) &&
-      resources.some((r) => r === "pods" || r === "*" || r === "*/*") &&
-      operations.some((o) => o === "CREATE" || o === "UPDATE" || o === "*") &&
-      scope !== "Cluster"
-    );
-  });
+  return rulesOf(webhook).some((rule) => rule.podAdmission);
 }
 
 /** The failure policy in effect: v1 defaults to Fail, the legacy v1beta1 API to Ignore. */
@@ -58,13 +91,11 @@ export interface GroupResource {
   resource: string;
 }
 
-function ruleMatches(rule: { apiGroups?: unknown; resources?: unknown }, target: GroupResource, matchGroup: boolean): boolean {
-  const groups = asStrings(rule.apiGroups);
-  const resources = asStrings(rule.resources);
-  const groupMatches = groups.includes("*") || groups.includes(target.group);
+function ruleMatches(rule: WebhookRule, target: GroupResource, matchGroup: boolean): boolean {
+  const groupMatches = rule.groups.includes("*") || rule.groups.includes(target.group);
   // `*` and `*/*` match every resource of the listed groups; `name/*` only subresources of `name`.
-  if (groupMatches && resources.some((r) => r === "*" || r === "*/*")) return true;
-  return (groupMatches || !matchGroup) && resources.includes(target.resource);
+  if (groupMatches && rule.allResources) return true;
+  return (groupMatches || !matchGroup) && rule.resources.includes(target.resource);
 }
 
 /**

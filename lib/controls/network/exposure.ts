@@ -38,10 +38,12 @@ const INTERNAL_LB_ANNOTATIONS: Record<string, (v: string) => boolean> = {
   "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type": (v) => v === "intranet",
 };
 
+const INTERNAL_LB_ENTRIES = Object.entries(INTERNAL_LB_ANNOTATIONS);
+
 /** True when a LoadBalancer Service asks its cloud for a private load balancer. */
 export function isInternalLoadBalancer(service: K8sObject): boolean {
   const annotations = service.metadata?.annotations ?? {};
-  return Object.entries(INTERNAL_LB_ANNOTATIONS).some(([key, isInternal]) => {
+  return INTERNAL_LB_ENTRIES.some(([key, isInternal]) => {
     const value = annotations[key];
     return typeof value === "string" && isInternal(value.trim());
   });

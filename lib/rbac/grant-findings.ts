@@ -3,7 +3,7 @@
 // (`relatedObjects[1].rules[0].verbs[2]`, `relatedObjects[0].subjects[1]`, `relatedObjects[0].roleRef.name`).
 import type { ObjectRef, SubjectRef, Violation } from "../engine/types";
 import { relatedOfGrant, type BindingNode, type EffectiveRule, type GrantPath, type RbacModel, type RoleNode } from "./model";
-import { compilePatterns, type CompiledPatterns, type PermissionPattern } from "./permission-patterns";
+import { compilePatterns, type CompiledPatterns, type PermissionPattern, type PreparedPattern } from "./permission-patterns";
 import type { RuleMatch } from "./rule-matching";
 import { implicitGroupsOf, subjectLabel } from "./subjects";
 
@@ -37,15 +37,6 @@ interface RuleHit {
 
 const NO_RULE_HITS: readonly RuleHit[] = [];
 
-/** A role with rules that may give the capability. */
-interface CandidateRole {
-  /** Positions in `role.rules` of the rules listing one of the capability's resource entries, ascending. */
-  positions: number[];
-  // The rules that do give it, per list of applicable patterns (CompiledPatterns.applicableAt: one to three lists).
-  applicable: (readonly PermissionPattern[])[];
-  hits: (readonly RuleHit[])[];
-}
-
 /** A binding entry of a subject (the binding, the subject's position in it) and the rules it gives. */
 interface EntryHits {
   binding: BindingNode;
@@ -55,16 +46,19 @@ interface EntryHits {
 
 /**
  * One capability searched over one model, many times (once per subject by every control of a scan).
- * Only rules listing one of the capability's resource entries (or `*`) can give it: they are found
- * through the model's resource index and matched once per role and scope class. The bindings of
- * those roles then give, once per search, the entries of every subject that has the capability: a
- * subject without it costs one lookup. Hits share `match` objects: do not mutate them.
+ * Only rules listing one of the capability's resource entries (or `*`) can give it: found through the
+ * model's resource index, they tell once per search which roles give the capability, and so which
+ * subjects have it; any other subject costs one lookup. The rule entries at fault are worked out only
+ * for the bindings of subjects asked about. Hits share `match` objects: do not mutate them.
  */
 export class GrantSearch {
   private readonly compiled: CompiledPatterns;
-  private candidates?: Map<RoleNode, CandidateRole>;
-  /** By the model's own subject objects: their binding entries that give the capability, in `directBindings` order. */
-  private entriesBySubject?: Map<SubjectRef, EntryHits[]>;
+  // Per list of applicable patterns (CompiledPatterns.applicableAt: one to three lists): the roles with
+  // a rule giving one of them, and those roles' matching rules once worked out.
+  private readonly rolesByApplicable = new Map<readonly PreparedPattern[], Set<RoleNode>>();
+  private readonly hitsByApplicable = new Map<readonly PreparedPattern[], Map<RoleNode, readonly RuleHit[]>>();
+  /** The model's own subject objects with a binding that gives the capability. */
+  private granting?: Set<SubjectRef>;
   private readonly entriesByGroup = new Map<string, EntryHits[]>();
 
   constructor(
@@ -74,64 +68,85 @@ export class GrantSearch {
     this.compiled = compilePatterns(patterns);
   }
 
+  /** False when none of the subject's own bindings gives the capability (`find` without `inherited` finds nothing). */
+  mayGrant(subject: SubjectRef): boolean {
+    const own = this.model.boundSubject(subject);
+    return !!own && this.grantingSubjects().has(own);
+  }
+
   /** The subject's grants that give the capability (see `findGrants`). */
   find(subject: SubjectRef, options: FindGrantsOptions = {}): GrantHit[] {
     const hits: GrantHit[] = [];
-    if (this.candidateRoles().size === 0) return hits;
     // The subject's own grants, then (with `inherited`) each built-in group's, tagged `via`.
     const own = this.model.boundSubject(subject);
-    const entries = own && this.subjectEntries().get(own);
-    if (entries) addHits(hits, entries, undefined, options.filter);
+    if (own && this.grantingSubjects().has(own)) {
+      for (const { binding, index } of this.model.directBindings(own)) addHits(hits, binding, index, this.ruleHitsOf(binding), undefined, options.filter);
+    }
     if (options.inherited) {
       for (const name of implicitGroupsOf(subject)) {
-        const groupEntries = this.groupEntries(name);
-        if (groupEntries.length) addHits(hits, groupEntries, { kind: "Group", name }, options.filter);
+        const entries = this.groupEntries(name);
+        if (entries.length === 0) continue;
+        const via: SubjectRef = { kind: "Group", name };
+        for (const { binding, index, ruleHits } of entries) addHits(hits, binding, index, ruleHits, via, options.filter);
       }
     }
     return hits;
   }
 
-  private candidateRoles(): Map<RoleNode, CandidateRole> {
-    if (!this.candidates) {
-      const candidates = new Map<RoleNode, CandidateRole>();
+  /** Roles with a rule giving one of `applicable` (a rule giving one of a subset gives one of the whole list). */
+  private rolesGiving(applicable: readonly PreparedPattern[]): Set<RoleNode> {
+    let roles = this.rolesByApplicable.get(applicable);
+    if (roles) return roles;
+    roles = new Set();
+    const all = this.compiled.applicableAt(null);
+    if (applicable === all) {
       for (const entry of this.compiled.resourceEntries) {
-        for (const { role, position } of this.model.rulesListing(entry)) {
-          const candidate = candidates.get(role);
-          if (!candidate) candidates.set(role, { positions: [position], applicable: [], hits: [] });
-          else if (!candidate.positions.includes(position)) candidate.positions.push(position);
+        const listing = this.model.rulesListing(entry);
+        for (let i = 0; i < listing.rules.length; i++) {
+          if (!roles.has(listing.roles[i]) && this.compiled.givesAny(listing.rules[i].rule, applicable)) roles.add(listing.roles[i]);
         }
       }
-      // Several entries may list rules of one role: back to the role's rule order.
-      for (const { positions } of candidates.values()) if (positions.length > 1) positions.sort((a, b) => a - b);
-      this.candidates = candidates;
+    } else if (applicable.length) {
+      for (const role of this.rolesGiving(all)) {
+        if (role.rules.some(({ rule }) => this.compiled.givesAny(rule, applicable))) roles.add(role);
+      }
     }
-    return this.candidates;
+    this.rolesByApplicable.set(applicable, roles);
+    return roles;
   }
 
-  private subjectEntries(): Map<SubjectRef, EntryHits[]> {
-    if (!this.entriesBySubject) {
-      const granting: { binding: BindingNode; position: number; ruleHits: readonly RuleHit[] }[] = [];
-      for (const [role, candidate] of this.candidateRoles()) {
-        for (const binding of this.model.bindingsOfRole(role)) {
-          const ruleHits = binding.subjects.length ? this.ruleHitsAt(role, candidate, binding.scope) : NO_RULE_HITS;
-          if (ruleHits.length) granting.push({ binding, position: this.model.bindingPosition(binding), ruleHits });
-        }
+  /** The rules of the binding's role that give the capability at the binding's scope, in role order. */
+  private ruleHitsOf(binding: BindingNode): readonly RuleHit[] {
+    const role = binding.role;
+    if (!role) return NO_RULE_HITS;
+    const applicable = this.compiled.applicableAt(binding.scope);
+    if (!this.rolesGiving(applicable).has(role)) return NO_RULE_HITS;
+    let byRole = this.hitsByApplicable.get(applicable);
+    if (!byRole) this.hitsByApplicable.set(applicable, (byRole = new Map()));
+    let ruleHits = byRole.get(role);
+    if (!ruleHits) {
+      const found: RuleHit[] = [];
+      for (const rule of role.rules) {
+        const match = this.compiled.matchRule(rule.rule, applicable);
+        if (match) found.push({ rule, match });
       }
-      // Model order, then each binding's subjects in order: the order of `directBindings` entries.
-      granting.sort((a, b) => a.position - b.position);
-      const bySubject = new Map<SubjectRef, EntryHits[]>();
-      for (const { binding, ruleHits } of granting) {
-        const subjects = this.model.boundSubjectsOf(binding);
-        for (let i = 0; i < subjects.length; i++) {
-          const entry: EntryHits = { binding, index: binding.subjects[i].index, ruleHits };
-          const list = bySubject.get(subjects[i]);
-          if (list) list.push(entry);
-          else bySubject.set(subjects[i], [entry]);
-        }
-      }
-      this.entriesBySubject = bySubject;
+      byRole.set(role, (ruleHits = found));
     }
-    return this.entriesBySubject;
+    return ruleHits;
+  }
+
+  private grantingSubjects(): Set<SubjectRef> {
+    if (!this.granting) {
+      const granting = new Set<SubjectRef>();
+      for (const role of this.rolesGiving(this.compiled.applicableAt(null))) {
+        for (const binding of this.model.bindingsOfRole(role)) {
+          if (binding.subjects.length === 0 || !this.rolesGiving(this.compiled.applicableAt(binding.scope)).has(role)) continue;
+          for (const subject of this.model.boundSubjectsOf(binding)) granting.add(subject);
+        }
+      }
+      this.granting = granting;
+    }
+    return this.granting;
   }
 
   /** The binding entries of a built-in group (`system:authenticated`…) that give the capability. */
@@ -147,42 +162,23 @@ export class GrantSearch {
     }
     return entries;
   }
-
-  /** The rules of the binding's role that give the capability at the binding's scope. */
-  private ruleHitsOf(binding: BindingNode): readonly RuleHit[] {
-    const role = binding.role;
-    const candidate = role && this.candidateRoles().get(role);
-    return candidate ? this.ruleHitsAt(role, candidate, binding.scope) : NO_RULE_HITS;
-  }
-
-  /** The candidate role's rules that give the capability at a scope, matched once per scope class. */
-  private ruleHitsAt(role: RoleNode, candidate: CandidateRole, scope: string | null): readonly RuleHit[] {
-    const applicable = this.compiled.applicableAt(scope);
-    const known = candidate.applicable.indexOf(applicable);
-    if (known >= 0) return candidate.hits[known];
-    const found: RuleHit[] = [];
-    for (const position of candidate.positions) {
-      const rule = role.rules[position];
-      const match = this.compiled.matchRule(rule.rule, applicable);
-      if (match) found.push({ rule, match });
-    }
-    const ruleHits = found.length ? found : NO_RULE_HITS;
-    candidate.applicable.push(applicable);
-    candidate.hits.push(ruleHits);
-    return ruleHits;
-  }
 }
 
-/** Appends one grant per entry and rule hit (as `via`'s grants when set) that passes the filter. */
-function addHits(hits: GrantHit[], entries: readonly EntryHits[], via: SubjectRef | undefined, filter: FindGrantsOptions["filter"]): void {
-  for (const { binding, index, ruleHits } of entries) {
-    for (const { rule, match } of ruleHits) {
-      const grant: GrantPath = { binding, subjectIndex: index, role: binding.role!, rule, scope: binding.scope };
-      // The filter sees the grant as the binding gives it, without `via`.
-      if (filter && !filter(grant)) continue;
-      if (via) grant.via = via;
-      hits.push({ grant, match });
-    }
+/** Appends one grant per rule hit of a binding entry (as `via`'s grants when set) that passes the filter. */
+function addHits(
+  hits: GrantHit[],
+  binding: BindingNode,
+  subjectIndex: number,
+  ruleHits: readonly RuleHit[],
+  via: SubjectRef | undefined,
+  filter: FindGrantsOptions["filter"],
+): void {
+  for (const { rule, match } of ruleHits) {
+    const grant: GrantPath = { binding, subjectIndex, role: binding.role!, rule, scope: binding.scope };
+    // The filter sees the grant as the binding gives it, without `via`.
+    if (filter && !filter(grant)) continue;
+    if (via) grant.via = via;
+    hits.push({ grant, match });
   }
 }
 
@@ -236,9 +232,18 @@ export function describeObject(node: { kind: string; name: string; namespace?: s
   return node.namespace ? `${node.kind} ${node.namespace}/${node.name}` : `${node.kind} ${node.name}`;
 }
 
+// Bindings and roles appear in many findings (every control, every subject they grant): one label each.
+const nodeLabels = new WeakMap<BindingNode | RoleNode, string>();
+
+function labelOf(node: BindingNode | RoleNode): string {
+  let label = nodeLabels.get(node);
+  if (label === undefined) nodeLabels.set(node, (label = describeObject(node)));
+  return label;
+}
+
 export function describeGrant(grant: Pick<GrantPath, "binding" | "role" | "rule" | "via">): string {
-  const binding = describeObject(grant.binding);
-  const role = describeObject(grant.role);
+  const binding = labelOf(grant.binding);
+  const role = labelOf(grant.role);
   const source = grant.rule.source !== grant.role ? ` (aggregated from ClusterRole ${grant.rule.source.name})` : "";
   const via = grant.via ? ` via ${grant.via.kind} ${grant.via.name}` : "";
   return `${binding} → ${role}${source}${via}`;
@@ -256,35 +261,66 @@ export function hitsToViolations(subject: SubjectRef, hits: readonly GrantHit[],
   if (hits.length === 0) return [];
   // Hits of one binding → role (→ source role) pair, for the same subject entry and via, form one
   // violation. Within a model, binding and role objects stand for their ids and refs.
-  const groups: { first: GrantPath; hits: GrantHit[]; related: ObjectRef[]; rulePaths: string[] }[] = [];
+  const groups: GrantHit[][] = [];
   for (const hit of hits) {
-    const { related, rulePath } = relatedOfGrant(hit.grant);
     let group = groups.length ? groups[groups.length - 1] : undefined;
-    if (!group || !sameViolation(group.first, hit.grant)) group = groups.find((g) => sameViolation(g.first, hit.grant));
-    if (!group) groups.push((group = { first: hit.grant, hits: [], related, rulePaths: [] }));
-    group.hits.push(hit);
-    group.rulePaths.push(rulePath);
+    if (!group || !sameViolation(group[0].grant, hit.grant)) group = groups.find((g) => sameViolation(g[0].grant, hit.grant));
+    if (group) group.push(hit);
+    else groups.push([hit]);
   }
   const violations: Violation[] = [];
-  for (const { first, hits: list, related, rulePaths } of groups) {
+  for (const list of groups) {
+    const first = list[0].grant;
     const paths: string[] = [];
-    for (let h = 0; h < list.length; h++) {
-      const { match } = list[h];
-      const rulePath = rulePaths[h];
-      for (const i of match.resources) paths.push(`${rulePath}.resources[${i}]`);
-      for (const i of match.nonResourceURLs) paths.push(`${rulePath}.nonResourceURLs[${i}]`);
-      for (const i of match.verbs) paths.push(`${rulePath}.verbs[${i}]`);
-      for (const i of match.apiGroups) paths.push(`${rulePath}.apiGroups[${i}]`);
-      for (const i of match.resourceNames) paths.push(`${rulePath}.resourceNames[${i}]`);
+    for (const { grant, match } of list) {
+      const strings = rulePathStrings(grant.rule, grant.rule.source !== grant.role);
+      for (const i of match.resources) paths.push(strings.of("resources", i));
+      for (const i of match.nonResourceURLs) paths.push(strings.of("nonResourceURLs", i));
+      for (const i of match.verbs) paths.push(strings.of("verbs", i));
+      for (const i of match.apiGroups) paths.push(strings.of("apiGroups", i));
+      for (const i of match.resourceNames) paths.push(strings.of("resourceNames", i));
     }
-    paths.push(`relatedObjects[0].subjects[${first.subjectIndex}]`, "relatedObjects[0].roleRef.name");
+    paths.push(subjectPath(first.subjectIndex), ROLE_REF_PATH);
     violations.push({
       message: `${subjectLabel(subject)} ${capability} ${scopeLabel(first.scope)} through ${describeGrant(first)}`,
       paths: pathsAreUnique(list) ? paths : [...new Set(paths)],
-      related,
+      related: relatedOfGrant(first).related,
     });
   }
   return violations;
+}
+
+type MatchField = "resources" | "nonResourceURLs" | "verbs" | "apiGroups" | "resourceNames";
+
+/** `relatedObjects[1|2].rules[n].<field>[i]` for one rule, built once per entry and shared by every finding on it. */
+class RulePathStrings {
+  private readonly byField: Partial<Record<MatchField, string[]>> = {};
+
+  constructor(private readonly rulePath: string) {}
+
+  of(field: MatchField, i: number): string {
+    const list = (this.byField[field] ??= []);
+    return (list[i] ??= `${this.rulePath}.${field}[${i}]`);
+  }
+}
+
+// Per rule (per scan, like the rule objects): paths through the role itself and through the source role.
+const pathStrings = new WeakMap<EffectiveRule, { inRole?: RulePathStrings; inSource?: RulePathStrings }>();
+
+/** Path strings into the rule as `relatedOfGrant` places it: in the role, or in the source role when aggregated. */
+function rulePathStrings(rule: EffectiveRule, aggregated: boolean): RulePathStrings {
+  let entry = pathStrings.get(rule);
+  if (!entry) pathStrings.set(rule, (entry = {}));
+  return aggregated
+    ? (entry.inSource ??= new RulePathStrings(`relatedObjects[2].rules[${rule.index}]`))
+    : (entry.inRole ??= new RulePathStrings(`relatedObjects[1].rules[${rule.index}]`));
+}
+
+const ROLE_REF_PATH = "relatedObjects[0].roleRef.name";
+const subjectPaths: string[] = [];
+
+function subjectPath(index: number): string {
+  return (subjectPaths[index] ??= `relatedObjects[0].subjects[${index}]`);
 }
 
 /**

@@ -175,11 +175,13 @@ function assumedClusterAdmin(): RoleNode {
   return node;
 }
 
-/** A rule of a role, by its position in the role's effective `rules`. */
-export interface RoleRuleRef {
-  role: RoleNode;
-  position: number;
+/** Rules of roles, as parallel lists: `rules[i]` is one of `roles[i].rules`. */
+export interface RulesListing {
+  roles: readonly RoleNode[];
+  rules: readonly EffectiveRule[];
 }
+
+const NO_RULES: RulesListing = { roles: [], rules: [] };
 
 interface SubjectEntry {
   subject: SubjectRef;
@@ -202,7 +204,6 @@ export class RbacModel {
   // The same lists by role object: searches ask for hundreds of roles, a role id is a long string.
   private readonly bindingsByRoleNode = new Map<RoleNode, BindingNode[]>();
   private readonly ownSubjectsOfBinding = new Map<BindingNode, SubjectRef[]>();
-  private readonly bindingPositions = new Map<BindingNode, number>();
 
   constructor(source: RbacObjectSource) {
     for (const obj of source.byKind("ClusterRole")) this.addRole(obj, "ClusterRole");
@@ -349,7 +350,6 @@ export class RbacModel {
       ownSubjects.push(entry.subject);
     });
     this.ownSubjectsOfBinding.set(binding, ownSubjects);
-    this.bindingPositions.set(binding, this.bindings.length);
     if (binding.role) {
       let list = this.bindingsByRole.get(binding.role.id);
       if (!list) {
@@ -374,30 +374,31 @@ export class RbacModel {
     return this.bindingsByRoleNode.get(role) ?? this.bindingsByRole.get(role.id) ?? [];
   }
 
-  private rulesByResource?: Map<string, RoleRuleRef[]>;
+  private rulesByResource?: Map<string, { roles: RoleNode[]; rules: EffectiveRule[] }>;
 
   /**
    * The effective rules that list this resource entry literally (`pods`, `pods/exec`, `*`, `*\/scale`),
-   * each as its role and position in the role's `rules`, in model order: the only rules that can
-   * grant a request for the resource. Built on first use.
+   * in model order: the only rules that can grant a request for the resource. Built on first use.
    */
-  rulesListing(resource: string): readonly RoleRuleRef[] {
+  rulesListing(resource: string): RulesListing {
     if (!this.rulesByResource) {
-      const index = new Map<string, RoleRuleRef[]>();
+      const index = new Map<string, { roles: RoleNode[]; rules: EffectiveRule[] }>();
       for (const role of this.roles) {
-        role.rules.forEach(({ rule }, position) => {
-          for (const entry of rule.resources) {
-            const list = index.get(entry);
-            const last = list?.[list.length - 1];
-            if (last?.role === role && last.position === position) continue;
-            if (list) list.push({ role, position });
-            else index.set(entry, [{ role, position }]);
+        for (const rule of role.rules) {
+          for (const entry of rule.rule.resources) {
+            let listing = index.get(entry);
+            if (!listing) index.set(entry, (listing = { roles: [], rules: [] }));
+            // A rule listing the entry twice is listed once (aggregated roles share rule objects: compare both).
+            const last = listing.rules.length - 1;
+            if (last >= 0 && listing.rules[last] === rule && listing.roles[last] === role) continue;
+            listing.roles.push(role);
+            listing.rules.push(rule);
           }
-        });
+        }
       }
       this.rulesByResource = index;
     }
-    return this.rulesByResource.get(resource) ?? [];
+    return this.rulesByResource.get(resource) ?? NO_RULES;
   }
 
   /** Every subject named in at least one binding, in a stable order (kind, namespace, name). */
@@ -425,11 +426,6 @@ export class RbacModel {
   /** The binding's subjects as the model's own objects (see `boundSubject`), in `binding.subjects` order. */
   boundSubjectsOf(binding: BindingNode): readonly SubjectRef[] {
     return this.ownSubjectsOfBinding.get(binding) ?? [];
-  }
-
-  /** Position of the binding in `bindings` (-1 for a binding of another model). */
-  bindingPosition(binding: BindingNode): number {
-    return this.bindingPositions.get(binding) ?? -1;
   }
 
   private readonly grantsMemo = new Map<string, GrantPath[]>();

@@ -3,7 +3,7 @@
 // attack paths and the Kubescape-equivalent controls are all built on these.
 import type { GrantPath } from "./model";
 import { isClusterScoped } from "./resource-scope";
-import { apiGroupMatches, resourceKeysOf, resourceMatches, resourceNameMatches, ruleMayAllow, type RbacRule, type ResourceKeys, type RuleMatch } from "./rule-matching";
+import { apiGroupMatches, resourceKeysOf, resourceMatches, resourceNameMatches, type RbacRule, type ResourceKeys, type RuleMatch } from "./rule-matching";
 
 export interface PermissionPattern {
   /** Any of these verbs; "any" = the rule allows at least one verb on the resource. */
@@ -22,30 +22,6 @@ export interface PermissionPattern {
   namespace?: string;
   /** Only grants that apply in every namespace (ClusterRoleBindings). */
   clusterWide?: boolean;
-}
-
-const MATCH_KEYS = ["verbs", "apiGroups", "resources", "resourceNames", "nonResourceURLs"] as const;
-
-/** Adds `add`'s indexes to `target`'s, keeping each list sorted and without duplicates (lists are a few entries long). */
-function mergeInto(target: RuleMatch, add: RuleMatch): void {
-  for (const key of MATCH_KEYS) {
-    const list = target[key];
-    for (const i of add[key]) {
-      let at = list.length;
-      while (at > 0 && list[at - 1] > i) at--;
-      if (at > 0 && list[at - 1] === i) continue;
-      list.splice(at, 0, i);
-    }
-  }
-}
-
-/** A rule match whose lists are sorted and unique, as `mergeInto` leaves them. */
-function isSortedUnique(match: RuleMatch): boolean {
-  for (const key of MATCH_KEYS) {
-    const list = match[key];
-    for (let i = 1; i < list.length; i++) if (!(list[i - 1] < list[i])) return false;
-  }
-  return true;
 }
 
 const clusterScopedPattern = new WeakMap<PermissionPattern, boolean>();
@@ -139,30 +115,103 @@ function mayGiveAny(rule: RbacRule, needs: PatternListNeeds): boolean {
   return listsAny(rule.apiGroups, needs.apiGroups);
 }
 
+/** A pattern with the resource keys a rule may list for it. */
+export interface PreparedPattern {
+  pattern: PermissionPattern;
+  keys: ResourceKeys;
+}
+
+/** The name a pattern asks for in a rule restricted by resourceNames (see `matchRulePattern`). */
+function wantedName(rule: RbacRule, pattern: PermissionPattern): string | undefined {
+  return pattern.name ?? (pattern.anyName ? rule.resourceNames[0] : undefined);
+}
+
+function verbGives(verb: string, pattern: PermissionPattern): boolean {
+  const wanted = pattern.verbs;
+  return wanted === "any" || (verb === "*" ? wanted.length > 0 : wanted.includes(verb));
+}
+
+function resourceGives(resource: string, keys: ResourceKeys): boolean {
+  return resource === "*" || resource === keys.combined || (keys.anySubresource !== undefined && resource === keys.anySubresource);
+}
+
+/**
+ * Whether `matchRulePattern` would match, without building the indexes: its verbs, groups, resources
+ * and names tests, each stopping at the first entry that passes.
+ */
+function rulePatternMatches(rule: RbacRule, { pattern, keys }: PreparedPattern): boolean {
+  if (rule.resources.length === 0) return false;
+  let ok = false;
+  for (let i = 0; i < rule.verbs.length && !ok; i++) ok = verbGives(rule.verbs[i], pattern);
+  if (!ok) return false;
+  ok = false;
+  for (let i = 0; i < rule.apiGroups.length && !ok; i++) ok = rule.apiGroups[i] === "*" || rule.apiGroups[i] === pattern.apiGroup;
+  if (!ok) return false;
+  ok = false;
+  for (let i = 0; i < rule.resources.length && !ok; i++) ok = resourceGives(rule.resources[i], keys);
+  if (!ok) return false;
+  if (rule.resourceNames.length === 0) return true;
+  const name = wantedName(rule, pattern);
+  return !!name && rule.resourceNames.includes(name);
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+// Patterns of the rule being matched that match it, and the indexes of one list's entries they accept
+// (matching is not re-entrant): no temporary lists per rule.
+const matching: PreparedPattern[] = [];
+const indexes: number[] = [];
+
+type EntryTest = (value: string, p: PreparedPattern, rule: RbacRule) => boolean;
+
+const verbEntryGives: EntryTest = (verb, { pattern }) => verbGives(verb, pattern);
+const groupEntryGives: EntryTest = (group, { pattern }) => group === "*" || group === pattern.apiGroup;
+const resourceEntryGives: EntryTest = (resource, { keys }) => resourceGives(resource, keys);
+const nameEntryGives: EntryTest = (name, { pattern }, rule) => wantedName(rule, pattern) === name;
+
+/** Indexes of the entries one of the `matching` patterns accepts (an array of exactly that size: matches are kept per scan). */
+function entriesGiven(rule: RbacRule, values: readonly string[], gives: EntryTest): number[] {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    for (const p of matching) {
+      if (gives(values[i], p, rule)) {
+        indexes[count++] = i;
+        break;
+      }
+    }
+  }
+  return indexes.slice(0, count);
+}
+
 /**
  * A pattern list prepared for repeated matching: what a rule needs to give any of the patterns, and
  * which patterns a grant can give at each binding scope (the scope decides only which patterns apply).
  */
 export class CompiledPatterns {
   private readonly needs: PatternListNeeds;
-  /** Patterns a ClusterRoleBinding can give: all of them. */
-  private readonly everywhere: readonly PermissionPattern[];
-  /** Patterns a RoleBinding can give in a namespace no pattern names. */
-  private readonly inAnyNamespace: readonly PermissionPattern[];
-  /** Patterns a RoleBinding can give in each namespace some pattern names (kube-system…). */
-  private readonly inNamedNamespace = new Map<string, readonly PermissionPattern[]>();
-
   /** Resource entries a rule must list to give any of the patterns (`*`, `pods/exec`, `*\/exec`…). */
   readonly resourceEntries: readonly string[];
+  /** Patterns a ClusterRoleBinding can give: all of them. */
+  private readonly everywhere: readonly PreparedPattern[];
+  /** Patterns a RoleBinding can give in a namespace no pattern names. */
+  private readonly inAnyNamespace: readonly PreparedPattern[];
+  /** Patterns a RoleBinding can give in each namespace some pattern names (kube-system…). */
+  private readonly inNamedNamespace = new Map<string, readonly PreparedPattern[]>();
 
   constructor(readonly patterns: readonly PermissionPattern[]) {
     this.needs = needsOf(patterns);
     this.resourceEntries = [...this.needs.resources];
-    this.everywhere = patterns;
-    this.inAnyNamespace = patterns.filter((p) => p.namespace === undefined && scopeAllows("", p));
+    const prepared = patterns.map((pattern) => ({ pattern, keys: keysOf(pattern) }));
+    this.everywhere = prepared;
+    // Scopes allowing the same patterns share one list object: it keys per-scope memos.
+    const shared = (list: PreparedPattern[]) =>
+      sameList(list, this.everywhere) ? this.everywhere : this.inAnyNamespace && sameList(list, this.inAnyNamespace) ? this.inAnyNamespace : list;
+    this.inAnyNamespace = shared(prepared.filter(({ pattern }) => pattern.namespace === undefined && scopeAllows("", pattern)));
     for (const { namespace } of patterns) {
       if (namespace !== undefined && !this.inNamedNamespace.has(namespace)) {
-        this.inNamedNamespace.set(namespace, patterns.filter((p) => scopeAllows(namespace, p)));
+        this.inNamedNamespace.set(namespace, shared(prepared.filter(({ pattern }) => scopeAllows(namespace, pattern))));
       }
     }
   }
@@ -171,33 +220,36 @@ export class CompiledPatterns {
    * The patterns a grant at this scope can give, in list order. Scopes that allow the same patterns
    * get the same list object, so it can key per-scope memos.
    */
-  applicableAt(scope: string | null): readonly PermissionPattern[] {
+  applicableAt(scope: string | null): readonly PreparedPattern[] {
     if (scope === null) return this.everywhere;
     return this.inNamedNamespace.get(scope) ?? this.inAnyNamespace;
   }
 
-  /** The entries of a rule that give any of `applicable` (a list from `applicableAt`), or null. */
-  matchRule(rule: RbacRule, applicable: readonly PermissionPattern[]): RuleMatch | null {
+  /** Whether the rule gives any of `applicable` (a list from `applicableAt`): `matchRule` without the indexes. */
+  givesAny(rule: RbacRule, applicable: readonly PreparedPattern[]): boolean {
+    if (applicable.length === 0 || !mayGiveAny(rule, this.needs)) return false;
+    for (const p of applicable) if (rulePatternMatches(rule, p)) return true;
+    return false;
+  }
+
+  /**
+   * The entries of a rule that give any of `applicable` (a list from `applicableAt`), or null: the
+   * union, in ascending order, of `matchRulePattern`'s indexes over the patterns that match.
+   */
+  matchRule(rule: RbacRule, applicable: readonly PreparedPattern[]): RuleMatch | null {
     if (applicable.length === 0 || !mayGiveAny(rule, this.needs)) return null;
-    let merged: RuleMatch | null = null;
-    for (const pattern of applicable) {
-      // Rejects on verbs, group and resource before anything allocates: nearly every rule fails here.
-      if (pattern.verbs !== "any") {
-        const keys = keysOf(pattern);
-        let possible = false;
-        for (const verb of pattern.verbs) if ((possible = ruleMayAllow(rule, verb, pattern.apiGroup, keys))) break;
-        if (!possible) continue;
-      }
-      const m = matchRulePattern(rule, pattern);
-      if (!m) continue;
-      // matchRulePattern returns a fresh match with ascending indexes: the first one is kept as is.
-      if (!merged && isSortedUnique(m)) merged = m;
-      else {
-        if (!merged) merged = { verbs: [], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [] };
-        mergeInto(merged, m);
-      }
-    }
-    return merged;
+    matching.length = 0;
+    for (const p of applicable) if (rulePatternMatches(rule, p)) matching.push(p);
+    if (matching.length === 0) return null;
+    const result: RuleMatch = {
+      verbs: entriesGiven(rule, rule.verbs, verbEntryGives),
+      apiGroups: entriesGiven(rule, rule.apiGroups, groupEntryGives),
+      resources: entriesGiven(rule, rule.resources, resourceEntryGives),
+      resourceNames: entriesGiven(rule, rule.resourceNames, nameEntryGives),
+      nonResourceURLs: [],
+    };
+    matching.length = 0;
+    return result;
   }
 }
 

@@ -36,7 +36,11 @@ export interface RuleMatch {
 
 function strings(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((v): v is string => typeof v === "string");
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== "string") return value.filter((v): v is string => typeof v === "string");
+  }
+  // Every entry is a string (no holes): the list as written, not a copy. Rules are read, never changed.
+  return value;
 }
 
 /** Normalizes one raw rule; returns undefined for something that is not a rule object. */

@@ -6,9 +6,15 @@ import { grantSearch, hitsToViolations, type FindGrantsOptions } from "../../rba
 import { buildRbacModel, type BindingNode, type RbacModel } from "../../rbac/model";
 import type { PermissionPattern } from "../../rbac/permission-patterns";
 
+// The model lives in ctx.cache("rbac"); this map only saves the closure that asking for it costs
+// (controls ask once per target, some 50,000 times a scan).
+const models = new WeakMap<EvalContext, RbacModel>();
+
 /** The scan's RBAC model, built on first use and shared by every control of the scan. */
 export function rbacModelOf(ctx: EvalContext): RbacModel {
-  return ctx.cache("rbac", () => buildRbacModel(ctx.index));
+  let model = models.get(ctx);
+  if (!model) models.set(ctx, (model = ctx.cache("rbac", () => buildRbacModel(ctx.index))));
+  return model;
 }
 
 /**
@@ -46,8 +52,10 @@ export function definePermissionControl(definition: PermissionControlDefinition)
     targets: subjectTargets,
     evaluate(subject, ctx) {
       if (appliesTo && !appliesTo(subject)) return null;
-      const hits = grantSearch(rbacModelOf(ctx), patterns).find(subject, options);
-      return hitsToViolations(subject, hits, capability);
+      const search = grantSearch(rbacModelOf(ctx), patterns);
+      // Most subjects lack any given capability: answered by one lookup.
+      if (!search.mayGrant(subject)) return [];
+      return hitsToViolations(subject, search.find(subject, options), capability);
     },
   });
 }

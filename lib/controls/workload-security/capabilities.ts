@@ -43,7 +43,7 @@ function entries(c: ContainerView, caps: Record<string, unknown>, list: "add" | 
 function capabilitiesOf(c: ContainerView): CapabilityLists {
   let lists = c.capabilities as CapabilityLists | undefined;
   if (!lists) {
-    const caps = c.securityContext.capabilities;
+    const caps = c.security.capabilities as Record<string, unknown> | undefined;
     c.capabilities = lists =
       caps && typeof caps === "object" ? { added: entries(c, caps, "add"), dropped: entries(c, caps, "drop") } : NO_CAPABILITIES;
   }

@@ -10,9 +10,7 @@ import {
   effectivePath,
   effectiveValue,
   inheritsFromPod,
-  nestedValue,
-  ownValue,
-  podValue,
+  subfield,
   type ContainerView,
   type PodView,
 } from "./security-context";
@@ -46,7 +44,7 @@ export function privilegedContainers(pod: PodView): Violation[] {
 function findPrivilegedContainers(pod: PodView): Violation[] {
   let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    if (ownValue(c, "privileged") === true) {
+    if (c.security.privileged === true) {
       (violations ??= []).push({ message: `${c.who} runs privileged`, paths: [`${c.securityContextPath}.privileged`] });
     }
     for (const cap of addedCapabilities(c)) {
@@ -74,7 +72,7 @@ function findEscalationAllowedByDefault(pod: PodView): Violation[] {
 function findEscalation(pod: PodView, escalationBlockedByDefault: boolean): Violation[] {
   let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const value = ownValue(c, "allowPrivilegeEscalation");
+    const value = c.security.allowPrivilegeEscalation;
     if (value === false || (value === undefined && escalationBlockedByDefault)) continue;
     const path = `${c.securityContextPath}.allowPrivilegeEscalation`;
     (violations ??= []).push(
@@ -101,7 +99,7 @@ export function writableRootFilesystems(pod: PodView): Violation[] {
 function findWritableRootFilesystems(pod: PodView): Violation[] {
   let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const value = ownValue(c, "readOnlyRootFilesystem");
+    const value = c.security.readOnlyRootFilesystem;
     if (value === true) continue;
     const path = `${c.securityContextPath}.readOnlyRootFilesystem`;
     (violations ??= []).push(
@@ -172,8 +170,8 @@ function findWindowsAdministratorIdentities(pod: PodView): Violation[] {
   let violations: Violation[] | undefined;
   for (const c of pod.containers) {
     if (effectiveValue(pod, c, "runAsNonRoot") === true) continue;
-    const own = nestedValue(c.securityContext, "windowsOptions", "runAsUserName");
-    const inherited = own === undefined ? nestedValue(pod.podSecurityContext, "windowsOptions", "runAsUserName") : undefined;
+    const own = subfield(c.security.windowsOptions, "runAsUserName");
+    const inherited = own === undefined ? subfield(pod.security.windowsOptions, "runAsUserName") : undefined;
     const user = own ?? inherited;
     const path =
       inherited !== undefined ? `${pod.podSecurityContextPath}.windowsOptions.runAsUserName` : `${c.securityContextPath}.windowsOptions.runAsUserName`;
@@ -202,7 +200,7 @@ export function netRawRetained(pod: PodView): Violation[] {
 function findNetRawRetained(pod: PodView): Violation[] {
   let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    if (ownValue(c, "privileged") === true) {
+    if (c.security.privileged === true) {
       (violations ??= []).push({
         message: `${c.who} runs privileged and so keeps NET_RAW whatever it drops`,
         paths: [`${c.securityContextPath}.privileged`],
@@ -254,12 +252,12 @@ export function seccompNotEnforced(pod: PodView): Violation[] {
  */
 export function unconfiningProfileTypes(pod: PodView, field: "seccompProfile" | "appArmorProfile", label: string): Violation[] {
   let violations: Violation[] | undefined;
-  const podType = nestedValue(pod.podSecurityContext, field, "type");
+  const podType = subfield(pod.security[field], "type");
   if (podType !== undefined && !CONFINING_PROFILE_TYPES.has(String(podType))) {
     violations = [{ message: `the pod sets ${label} profile type ${JSON.stringify(podType)}`, paths: [`${pod.podSecurityContextPath}.${field}.type`] }];
   }
   for (const c of pod.containers) {
-    const type = nestedValue(c.securityContext, field, "type");
+    const type = subfield(c.security[field], "type");
     if (type !== undefined && !CONFINING_PROFILE_TYPES.has(String(type))) {
       (violations ??= []).push({ message: `${c.who} sets ${label} profile type ${JSON.stringify(type)}`, paths: [`${c.securityContextPath}.${field}.type`] });
     }
@@ -271,7 +269,7 @@ export function unconfiningProfileTypes(pod: PodView, field: "seccompProfile" | 
 export function unmaskedProcMounts(pod: PodView): Violation[] {
   let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const value = ownValue(c, "procMount");
+    const value = c.security.procMount;
     if (value === undefined || value === "Default") continue;
     const path = `${c.securityContextPath}.procMount`;
     (violations ??= []).push({
@@ -285,7 +283,7 @@ export function unmaskedProcMounts(pod: PodView): Violation[] {
 
 /** Pod sysctls outside the safe (namespaced, per-pod) set. */
 export function unsafeSysctls(pod: PodView): Violation[] {
-  const sysctls = pod.podSecurityContext.sysctls;
+  const sysctls = pod.security.sysctls;
   if (!Array.isArray(sysctls) || sysctls.length === 0) return NO_VIOLATIONS;
   const violations: Violation[] = [];
   sysctls.forEach((entry, index) => {
@@ -301,8 +299,8 @@ export function unsafeSysctls(pod: PodView): Violation[] {
 
 /** Pod-wide root group membership: `fsGroup: 0` or GID 0 among `supplementalGroups`. */
 export function rootSupplementaryGroups(pod: PodView): Violation[] {
-  const fsGroupIsRoot = podValue(pod, "fsGroup") === 0;
-  const groups = pod.podSecurityContext.supplementalGroups;
+  const fsGroupIsRoot = pod.security.fsGroup === 0;
+  const groups = pod.security.supplementalGroups;
   if (!fsGroupIsRoot && (!Array.isArray(groups) || !groups.includes(0))) return NO_VIOLATIONS;
   const violations: Violation[] = [];
   if (fsGroupIsRoot) {
@@ -345,7 +343,7 @@ export function explicitRootPrimaryGroups(pod: PodView): Violation[] {
 /** Windows HostProcess requested at pod level or by a container. */
 export function hostProcessRequests(pod: PodView): Violation[] {
   let violations: Violation[] | undefined;
-  if (nestedValue(pod.podSecurityContext, "windowsOptions", "hostProcess") === true) {
+  if (subfield(pod.security.windowsOptions, "hostProcess") === true) {
     violations = [
       {
         message: "the pod runs its containers as Windows HostProcess containers (host-level access)",
@@ -354,7 +352,7 @@ export function hostProcessRequests(pod: PodView): Violation[] {
     ];
   }
   for (const c of pod.containers) {
-    if (nestedValue(c.securityContext, "windowsOptions", "hostProcess") === true) {
+    if (subfield(c.security.windowsOptions, "hostProcess") === true) {
       (violations ??= []).push({
         message: `${c.who} runs as a Windows HostProcess container (host-level access)`,
         paths: [`${c.securityContextPath}.windowsOptions.hostProcess`],
@@ -374,6 +372,7 @@ const HOST_NAMESPACE_EFFECT: Record<HostNamespaceField, string> = {
 
 /** The given host-namespace flags when the pod sets them to true. */
 export function hostNamespacesShared(pod: PodView, fields: readonly HostNamespaceField[]): Violation[] {
+  if (!pod.sharesHostNamespace) return NO_VIOLATIONS;
   let violations: Violation[] | undefined;
   for (const field of fields) {
     if (pod.spec[field] !== true) continue;

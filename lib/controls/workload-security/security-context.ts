@@ -4,19 +4,48 @@
 // `windowsOptions` is merged field by field. Fields that only exist on containers (privileged,
 // capabilities, readOnlyRootFilesystem, allowPrivilegeEscalation, procMount) have no pod fallback.
 //
-// About forty controls read the same pod: its view (containers, security contexts, the strings that
-// name them) is built once per object and shared; paths of individual fields are built only for a
-// finding.
+// About forty controls read the same pod: its view (containers, the securityContext fields the checks
+// read, the strings that name them) is built once per object and shared, so each field of the
+// manifest is read once; paths of individual fields are built only for a finding.
 import type { K8sObject, Violation } from "../../engine/types";
 import { podSpecOf, type ContainerAt, type ContainerGroup } from "../../engine/workload";
+
+/**
+ * The securityContext fields the checks read, null read as unset (what the API server decodes it to).
+ * A container's leave the pod-only fields unset, a pod's the container-only ones.
+ */
+export interface SecurityFields {
+  runAsNonRoot: unknown;
+  runAsUser: unknown;
+  runAsGroup: unknown;
+  seccompProfile: unknown;
+  seLinuxOptions: unknown;
+  appArmorProfile: unknown;
+  windowsOptions: unknown;
+  // Container only.
+  privileged: unknown;
+  allowPrivilegeEscalation: unknown;
+  readOnlyRootFilesystem: unknown;
+  procMount: unknown;
+  capabilities: unknown;
+  // Pod only.
+  fsGroup: unknown;
+  supplementalGroups: unknown;
+  sysctls: unknown;
+}
+
+/** Fields a container inherits from the pod when it leaves them unset. */
+export type InheritedField = "runAsNonRoot" | "runAsUser" | "runAsGroup" | "seccompProfile" | "seLinuxOptions" | "appArmorProfile" | "windowsOptions";
 
 /** A container with what every check reads of it. Shared between controls: read-only. */
 export interface ContainerView extends ContainerAt {
   /** `container "web"`, `init container "setup"`, `ephemeral container "debugger"`, for messages. */
   who: string;
-  /** The container's securityContext; an empty object when it has none. */
+  /** The container's securityContext as written; an empty object when it has none. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   securityContext: Record<string, any>;
+  /** Its fields the checks read. */
+  security: SecurityFields;
   /** e.g. `spec.containers[0].securityContext` */
   securityContextPath: string;
   /** Parsed capability lists (see `capabilities.ts`), filled on first use. */
@@ -37,12 +66,16 @@ export interface PodView {
   containers: ContainerView[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   podSecurityContext: Record<string, any>;
+  /** Its fields the checks read. */
+  security: SecurityFields;
   /** e.g. `spec.template.spec.securityContext` */
   podSecurityContextPath: string;
   /** `targetsWindows`, decided once. */
   windows: boolean;
   /** `declaresWindowsOs`, decided once. */
   windowsOs: boolean;
+  /** True when any of hostNetwork, hostPID, hostIPC is true. */
+  sharesHostNamespace: boolean;
   /** Results of the checks several controls run on the same pod, by slot (see `pod-hardening-checks.ts`). */
   checks: (Violation[] | undefined)[] | undefined;
 }
@@ -65,6 +98,57 @@ function getDotted(obj: unknown, dotted: string): unknown {
 }
 
 const NO_SECURITY_CONTEXT: Record<string, never> = Object.freeze({});
+
+function unsetIfNull(value: unknown): unknown {
+  return value === null ? undefined : value;
+}
+
+/** The fields of a container's securityContext (pod-only fields unset). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function containerFields(sc: Record<string, any>): SecurityFields {
+  return {
+    runAsNonRoot: unsetIfNull(sc.runAsNonRoot),
+    runAsUser: unsetIfNull(sc.runAsUser),
+    runAsGroup: unsetIfNull(sc.runAsGroup),
+    seccompProfile: unsetIfNull(sc.seccompProfile),
+    seLinuxOptions: unsetIfNull(sc.seLinuxOptions),
+    appArmorProfile: unsetIfNull(sc.appArmorProfile),
+    windowsOptions: unsetIfNull(sc.windowsOptions),
+    privileged: unsetIfNull(sc.privileged),
+    allowPrivilegeEscalation: unsetIfNull(sc.allowPrivilegeEscalation),
+    readOnlyRootFilesystem: unsetIfNull(sc.readOnlyRootFilesystem),
+    procMount: unsetIfNull(sc.procMount),
+    capabilities: unsetIfNull(sc.capabilities),
+    fsGroup: undefined,
+    supplementalGroups: undefined,
+    sysctls: undefined,
+  };
+}
+
+/** The fields of a pod's securityContext (container-only fields unset). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function podFields(sc: Record<string, any>): SecurityFields {
+  return {
+    runAsNonRoot: unsetIfNull(sc.runAsNonRoot),
+    runAsUser: unsetIfNull(sc.runAsUser),
+    runAsGroup: unsetIfNull(sc.runAsGroup),
+    seccompProfile: unsetIfNull(sc.seccompProfile),
+    seLinuxOptions: unsetIfNull(sc.seLinuxOptions),
+    appArmorProfile: unsetIfNull(sc.appArmorProfile),
+    windowsOptions: unsetIfNull(sc.windowsOptions),
+    privileged: undefined,
+    allowPrivilegeEscalation: undefined,
+    readOnlyRootFilesystem: undefined,
+    procMount: undefined,
+    capabilities: undefined,
+    fsGroup: unsetIfNull(sc.fsGroup),
+    supplementalGroups: unsetIfNull(sc.supplementalGroups),
+    sysctls: unsetIfNull(sc.sysctls),
+  };
+}
+
+// Containers and pods without a securityContext (most of them) share one set of unset fields.
+const NO_FIELDS: SecurityFields = Object.freeze(containerFields(NO_SECURITY_CONTEXT));
 const NO_ANNOTATIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 // Every workload control asks for the same object's view; objects are not mutated during a scan.
@@ -100,13 +184,15 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
       if (!container || typeof container !== "object") continue;
       const path = `${specPath}.${group}[${index}]`;
       const name = typeof container.name === "string" && container.name ? container.name : `#${index}`;
+      const sc = isRecord(container.securityContext) ? container.securityContext : undefined;
       containers.push({
         container,
         path,
         group,
         index,
         who: `${KIND_OF_GROUP[group]} "${name}"`,
-        securityContext: isRecord(container.securityContext) ? container.securityContext : NO_SECURITY_CONTEXT,
+        securityContext: sc ?? NO_SECURITY_CONTEXT,
+        security: sc ? containerFields(sc) : NO_FIELDS,
         securityContextPath: `${path}.securityContext`,
         capabilities: undefined,
       });
@@ -114,6 +200,7 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
   }
   const windowsOs = isRecord(spec.os) && spec.os.name === "windows";
   const selector = isRecord(spec.nodeSelector) ? spec.nodeSelector : NO_ANNOTATIONS;
+  const podSc = isRecord(spec.securityContext) ? spec.securityContext : undefined;
   return {
     obj,
     spec,
@@ -121,57 +208,34 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
     metadataPath,
     annotations,
     containers,
-    podSecurityContext: isRecord(spec.securityContext) ? spec.securityContext : NO_SECURITY_CONTEXT,
+    podSecurityContext: podSc ?? NO_SECURITY_CONTEXT,
+    security: podSc ? podFields(podSc) : NO_FIELDS,
     podSecurityContextPath: `${specPath}.securityContext`,
     windows: windowsOs || selector["kubernetes.io/os"] === "windows" || selector["beta.kubernetes.io/os"] === "windows",
     windowsOs,
+    sharesHostNamespace: spec.hostNetwork === true || spec.hostPID === true || spec.hostIPC === true,
     checks: undefined,
   };
 }
 
-// The accessors below read one top-level securityContext field (`runAsUser`, not dotted paths) and
-// build no path: checks ask for the path only when they report a finding. null counts as unset,
-// which is what the API server decodes it to.
-
-/** The container's own value of a securityContext field (no pod fallback). */
-export function ownValue(c: ContainerView, field: string): unknown {
-  const value = c.securityContext[field];
-  return value === null ? undefined : value;
-}
-
-/** The pod-level value of a securityContext field. */
-export function podValue(pod: PodView, field: string): unknown {
-  const value = pod.podSecurityContext[field];
-  return value === null ? undefined : value;
-}
-
-/** The effective value of a securityContext field: the container's when set, else the pod's. */
-export function effectiveValue(pod: PodView, c: ContainerView, field: string): unknown {
-  const own = c.securityContext[field];
-  if (own !== undefined && own !== null) return own;
-  const inherited = pod.podSecurityContext[field];
-  return inherited === null ? undefined : inherited;
-}
-
-/** A field of an object-valued securityContext field (`seccompProfile`, `type`), as `getDotted` would read it. */
-export function nestedValue(securityContext: Record<string, unknown>, field: string, subfield: string): unknown {
-  const parent = securityContext[field];
-  if (!isRecord(parent)) return undefined;
-  const value = parent[subfield];
-  return value === null ? undefined : value;
+/** The effective value of an inherited field: the container's when set, else the pod's. */
+export function effectiveValue(pod: PodView, c: ContainerView, field: InheritedField): unknown {
+  return c.security[field] ?? pod.security[field];
 }
 
 /** True when the effective value of the field comes from the pod (the container leaves it unset). */
-export function inheritsFromPod(pod: PodView, c: ContainerView, field: string): boolean {
-  const own = c.securityContext[field];
-  if (own !== undefined && own !== null) return false;
-  const inherited = pod.podSecurityContext[field];
-  return inherited !== undefined && inherited !== null;
+export function inheritsFromPod(pod: PodView, c: ContainerView, field: InheritedField): boolean {
+  return c.security[field] === undefined && pod.security[field] !== undefined;
 }
 
 /** Path of the field that decides `effectiveValue`; the container-level field when neither sets it. */
-export function effectivePath(pod: PodView, c: ContainerView, field: string): string {
+export function effectivePath(pod: PodView, c: ContainerView, field: InheritedField): string {
   return inheritsFromPod(pod, c, field) ? `${pod.podSecurityContextPath}.${field}` : `${c.securityContextPath}.${field}`;
+}
+
+/** A field of an object-valued securityContext field (`seccompProfile.type`, `windowsOptions.hostProcess`). */
+export function subfield(value: unknown, name: string): unknown {
+  return isRecord(value) ? unsetIfNull(value[name]) : undefined;
 }
 
 export type SettingSource = "container" | "pod" | "unset";
@@ -197,18 +261,6 @@ export function effectiveSetting<T = unknown>(pod: PodView, c: ContainerView, fi
   const inherited = getDotted(pod.podSecurityContext, field);
   if (isSet(inherited)) return { value: inherited as T, source: "pod", path: `${pod.podSecurityContextPath}.${field}` };
   return { value: undefined, source: "unset", path: `${c.securityContextPath}.${field}` };
-}
-
-/** A pod-level securityContext field with its path. */
-export function podSetting<T = unknown>(pod: PodView, field: string): { value: T | undefined; path: string } {
-  const value = getDotted(pod.podSecurityContext, field);
-  return { value: isSet(value) ? (value as T) : undefined, path: `${pod.podSecurityContextPath}.${field}` };
-}
-
-/** A container-level securityContext field with its path (no pod fallback). */
-export function containerSetting<T = unknown>(c: ContainerView, field: string): { value: T | undefined; path: string } {
-  const value = getDotted(c.securityContext, field);
-  return { value: isSet(value) ? (value as T) : undefined, path: `${c.securityContextPath}.${field}` };
 }
 
 /**

@@ -33,8 +33,8 @@ export default defineControl({
     const pod = podViewOf(obj);
     if (!pod) return null;
     const violations: Violation[] = [];
-    addSeLinuxViolations(violations, pod.podSecurityContext.seLinuxOptions, pod.podSecurityContextPath, "the pod");
-    for (const c of pod.containers) addSeLinuxViolations(violations, c.securityContext.seLinuxOptions, c.securityContextPath, c.who);
+    addSeLinuxViolations(violations, pod.security.seLinuxOptions, pod.podSecurityContextPath, "the pod");
+    for (const c of pod.containers) addSeLinuxViolations(violations, c.security.seLinuxOptions, c.securityContextPath, c.who);
     return violations;
   },
   remediation: "Remove custom `seLinuxOptions` or limit them to `level` and one of the container types; run workloads that need other contexts under an explicit privileged exception.",

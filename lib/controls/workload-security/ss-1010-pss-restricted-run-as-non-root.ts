@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { ownValue, podValue, podViewOf } from "./security-context";
+import { podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1010",
@@ -18,14 +18,14 @@ export default defineControl({
     const pod = podViewOf(obj);
     if (!pod) return null;
     const violations: Violation[] = [];
-    const podLevel = podValue(pod, "runAsNonRoot");
+    const podLevel = pod.security.runAsNonRoot;
     const podPath = `${pod.podSecurityContextPath}.runAsNonRoot`;
     if (podLevel !== undefined && podLevel !== true) {
       violations.push({ message: `the pod sets runAsNonRoot: ${JSON.stringify(podLevel)}`, paths: [podPath], fixPaths: [{ path: podPath, value: "true" }] });
     }
     let unset: string[] | undefined;
     for (const c of pod.containers) {
-      const own = ownValue(c, "runAsNonRoot");
+      const own = c.security.runAsNonRoot;
       if (own === undefined) {
         if (podLevel !== true) (unset ??= []).push(c.who);
       } else if (own !== true) {

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { ownValue, podValue, podViewOf } from "./security-context";
+import { podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1011",
@@ -18,12 +18,12 @@ export default defineControl({
     const pod = podViewOf(obj);
     if (!pod) return null;
     const violations: Violation[] = [];
-    if (podValue(pod, "runAsUser") === 0) {
+    if (pod.security.runAsUser === 0) {
       const path = `${pod.podSecurityContextPath}.runAsUser`;
       violations.push({ message: "the pod sets runAsUser: 0 (root)", paths: [path], fixPaths: [{ path, value: "1000" }] });
     }
     for (const c of pod.containers) {
-      if (ownValue(c, "runAsUser") !== 0) continue;
+      if (c.security.runAsUser !== 0) continue;
       const path = `${c.securityContextPath}.runAsUser`;
       violations.push({ message: `${c.who} sets runAsUser: 0 (root)`, paths: [path], fixPaths: [{ path, value: "1000" }] });
     }

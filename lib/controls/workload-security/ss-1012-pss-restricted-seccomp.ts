@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { CONFINING_PROFILE_TYPES, PSS_VERSION_TAG } from "./pod-security-standards";
-import { declaresWindowsOs, nestedValue, ownValue, podValue, podViewOf } from "./security-context";
+import { declaresWindowsOs, podViewOf, subfield } from "./security-context";
 
 export default defineControl({
   id: "SS-1012",
@@ -18,18 +18,18 @@ export default defineControl({
     const pod = podViewOf(obj);
     if (!pod || declaresWindowsOs(pod)) return null;
     const violations: Violation[] = [];
-    const podType = nestedValue(pod.podSecurityContext, "seccompProfile", "type");
+    const podType = subfield(pod.security.seccompProfile, "type");
     const podValid = typeof podType === "string" && CONFINING_PROFILE_TYPES.has(podType);
-    if (podValue(pod, "seccompProfile") !== undefined && !podValid) {
+    if (pod.security.seccompProfile !== undefined && !podValid) {
       violations.push({ message: `the pod sets seccomp profile type ${JSON.stringify(podType ?? null)}`, paths: [`${pod.podSecurityContextPath}.seccompProfile.type`] });
     }
     let unset: string[] | undefined;
     for (const c of pod.containers) {
-      if (ownValue(c, "seccompProfile") === undefined) {
+      if (c.security.seccompProfile === undefined) {
         if (!podValid) (unset ??= []).push(c.who);
         continue;
       }
-      const type = nestedValue(c.securityContext, "seccompProfile", "type");
+      const type = subfield(c.security.seccompProfile, "type");
       if (typeof type === "string" && CONFINING_PROFILE_TYPES.has(type)) continue;
       violations.push({ message: `${c.who} sets seccomp profile type ${JSON.stringify(type ?? null)}`, paths: [`${c.securityContextPath}.seccompProfile.type`] });
     }

@@ -29,10 +29,10 @@ export interface ScanOptions {
   verbose?: boolean;
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function render(report: FileScanReport, format: Format, color: boolean, verbose: boolean): Iterable<string> {
@@ -51,10 +51,10 @@ function render(report: FileScanReport, format: Format, color: boolean, verbose:
 }
 
 /**
- * Characters gathered before a write: enough for few system calls, few enough that a block dies young
- * (a block that outlives young-generation collections is promoted and piles up as old garbage).
+ * Characters gathered before a write: enough for few system calls, and under V8's large-object size
+ * (128 KB, 64K two-byte characters) so blocks are young garbage rather than old-generation garbage.
  */
-const WRITE_BLOCK = 1 << 16;
+const WRITE_BLOCK = 1 << 15;
 
 function writeBlock(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
@@ -73,15 +73,18 @@ async function writeReport(chunks: Iterable<string>, output: string | undefined)
     }
   }
   try {
-    let block = "";
+    let block: string[] = [];
+    let length = 0;
     for (const chunk of chunks) {
-      block += chunk;
-      if (block.length >= WRITE_BLOCK) {
-        await writeBlock(stream, block);
-        block = "";
+      block.push(chunk);
+      length += chunk.length;
+      if (length >= WRITE_BLOCK) {
+        await writeBlock(stream, block.join(""));
+        block = [];
+        length = 0;
       }
     }
-    if (block) await writeBlock(stream, block);
+    if (length) await writeBlock(stream, block.join(""));
     if (output) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
   } catch (error) {
     if (!output) throw error;

@@ -4,10 +4,10 @@
 import fsp from "node:fs/promises";
 import fs from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, YAMLMap, YAMLSeq, type Document } from "yaml";
 import type { K8sObject } from "../../../lib/engine/types";
 import { UsageError } from "../errors";
-import { detached, positionAt, YamlSubsetFile, type SubsetDocument } from "./yaml-subset";
+import { detached, positionAt, YamlSubsetFile, type PositionNode, type SubsetDocument } from "./yaml-subset";
 
 export interface ObjectOrigin {
   /** The file the object came from ("-" for stdin). */
@@ -22,7 +22,10 @@ export interface ObjectOrigin {
   document: DocumentRange;
 }
 
-/** A range of a file's text, its first line, and the index of the object's document among those read from it. */
+/**
+ * A byte range of a file (documents are decoded one at a time), its first line, and the index of the
+ * object's document among those read from it.
+ */
 export interface DocumentRange {
   start: number;
   end: number;
@@ -30,6 +33,8 @@ export interface DocumentRange {
   index: number;
   /** "subset": read by yaml-subset.ts; "yaml": by the `yaml` package (with the same result for the subset). */
   reader: "subset" | "yaml";
+  /** The lines of a `yaml`-read document's nodes, taken while it was parsed (few documents need `yaml`). */
+  positions?: PositionNode;
 }
 
 export interface LoadedObject {
@@ -45,8 +50,8 @@ export interface InputProblem {
 
 export interface LoadResult {
   objects: LoadedObject[];
-  /** Texts that cannot be read again to locate findings (standard input); files are re-read instead. */
-  texts?: Map<string, string>;
+  /** Contents that cannot be read again to locate findings (standard input); files are re-read instead. */
+  texts?: Map<string, Buffer>;
   files: string[];
   /** Documents skipped on purpose (not Kubernetes objects). */
   warnings: InputProblem[];
@@ -82,23 +87,46 @@ function isKubernetesObject(value: unknown): value is K8sObject {
 }
 
 const YAML_OPTIONS = { version: "1.1", uniqueKeys: false, prettyErrors: false } as const;
-const DIRECTIVE_OR_DOCUMENT_END = /^(?:%|\.\.\.(?:[ \t\r\n]|$))/m;
+const LF = 0x0a;
 
 /**
  * Files read by `yaml` as a whole, as before the subset reader: directives, `...` document ends and a
- * leading byte order mark change how neighbouring documents are read.
+ * leading byte order mark change how neighbouring documents are read. (The test the loader made on
+ * the text: /^(?:%|\.\.\.(?:[ \t\r\n]|$))/m, where lines end at LF, CR, LS or PS.)
  */
-function readAsWholeFile(text: string): boolean {
-  return text.charCodeAt(0) === 0xfeff || DIRECTIVE_OR_DOCUMENT_END.test(text);
+function readAsWholeFile(bytes: Buffer): boolean {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return true;
+  for (let at = bytes.indexOf(0x25); at !== -1; at = bytes.indexOf(0x25, at + 1)) if (atLineStart(bytes, at)) return true; // %
+  for (let at = bytes.indexOf("..."); at !== -1; at = bytes.indexOf("...", at + 1)) {
+    if (atLineStart(bytes, at) && (at + 3 === bytes.length || isLineSpace(bytes[at + 3]) || isLineSeparator(bytes, at + 3))) return true;
+  }
+  return false;
 }
 
-const DOCUMENT_MARKER = /^---(?=[ \t\r\n]|$)/gm;
+function atLineStart(bytes: Buffer, at: number): boolean {
+  return at === 0 || bytes[at - 1] === LF || bytes[at - 1] === 0x0d || (at >= 3 && isLineSeparator(bytes, at - 3));
+}
 
-/** Offsets where documents start: 0, then each `---` line (comment lines before the first one belong to it). */
-function documentStarts(text: string): number[] {
+/** U+2028 or U+2029 (UTF-8 E2 80 A8/A9) at `at`. */
+function isLineSeparator(bytes: Buffer, at: number): boolean {
+  return bytes[at] === 0xe2 && bytes[at + 1] === 0x80 && (bytes[at + 2] === 0xa8 || bytes[at + 2] === 0xa9);
+}
+
+/** A space, tab, CR or LF after a `---` or `...` marker, or the end of the file. */
+function isLineSpace(c: number | undefined): boolean {
+  return c === undefined || c === 0x20 || c === 0x09 || c === 0x0d || c === LF;
+}
+
+/**
+ * Byte offsets where documents start: 0, then each `---` line (comment lines before the first one
+ * belong to it). Line starts are bytes after an LF, so UTF-8 text splits there cleanly.
+ */
+function documentStarts(bytes: Buffer): number[] {
   const starts = [0];
-  for (const marker of text.matchAll(DOCUMENT_MARKER)) if (marker.index > 0) starts.push(marker.index);
-  if (starts.length > 1 && /^(?:[ \t]*(?:#.*)?\n)*$/.test(text.slice(0, starts[1]))) starts.splice(1, 1);
+  for (let at = bytes.indexOf("\n---"); at !== -1; at = bytes.indexOf("\n---", at + 1)) {
+    if (isLineSpace(bytes[at + 4])) starts.push(at + 1);
+  }
+  if (starts.length > 1 && /^(?:[ \t]*(?:#.*)?\n)*$/.test(bytes.toString("utf8", 0, starts[1]))) starts.splice(1, 1);
   return starts;
 }
 
@@ -161,17 +189,47 @@ function detachStrings(value: unknown, seen = new Set<object>()): unknown {
   return value;
 }
 
+class Unconvertible extends Error {}
+
 /**
- * Reads the documents of `text[start, end)` with `yaml`, as the loader always did. A range that is not
- * the whole file is refused (false, nothing added) when a document in it is broken.
+ * A `yaml` document's node lines as a position tree that `positionAt` walks as `Document.getIn` walks
+ * the document (aliases and pairs outside maps are no nodes there); undefined for documents with
+ * collections whose `get` differs (!!set, !!omap, !!pairs), which are parsed again instead.
  */
-function addYamlDocuments(text: string, file: string, result: LoadResult, start: number, end: number, firstLine: number): boolean {
+function yamlPositions(doc: Document.Parsed, lineAt: (offset: number) => number): PositionNode | undefined {
+  const convert = (node: unknown): PositionNode | undefined => {
+    if (isMap(node) || isSeq(node) || isScalar(node)) {
+      if (!node.range) throw new Unconvertible();
+      const line = lineAt(node.range[0]);
+      if (isScalar(node)) return { kind: "scalar", line };
+      if (isMap(node)) {
+        if (node.constructor !== YAMLMap) throw new Unconvertible();
+        const keys = node.items.map((pair) => (isScalar(pair.key) ? pair.key.value : pair.key));
+        return { kind: "map", line, keys, values: node.items.map((pair) => convert(pair.value)!) };
+      }
+      if (node.constructor !== YAMLSeq) throw new Unconvertible();
+      return { kind: "seq", line, items: node.items.map((item) => convert(item)!) };
+    }
+    return undefined;
+  };
+  try {
+    return convert(doc.contents);
+  } catch (error) {
+    if (error instanceof Unconvertible) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Reads the documents of `text` (the bytes `range` of the file) with `yaml`, as the loader always did.
+ * With `refuseBroken`, nothing is added and false returned when a document is broken.
+ */
+function addYamlDocuments(text: string, file: string, result: LoadResult, range: Omit<DocumentRange, "index" | "reader">, refuseBroken: boolean): boolean {
   const lineCounter = new LineCounter();
-  const whole = start === 0 && end === text.length;
-  const docs = parseAllDocuments(whole ? text : text.slice(start, end), { ...YAML_OPTIONS, lineCounter });
+  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
   const list = Array.isArray(docs) ? docs : [docs];
-  if (!whole && list.some((doc) => doc.errors.length)) return false;
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  if (refuseBroken && list.some((doc) => doc.errors.length)) return false;
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + range.firstLine - 1;
   list.forEach((doc, index) => {
     const line = lineAt(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0);
     if (doc.errors.length) {
@@ -190,7 +248,7 @@ function addYamlDocuments(text: string, file: string, result: LoadResult, start:
       .join("\n")
       .match(SOURCE_COMMENT)?.[1]
       ?.trim();
-    addDocument(result, file, value, line, helmSource, { start, end, firstLine, index, reader: "yaml" }, (i) => {
+    addDocument(result, file, value, line, helmSource, { ...range, index, reader: "yaml", positions: yamlPositions(doc, lineAt) }, (i) => {
       const node = doc.getIn(["items", i], true) as { range?: [number, number, number] } | undefined;
       return node?.range ? lineAt(node.range[0]) : undefined;
     });
@@ -198,31 +256,40 @@ function addYamlDocuments(text: string, file: string, result: LoadResult, start:
   return true;
 }
 
-/**
- * Parses one file's text into Kubernetes objects with their origins. Documents are read one at a time
- * (yaml-subset.ts, or `yaml` for what it does not read) and nothing of their syntax is kept. A file
- * with a broken document is read by `yaml` as a whole, as before: around a broken document `yaml`
- * may read past a `---` line, and its line numbers after one are off (see docs/benchmarks.md, CLI).
- */
+/** Parses one file's text into Kubernetes objects with their origins (see parseManifestBytes). */
 export function parseManifestText(text: string, file: string, result: LoadResult): void {
-  if (readAsWholeFile(text) || !addDocuments(text, file, result)) addYamlDocuments(text, file, result, 0, text.length, 1);
+  parseManifestBytes(Buffer.from(text, "utf8"), file, result);
+}
+
+/**
+ * Parses one file's UTF-8 contents into Kubernetes objects with their origins. Documents are decoded
+ * and read one at a time (yaml-subset.ts, or `yaml` for what it does not read); nothing of their text
+ * or syntax is kept. A file with a broken document is read by `yaml` as a whole, as before: around a
+ * broken document `yaml` may read past a `---` line, and its line numbers after one are off (see
+ * docs/benchmarks.md, CLI scan).
+ */
+export function parseManifestBytes(bytes: Buffer, file: string, result: LoadResult): void {
+  if (readAsWholeFile(bytes) || !addDocuments(bytes, file, result)) {
+    addYamlDocuments(bytes.toString("utf8"), file, result, { start: 0, end: bytes.length, firstLine: 1 }, false);
+  }
 }
 
 /** Adds the file's documents one at a time; false, with nothing added, when one is broken. */
-function addDocuments(text: string, file: string, result: LoadResult): boolean {
+function addDocuments(bytes: Buffer, file: string, result: LoadResult): boolean {
   const before = { objects: result.objects.length, warnings: result.warnings.length, errors: result.errors.length };
-  const subset = new YamlSubsetFile(text);
-  const starts = documentStarts(text);
+  const starts = documentStarts(bytes);
   let firstLine = 1;
   let counted = 0;
   for (let d = 0; d < starts.length; d++) {
     const start = starts[d];
-    const end = d + 1 < starts.length ? starts[d + 1] : text.length;
-    for (let nl = text.indexOf("\n", counted); nl !== -1 && nl < start; nl = text.indexOf("\n", nl + 1)) firstLine++;
+    const end = d + 1 < starts.length ? starts[d + 1] : bytes.length;
+    for (let nl = bytes.indexOf(LF, counted); nl !== -1 && nl < start; nl = bytes.indexOf(LF, nl + 1)) firstLine++;
     counted = start;
-    const doc = subset.read(start, end, firstLine);
+    const text = bytes.toString("utf8", start, end);
+    const subset = new YamlSubsetFile(text);
+    const doc = subset.read(0, text.length, firstLine);
     if (!doc) {
-      if (addYamlDocuments(text, file, result, start, end, firstLine)) continue;
+      if (addYamlDocuments(text, file, result, { start, end, firstLine }, true)) continue;
       result.objects.length = before.objects;
       result.warnings.length = before.warnings;
       result.errors.length = before.errors;
@@ -231,7 +298,7 @@ function addDocuments(text: string, file: string, result: LoadResult): boolean {
     const document: DocumentRange = { start, end, firstLine, index: 0, reader: "subset" };
     let positions: SubsetDocument | undefined;
     addDocument(result, file, doc.value, doc.line, doc.helmSource, document, (i) => {
-      positions ??= subset.read(start, end, firstLine, true);
+      positions ??= subset.read(0, text.length, firstLine, true);
       return positionAt(positions?.root, ["items", i])?.line;
     });
   }
@@ -239,7 +306,7 @@ function addDocuments(text: string, file: string, result: LoadResult): boolean {
 }
 
 /** Loads every manifest from the given paths; "-" reads standard input. */
-export async function loadManifests(inputs: string[], readStdin: () => Promise<string>): Promise<LoadResult> {
+export async function loadManifests(inputs: string[], readStdin: () => Promise<Buffer>): Promise<LoadResult> {
   const result: LoadResult = { objects: [], files: [], warnings: [], errors: [] };
   const files: string[] = [];
   for (const input of inputs) {
@@ -247,16 +314,17 @@ export async function loadManifests(inputs: string[], readStdin: () => Promise<s
     else await expandPath(input, files);
   }
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = file === "-" ? await readStdin() : await fsp.readFile(file, "utf8");
+      // One file at a time, synchronously: a CLI has nothing else to do meanwhile.
+      bytes = file === "-" ? await readStdin() : fs.readFileSync(file);
     } catch (error) {
       result.errors.push({ file, message: `cannot read: ${(error as Error).message}` });
       continue;
     }
     result.files.push(file);
-    if (file === "-") (result.texts ??= new Map()).set(file, text);
-    parseManifestText(text, file, result);
+    if (file === "-") (result.texts ??= new Map()).set(file, bytes);
+    parseManifestBytes(bytes, file, result);
   }
   return result;
 }
@@ -286,40 +354,42 @@ type NodeLines = (segments: (string | number)[]) => number | undefined;
  */
 export class PathLocator {
   private file?: string;
-  private text = "";
-  private subset = new YamlSubsetFile("");
+  private bytes: Buffer = Buffer.alloc(0);
   private document?: DocumentRange;
   private lines?: NodeLines;
   private yamlRanges = new Map<string, { docs: Document.Parsed[]; lineCounter: LineCounter }>();
   private segments = new Map<string, (string | number)[]>();
 
-  /** `texts`: the texts that cannot be read again (standard input); other files are read from disk. */
-  constructor(private readonly texts: Map<string, string> = new Map()) {}
+  /** `texts`: the contents that cannot be read again (standard input); other files are read from disk. */
+  constructor(private readonly texts: Map<string, Buffer> = new Map()) {}
 
   private load(file: string): void {
     if (this.file === file) return;
     this.file = file;
-    this.document = undefined;
-    this.lines = undefined;
     this.yamlRanges.clear();
     const kept = this.texts.get(file);
-    if (kept !== undefined) this.text = kept;
+    if (kept !== undefined) this.bytes = kept;
     else {
       try {
-        this.text = fs.readFileSync(file, "utf8");
+        this.bytes = fs.readFileSync(file);
       } catch {
-        this.text = "";
+        this.bytes = Buffer.alloc(0);
       }
     }
-    this.subset = new YamlSubsetFile(this.text);
   }
 
-  private nodeLines(range: DocumentRange): NodeLines | undefined {
+  private nodeLines(file: string, range: DocumentRange): NodeLines | undefined {
     if (this.document === range) return this.lines;
     let lines: NodeLines | undefined;
-    const subset = range.reader === "subset" ? this.subset.read(range.start, range.end, range.firstLine, true) : undefined;
-    if (subset) lines = (segments) => positionAt(subset.root, segments)?.line;
+    let root = range.positions;
+    if (!root && range.reader === "subset") {
+      this.load(file);
+      const text = this.bytes.toString("utf8", range.start, range.end);
+      root = new YamlSubsetFile(text).read(0, text.length, range.firstLine, true)?.root;
+    }
+    if (root) lines = (segments) => positionAt(root, segments)?.line;
     else {
+      this.load(file);
       const { docs, lineCounter } = this.yamlDocuments(range);
       const doc = docs[range.index];
       if (doc) {
@@ -342,10 +412,8 @@ export class PathLocator {
     const key = `${range.start}:${range.end}`;
     let parsed = this.yamlRanges.get(key);
     if (!parsed) {
-      const { text } = this;
       const lineCounter = new LineCounter();
-      const whole = range.start === 0 && range.end === text.length;
-      const docs = parseAllDocuments(whole ? text : text.slice(range.start, range.end), { ...YAML_OPTIONS, lineCounter });
+      const docs = parseAllDocuments(this.bytes.toString("utf8", range.start, range.end), { ...YAML_OPTIONS, lineCounter });
       parsed = { docs: Array.isArray(docs) ? docs : [docs], lineCounter };
       this.yamlRanges.set(key, parsed);
     }
@@ -365,8 +433,7 @@ export class PathLocator {
   /** The 1-based line of a path in the object's document; for a path to add, its deepest existing parent's. */
   lineOf(origin: ObjectOrigin, jsonPath: string | undefined): number {
     if (!jsonPath) return origin.line;
-    this.load(origin.file);
-    const lines = this.nodeLines(origin.document);
+    const lines = this.nodeLines(origin.file, origin.document);
     if (!lines) return origin.line;
     const prefix = origin.itemPrefix ? this.pathSegments(origin.itemPrefix) : undefined;
     const segments = prefix ? [...prefix, ...this.pathSegments(jsonPath)] : this.pathSegments(jsonPath);

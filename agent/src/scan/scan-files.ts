@@ -4,7 +4,7 @@ import type { ExceptionRule } from "../../../lib/engine/exceptions";
 import type { ReportFinding, ScanReport } from "../../../lib/engine/report";
 import { runScan } from "../../../lib/engine/run-scan";
 import type { ScanSettings } from "../../../lib/engine/settings";
-import type { K8sObject } from "../../../lib/engine/types";
+import type { K8sObject, ObjectRef } from "../../../lib/engine/types";
 import { PathLocator, type DocumentRange, type InputProblem, type LoadResult, type ObjectOrigin } from "./load-manifests";
 
 export interface FindingLocation {
@@ -57,9 +57,13 @@ export function scanLoadedManifests(
   // document parsed once, one at a time. The engine's finding objects belong to this scan: `location`
   // is added to them (last key, as the report schema orders it) instead of copying 100k findings.
   const byFile = new Map<string, Map<DocumentRange, { finding: LocatedFinding; origin: ObjectOrigin }[]>>();
+  // Findings of one object share its ObjectRef: its key is built once.
+  const originOfRef = new Map<ObjectRef, ObjectOrigin | undefined>();
   for (const finding of report.findings as LocatedFinding[]) {
     const target = finding.object ?? finding.related[0];
-    const origin = target ? origins.get(objectKey(target)) : undefined;
+    if (!target) continue;
+    let origin = originOfRef.get(target);
+    if (origin === undefined && !originOfRef.has(target)) originOfRef.set(target, (origin = origins.get(objectKey(target))));
     if (!origin) continue;
     let documents = byFile.get(origin.file);
     if (!documents) byFile.set(origin.file, (documents = new Map()));

@@ -1,6 +1,6 @@
 // Evaluates one control over a scan context: target selection, owner de-duplication, status.
 import { objectKey, refOf } from "./object-index";
-import type { Control, ControlStatus, EvalContext, EvalTarget, K8sObject, ResourceRef, Violation } from "./types";
+import type { Control, ControlStatus, EvalContext, EvalTarget, ResourceRef, Violation } from "./types";
 
 export interface TargetResult {
   resource: ResourceRef;
@@ -46,6 +46,70 @@ export function hasCloudData(ctx: EvalContext): boolean {
 }
 
 /**
+ * A control's failed resources in first-failure order, each resource once with all its violations.
+ * Objects of one kind have distinct keys except for rare repeats (same group, kind, namespace and
+ * name), so the key map is only built once a key may repeat: custom targets, blamed resources, repeats.
+ */
+class FailedResources {
+  readonly results: TargetResult[] = [];
+  private byKey: Map<string, TargetResult> | undefined;
+  // Entries keep the control's own violations array until a second target lands on the same key.
+  private copied: Set<TargetResult> | undefined;
+
+  /** A resource whose key no earlier target of this control had (one object of the index). */
+  addDistinct(resource: ResourceRef, key: string, violations: Violation[]): void {
+    if (this.byKey) this.add(resource, key, violations);
+    else this.results.push({ resource, key, violations });
+  }
+
+  add(resource: ResourceRef, key: string, violations: Violation[]): void {
+    const byKey = this.keyed();
+    const entry = byKey.get(key);
+    if (entry) {
+      this.append(entry, violations);
+      return;
+    }
+    const result: TargetResult = { resource, key, violations };
+    this.results.push(result);
+    byKey.set(key, result);
+  }
+
+  /** Cluster-wide controls may blame another resource than the target they evaluated. */
+  addBlamed(resource: ResourceRef, key: string, violations: Violation[]): void {
+    for (const violation of violations) {
+      if (violation.resource) this.add(violation.resource, resourceKey(violation.resource), [violation]);
+      else this.add(resource, key, [violation]);
+    }
+  }
+
+  has(key: string): boolean {
+    return this.keyed().has(key);
+  }
+
+  private keyed(): Map<string, TargetResult> {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const result of this.results) this.byKey.set(result.key, result);
+    }
+    return this.byKey;
+  }
+
+  private append(entry: TargetResult, more: Violation[]): void {
+    if (!this.copied) this.copied = new Set();
+    if (!this.copied.has(entry)) {
+      entry.violations = [...entry.violations];
+      this.copied.add(entry);
+    }
+    for (const v of more) entry.violations.push(v);
+  }
+}
+
+function blamesOther(violations: Violation[]): boolean {
+  for (let i = 0; i < violations.length; i++) if (violations[i].resource) return true;
+  return false;
+}
+
+/**
  * Evaluates one control. Hot path: a passing target costs one evaluate call and a counter; refs and
  * keys are only built for failures.
  */
@@ -58,46 +122,14 @@ export function evaluateControl(control: Control<any>, ctx: EvalContext): Contro
   if (control.needs.includes("cloud") && !hasCloudData(ctx)) {
     return { status: "skipped", results: [], passed: 0, errors: [], reason: "no cloud provider data" };
   }
-  const failedByKey = new Map<string, TargetResult>();
+  const failed = new FailedResources();
   const errors: string[] = [];
   let evaluated = 0;
-  let passedTargets = 0;
-  const passedKeys: string[] = [];
-  const custom = control.targets !== undefined;
+  let passed = 0;
 
-  // Entries keep the control's own violations array until a second target lands on the same key.
-  const merged = new Set<TargetResult>();
-  const record = (violations: Violation[], resource: ResourceRef, ownKey: string) => {
-    for (let i = 0; i < violations.length; i++) {
-      // Cluster-wide controls may blame another resource than the target they evaluated.
-      if (violations[i].resource) {
-        recordEach(violations, resource, ownKey);
-        return;
-      }
-    }
-    const entry = failedByKey.get(ownKey);
-    if (!entry) failedByKey.set(ownKey, { resource, key: ownKey, violations });
-    else append(entry, violations);
-  };
-  const recordEach = (violations: Violation[], resource: ResourceRef, ownKey: string) => {
-    for (const violation of violations) {
-      const r = violation.resource ?? resource;
-      const k = violation.resource ? resourceKey(violation.resource) : ownKey;
-      const entry = failedByKey.get(k);
-      if (!entry) failedByKey.set(k, { resource: r, key: k, violations: [violation] });
-      else append(entry, [violation]);
-    }
-  };
-  const append = (entry: TargetResult, more: Violation[]) => {
-    if (!merged.has(entry)) {
-      entry.violations = [...entry.violations];
-      merged.add(entry);
-    }
-    for (const v of more) entry.violations.push(v);
-  };
-
-  if (custom) {
-    for (const target of control.targets!(ctx) as Iterable<EvalTarget<unknown>>) {
+  if (control.targets !== undefined) {
+    const passedKeys: string[] = [];
+    for (const target of control.targets(ctx) as Iterable<EvalTarget<unknown>>) {
       let violations: Violation[] | null;
       try {
         violations = control.evaluate!(target.value, ctx);
@@ -107,53 +139,63 @@ export function evaluateControl(control: Control<any>, ctx: EvalContext): Contro
       }
       if (violations === null) continue;
       evaluated++;
-      if (violations.length === 0) {
-        passedTargets++;
-        passedKeys.push(targetKey(target.resource));
-        continue;
-      }
-      record(violations, target.resource, targetKey(target.resource));
+      if (violations.length === 0) passedKeys.push(targetKey(target.resource));
+      else if (blamesOther(violations)) failed.addBlamed(target.resource, targetKey(target.resource), violations);
+      else failed.add(target.resource, targetKey(target.resource), violations);
     }
+    // Custom targets may repeat a resource (or blame one that also passed elsewhere): count it once, failed wins.
+    const counted = new Set<string>();
+    for (const key of passedKeys) if (!failed.has(key)) counted.add(key);
+    passed = counted.size;
   } else {
     for (const kind of control.kinds ?? []) {
-      // Node facts live beside the index, not in it. Owned pod-bearing objects are judged on their owner.
-      const targets = kind === "NodeInfo" ? undefined : ctx.index.evaluationTargets(kind);
-      const objects: readonly K8sObject[] = targets ? targets.objects : ctx.nodes;
+      if (kind === "NodeInfo") {
+        // Node facts live beside the index, not in it, so they get no shared ref.
+        for (const node of ctx.nodes) {
+          let violations: Violation[] | null;
+          try {
+            violations = control.evaluate!(node, ctx);
+          } catch (error) {
+            errors.push(`${resourceKey({ object: refOf(node) })}: ${(error as Error).message}`);
+            continue;
+          }
+          if (violations === null) continue;
+          evaluated++;
+          if (violations.length === 0) passed++;
+          else {
+            const resource = { object: refOf(node) };
+            if (blamesOther(violations)) failed.addBlamed(resource, resourceKey(resource), violations);
+            else failed.add(resource, resourceKey(resource), violations);
+          }
+        }
+        continue;
+      }
+      // Owned pod-bearing objects are judged on their owner.
+      const targets = ctx.index.evaluationTargets(kind);
+      const objects = targets.objects;
       for (let i = 0; i < objects.length; i++) {
-        const obj = objects[i];
         let violations: Violation[] | null;
         try {
-          violations = control.evaluate!(obj, ctx);
+          violations = control.evaluate!(objects[i], ctx);
         } catch (error) {
-          errors.push(`${resourceKey({ object: refOf(obj) })}: ${(error as Error).message}`);
+          errors.push(`${resourceKey({ object: refOf(objects[i]) })}: ${(error as Error).message}`);
           continue;
         }
         if (violations === null) continue;
         evaluated++;
-        if (violations.length === 0) {
-          passedTargets++;
-          continue;
-        }
-        if (targets) record(violations, { object: targets.refAt(i) }, targets.keyAt(i));
-        else {
-          // Node facts are not in the index, so they get no shared ref.
-          const resource = { object: refOf(obj) };
-          record(violations, resource, resourceKey(resource));
-        }
+        if (violations.length === 0) passed++;
+        else if (blamesOther(violations)) failed.addBlamed(targets.resourceAt(i), targets.keyAt(i), violations);
+        else if (targets.keyRepeats(i)) failed.add(targets.resourceAt(i), targets.keyAt(i), violations);
+        // Keys never repeat across kinds (the kind is part of the key).
+        else failed.addDistinct(targets.resourceAt(i), targets.keyAt(i), violations);
       }
     }
   }
-  const results = [...failedByKey.values()];
-  // Custom targets may repeat a resource (or blame one that also passed elsewhere): count it once, failed wins.
-  const passed = custom ? new Set(passedKeys.filter((k) => !failedByKey.has(k))).size : passedTargets;
+  const results = failed.results;
   let status: ControlStatus;
   if (evaluated === 0 && results.length === 0) status = errors.length ? "skipped" : "not_applicable";
   else status = results.length > 0 ? "failed" : "passed";
-  return {
-    status,
-    results,
-    passed,
-    errors,
-    ...(errors.length && evaluated === 0 ? { reason: "evaluation errors" } : {}),
-  };
+  const evaluation: ControlEvaluation = { status, results, passed, errors };
+  if (errors.length && evaluated === 0) evaluation.reason = "evaluation errors";
+  return evaluation;
 }

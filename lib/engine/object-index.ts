@@ -1,13 +1,12 @@
 // One index per scan: objects by kind/namespace/name/uid, owner chains, and the selector joins
 // controls need (service account → workloads, Service/Ingress/Route → workloads, NetworkPolicy → pods).
 import { matchesLabelSelector, matchesMapSelector, type LabelSelector } from "./label-selector";
-import type { K8sObject, ObjectRef } from "./types";
+import type { K8sObject, ObjectRef, ResourceRef } from "./types";
 import { isWorkload, podLabelsOf, serviceAccountNameOf } from "./workload";
 
-const CLUSTER = "";
-
-function key(kind: string, namespace: string | undefined, name: string | undefined): string {
-  return `${kind}\u0000${namespace ?? CLUSTER}\u0000${name ?? ""}`;
+/** A namespace or name as a lookup key: "" when absent, a malformed non-string as it prints. */
+function text(value: unknown): string {
+  return typeof value === "string" ? value : value === undefined || value === null ? "" : String(value);
 }
 
 export function refOf(obj: K8sObject): ObjectRef {
@@ -24,15 +23,20 @@ export function objectKey(obj: Pick<ObjectRef, "apiVersion" | "kind" | "name" | 
 }
 
 /**
- * The objects of one kind that controls evaluate, with the ref and key of each built on first failure
- * and then shared by every control's findings on that object (100k+ findings on a large scan).
+ * The objects of one kind that controls evaluate, with the ref, resource and key of each built on first
+ * failure and then shared by every control's findings on that object (100k+ findings on a large scan).
  */
 export class EvaluationTargets {
   private readonly refs: (ObjectRef | undefined)[];
+  private readonly resources: (ResourceRef | undefined)[];
   private readonly keys: (string | undefined)[];
 
-  constructor(readonly objects: readonly K8sObject[]) {
+  constructor(
+    readonly objects: readonly K8sObject[],
+    private readonly sharedNames: ReadonlySet<K8sObject>,
+  ) {
     this.refs = new Array(objects.length);
+    this.resources = new Array(objects.length);
     this.keys = new Array(objects.length);
   }
 
@@ -41,16 +45,29 @@ export class EvaluationTargets {
     return (this.refs[i] ??= refOf(this.objects[i]));
   }
 
+  /** `{ object: refAt(i) }`, shared (read-only). */
+  resourceAt(i: number): ResourceRef {
+    return (this.resources[i] ??= { object: this.refAt(i) });
+  }
+
   /** `objectKey(refOf(objects[i]))`. */
   keyAt(i: number): string {
     return (this.keys[i] ??= objectKey(this.refAt(i)));
+  }
+
+  /** True when another object of this kind may have the same key (same namespace and name). */
+  keyRepeats(i: number): boolean {
+    return this.sharedNames.size !== 0 && this.sharedNames.has(this.objects[i]);
   }
 }
 
 export class ObjectIndex {
   readonly all: readonly K8sObject[];
   private readonly kinds = new Map<string, K8sObject[]>();
-  private readonly byKey = new Map<string, K8sObject>();
+  // kind → namespace ("" for cluster-scoped) → name → the last object with that identity.
+  private readonly byName = new Map<string, Map<string, Map<string, K8sObject>>>();
+  // Objects whose kind, namespace and name another object of the scan also has (another version or group).
+  private readonly sharedNames = new Set<K8sObject>();
   private readonly uids = new Map<string, K8sObject>();
   private readonly namespaced = new Map<string, K8sObject[]>();
   private workloadList?: K8sObject[];
@@ -64,7 +81,7 @@ export class ObjectIndex {
       let list = this.kinds.get(obj.kind);
       if (!list) this.kinds.set(obj.kind, (list = []));
       list.push(obj);
-      this.byKey.set(key(obj.kind, obj.metadata?.namespace, obj.metadata?.name), obj);
+      this.addName(obj);
       if (obj.metadata?.uid) this.uids.set(obj.metadata.uid, obj);
       const ns = obj.metadata?.namespace;
       if (ns) {
@@ -73,6 +90,19 @@ export class ObjectIndex {
         nsList.push(obj);
       }
     }
+  }
+
+  private addName(obj: K8sObject): void {
+    const kind = String(obj.kind);
+    let byNamespace = this.byName.get(kind);
+    if (!byNamespace) this.byName.set(kind, (byNamespace = new Map()));
+    const namespace = text(obj.metadata?.namespace);
+    let byName = byNamespace.get(namespace);
+    if (!byName) byNamespace.set(namespace, (byName = new Map()));
+    const name = text(obj.metadata?.name);
+    const known = byName.get(name);
+    if (known) this.sharedNames.add(known).add(obj);
+    byName.set(name, obj);
   }
 
   byKind(kind: string): readonly K8sObject[] {
@@ -88,7 +118,7 @@ export class ObjectIndex {
     if (!targets) {
       const all = this.byKind(kind);
       const objects = all.length && isWorkload(all[0]) ? all.filter((o) => !this.hasWorkloadOwner(o)) : all;
-      targets = new EvaluationTargets(objects);
+      targets = new EvaluationTargets(objects, this.sharedNames);
       this.targetsByKind.set(kind, targets);
     }
     return targets;
@@ -99,7 +129,7 @@ export class ObjectIndex {
   }
 
   get(kind: string, namespace: string | undefined, name: string): K8sObject | undefined {
-    return this.byKey.get(key(kind, namespace, name));
+    return this.byName.get(String(kind))?.get(text(namespace))?.get(text(name));
   }
 
   byUid(uid: string): K8sObject | undefined {

@@ -110,9 +110,10 @@ export function containersOfObject(obj: K8sObject, groups: readonly ContainerGro
 }
 
 /**
- * Findings by path, then name, then detail. The last level is a short list (detail, finding, detail,
- * finding…): one path and name rarely have more than a few details, and a list costs far less than a
- * map when, as on most scans, nearly every (path, name) pair is met once.
+ * Findings by path, then name, then detail. The last level is a short list (detail, [finding],
+ * detail, [finding]…): one path and name rarely have more than a few details, and a list costs far
+ * less than a map when, as on most scans, nearly every (path, name) pair is met once. Each finding is
+ * kept in a list of its own, which objects with that one finding can return as their result.
  */
 export type FindingPool = Map<string, Map<unknown, unknown[]>>;
 
@@ -125,14 +126,19 @@ export const newFindingPool = (): FindingPool => new Map();
  * `ctx.cache`, one per kind of finding, so they last one scan.
  */
 export function pooledFinding(pool: FindingPool, path: string, name: unknown, detail: unknown, build: () => Violation): Violation {
+  return pooledFindingList(pool, path, name, detail, build)[0];
+}
+
+/** `[pooledFinding(…)]`, itself shared: the whole result of an object whose only finding it is (read-only). */
+export function pooledFindingList(pool: FindingPool, path: string, name: unknown, detail: unknown, build: () => Violation): Violation[] {
   let byName = pool.get(path);
   if (!byName) pool.set(path, (byName = new Map()));
   let details = byName.get(name);
   if (!details) byName.set(name, (details = []));
-  for (let i = 0; i < details.length; i += 2) if (details[i] === detail) return details[i + 1] as Violation;
-  const finding = build();
-  details.push(detail, finding);
-  return finding;
+  for (let i = 0; i < details.length; i += 2) if (details[i] === detail) return details[i + 1] as Violation[];
+  const list = [build()];
+  details.push(detail, list);
+  return list;
 }
 
 interface ContainerDefaults {
@@ -381,6 +387,12 @@ interface ContainerResourceFindings {
   missing?: (Violation | undefined)[];
   /** Per slot: a value outside the scan's bounds, or the error of a malformed bound (only with bounds); absent when none. */
   bounds?: (Violation | Error | undefined)[];
+  /**
+   * Entries shared by identical containers (only missing values) also carry the findings list of an
+   * object whose only entry they are, and that object's results by `needsKey`.
+   */
+  alone?: ContainerResourceFindings[];
+  results?: Map<number, Violation[]>;
 }
 
 /** What the resource controls share during one scan. */
@@ -391,8 +403,15 @@ interface ResourceScan {
   findings: WeakMap<K8sObject, ContainerResourceFindings[] | null>;
   /** `parseQuantity` per distinct string (a few values such as "100m" and "128Mi" repeat everywhere). */
   quantities: Map<string, number | undefined>;
-  /** "No value" findings, shared by identical containers. */
-  missing: FindingPool;
+  /** "No value" findings by container path and name, shared by identical containers. */
+  missing: Map<string, Map<unknown, MissingValues>>;
+}
+
+/** One container path and name's "no value" findings per slot, and its findings entry per set of such slots. */
+interface MissingValues {
+  bySlot: (Violation | undefined)[];
+  /** By bit mask of the slots without a value (bit = 1 << slot). */
+  byMask: (ContainerResourceFindings | undefined)[];
 }
 
 function resourceScan(ctx: EvalContext): ResourceScan {
@@ -404,7 +423,7 @@ function resourceScan(ctx: EvalContext): ResourceScan {
     }),
     findings: new WeakMap(),
     quantities: new Map(),
-    missing: newFindingPool(),
+    missing: new Map(),
   }));
 }
 
@@ -458,6 +477,34 @@ function quantityOf(value: unknown, memo: Map<string, number | undefined>): numb
   return amount;
 }
 
+function missingValuesOf(scan: ResourceScan, path: string, name: unknown): MissingValues {
+  let byName = scan.missing.get(path);
+  if (!byName) scan.missing.set(path, (byName = new Map()));
+  let missing = byName.get(name);
+  if (!missing) byName.set(name, (missing = { bySlot: [undefined, undefined, undefined, undefined], byMask: [] }));
+  return missing;
+}
+
+/** The "no value" finding of a container path and name for one slot. */
+function missingValue(scan: ResourceScan, at: PodSpecLocation, path: string, name: unknown, slot: number): Violation {
+  const missing = missingValuesOf(scan, path, name);
+  const [field, resource] = SLOTS[slot];
+  return (missing.bySlot[slot] ??= missingOrInvalid(at, path, String(name), field, resource, undefined)!);
+}
+
+/** The findings entry of a container whose only problems are the slots without a value. */
+function missingEntry(scan: ResourceScan, at: PodSpecLocation, path: string, name: unknown, slots: number): ContainerResourceFindings {
+  const missing = missingValuesOf(scan, path, name);
+  let entry = missing.byMask[slots];
+  if (!entry) {
+    const bySlot: (Violation | undefined)[] = [undefined, undefined, undefined, undefined];
+    for (let slot = 0; slot < SLOTS.length; slot++) if (slots & (1 << slot)) bySlot[slot] = missingValue(scan, at, path, name, slot);
+    missing.byMask[slots] = entry = { missing: bySlot, results: new Map() };
+    entry.alone = [entry];
+  }
+  return entry;
+}
+
 /**
  * The resource findings of the regular and init containers of a pod-bearing object that have any
  * (null for objects without pods), computed once per object and scan: seven controls read the same
@@ -476,20 +523,30 @@ function resourceFindingsOf(obj: K8sObject, ctx: EvalContext): ContainerResource
   const podLevel = at.spec?.resources ?? {};
   findings = [];
   for (const { container, path } of containersInSpec(at)) {
-    let entry: ContainerResourceFindings | undefined;
     const values = effectiveValues(container, defaults, podLevel);
+    let missingSlots = 0;
+    let toCheck = false;
+    for (let slot = 0; slot < SLOTS.length; slot++) {
+      const value = values[slot];
+      if (value === undefined) missingSlots |= 1 << slot;
+      else if (scan.slots[slot].enforced || quantityOf(value, scan.quantities) === undefined) toCheck = true;
+    }
+    if (!toCheck) {
+      // The common case: values are either valid (and unbounded) or missing, so the entry is shared.
+      if (missingSlots) findings.push(missingEntry(scan, at, path, container.name ?? "(unnamed)", missingSlots));
+      continue;
+    }
+    let entry: ContainerResourceFindings | undefined;
     for (let slot = 0; slot < SLOTS.length; slot++) {
       const { requirement, bounds, enforced } = scan.slots[slot];
       const { field, resource } = requirement;
       const value = values[slot];
       if (value !== undefined && quantityOf(value, scan.quantities) !== undefined && !enforced) continue;
-      // Rare from here on, but for containers without the value: something to report, or bounds to compare.
       const name = container.name ?? "(unnamed)";
       let problem: Violation | undefined;
       let effective: EffectiveResource | undefined;
-      if (value === undefined) {
-        problem = pooledFinding(scan.missing, path, name, slot, () => missingOrInvalid(at, path, name, field, resource, undefined)!);
-      } else {
+      if (value === undefined) problem = missingValue(scan, at, path, name, slot);
+      else {
         effective = effectiveOrPodLevel(container, field, resource, defaults, podLevel);
         problem = missingOrInvalid(at, path, name, field, resource, effective);
       }
@@ -502,6 +559,8 @@ function resourceFindingsOf(obj: K8sObject, ctx: EvalContext): ContainerResource
     }
     if (entry) findings.push(entry);
   }
+  // One shared entry (most pods): objects alike share the list, and with it their results.
+  if (findings.length === 1 && findings[0].alone) findings = findings[0].alone;
   scan.findings.set(obj, findings);
   return findings;
 }
@@ -518,6 +577,23 @@ export function evaluateWorkloadResources(
 ): Violation[] | null {
   const findings = resourceFindingsOf(obj, ctx);
   if (!findings) return null;
+  const results = findings.length === 1 ? findings[0].results : undefined;
+  if (!results) return collectResources(findings, needs, withBounds);
+  // A shared entry holds missing values only, reported alike with and without bounds.
+  const key = needsKey(needs);
+  let violations = results.get(key);
+  if (!violations) results.set(key, (violations = collectResources(findings, needs, withBounds)));
+  return violations;
+}
+
+/** A number per sequence of (field, resource) pairs. */
+function needsKey(needs: readonly [ResourceField, ResourceName][]): number {
+  let key = 0;
+  for (let i = 0; i < needs.length; i++) key = key * (SLOTS.length + 1) + slotOf(needs[i][0], needs[i][1]) + 1;
+  return key;
+}
+
+function collectResources(findings: ContainerResourceFindings[], needs: readonly [ResourceField, ResourceName][], withBounds: boolean): Violation[] {
   const violations: Violation[] = [];
   for (const container of findings) {
     for (let i = 0; i < needs.length; i++) {

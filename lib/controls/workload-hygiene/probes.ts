@@ -31,13 +31,15 @@ interface ProbeFindings {
   livenessProbe: Violation[];
 }
 
-/** Per scan: each object's probe findings, and the findings shared by identical containers. */
+/** Per scan: each object's probe findings, and the findings shared by identical containers (read-only). */
 interface ProbeScan {
   byObject: WeakMap<K8sObject, ProbeFindings | null>;
   pool: FindingPool;
+  /** Results of single-container pods by container path, name, then missing probes (bit 1 readiness, 2 liveness). */
+  single: Map<string, Map<unknown, (ProbeFindings | undefined)[]>>;
 }
 
-const newProbeScan = (): ProbeScan => ({ byObject: new WeakMap(), pool: newFindingPool() });
+const newProbeScan = (): ProbeScan => ({ byObject: new WeakMap(), pool: newFindingPool(), single: new Map() });
 
 const PROBES = ["readinessProbe", "livenessProbe"] as const;
 
@@ -56,14 +58,17 @@ export function missingProbes(obj: K8sObject, probe: "readinessProbe" | "livenes
   if (!ctx) return checkProbes(obj, undefined)?.[probe] ?? null;
   const scan = ctx.cache("workload-hygiene:probe-findings", newProbeScan);
   let findings = scan.byObject.get(obj);
-  if (findings === undefined) scan.byObject.set(obj, (findings = checkProbes(obj, scan.pool)));
+  if (findings === undefined) scan.byObject.set(obj, (findings = checkProbes(obj, scan)));
   return findings?.[probe] ?? null;
 }
 
-function checkProbes(obj: K8sObject, pool: FindingPool | undefined): ProbeFindings | null {
+function checkProbes(obj: K8sObject, scan: ProbeScan | undefined): ProbeFindings | null {
+  const pool = scan?.pool;
   if (runsToCompletion(obj)) return null;
   const containers = containersOfObject(obj, MAIN_CONTAINERS);
   if (!containers.length) return null;
+  // One container (most pods): the whole result depends on its path, name and which probes lack a handler.
+  if (scan && containers.length === 1) return singleContainerFindings(scan, containers[0].container, containers[0].path);
   const findings: ProbeFindings = { readinessProbe: [], livenessProbe: [] };
   for (const { container, path } of containers) {
     for (const probe of PROBES) {
@@ -72,4 +77,18 @@ function checkProbes(obj: K8sObject, pool: FindingPool | undefined): ProbeFindin
     }
   }
   return findings;
+}
+
+/** The findings of a pod with one regular container, shared by every pod whose container has the same path, name and missing probes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function singleContainerFindings(scan: ProbeScan, container: any, path: string): ProbeFindings {
+  const missing = (hasHandler(container.readinessProbe) ? 0 : 1) | (hasHandler(container.livenessProbe) ? 0 : 2);
+  let byName = scan.single.get(path);
+  if (!byName) scan.single.set(path, (byName = new Map()));
+  let byMissing = byName.get(container.name);
+  if (!byMissing) byName.set(container.name, (byMissing = []));
+  return (byMissing[missing] ??= {
+    readinessProbe: missing & 1 ? [pooledFinding(scan.pool, path, container.name, "readinessProbe", () => missingProbe(container, path, "readinessProbe"))] : [],
+    livenessProbe: missing & 2 ? [pooledFinding(scan.pool, path, container.name, "livenessProbe", () => missingProbe(container, path, "livenessProbe"))] : [],
+  });
 }

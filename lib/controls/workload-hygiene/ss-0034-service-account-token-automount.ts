@@ -1,6 +1,6 @@
 import { defineControl } from "../../engine/define-control";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { newFindingPool, podSpecLocationOf, pooledFinding } from "./container-resources";
+import { newFindingPool, podSpecLocationOf, pooledFindingList } from "./container-resources";
 import { tokenMountOf, type TokenMount } from "./service-account-token";
 
 function why(mount: TokenMount): string {
@@ -33,11 +33,11 @@ export default defineControl({
     const specPath = podSpecLocationOf(obj)!.path;
     // The finding depends on the pod spec's path, the account and the deciding field: workloads alike share it.
     const pool = ctx.cache("workload-hygiene:token-findings", newFindingPool);
-    return [pooledFinding(pool, specPath, mount.serviceAccount, mount.path ?? mount.decidedBy, () => ({
+    return pooledFindingList(pool, specPath, mount.serviceAccount, mount.path ?? mount.decidedBy, () => ({
       message: `pods get a service account token: ${why(mount)}`,
       paths: mount.path ? [mount.path] : undefined,
       fixPaths: mount.decidedBy === "projected-volume" ? undefined : [{ path: `${specPath}.automountServiceAccountToken`, value: "false" }],
-    }))];
+    }));
   },
   remediation:
     "Set automountServiceAccountToken: false on the pod template (and on ServiceAccounts whose pods never call the API). For workloads that do call the API, keep the token but bind their own least-privilege ServiceAccount.",

@@ -4,11 +4,11 @@ import type { EvalContext, ObjectRef, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { bindingsOfServiceAccount, tokenMountOf } from "./service-account-token";
 
-/** What a service account is bound to, with its finding per deciding path (shared by the account's workloads: read-only). */
+/** What a service account is bound to, with the finding list per deciding path (shared by the account's workloads: read-only). */
 interface Grants {
   roles: string;
   related: ObjectRef[];
-  findings: Map<string | undefined, Violation>;
+  findings: Map<string | undefined, Violation[]>;
 }
 
 const newGrantsMap = () => new Map<string, Map<string, Grants | null>>();
@@ -48,16 +48,16 @@ export default defineControl({
     if (!mount.mounted) return [];
     const grants = grantsOf(ctx, mount.namespace, mount.serviceAccount);
     if (!grants) return [];
-    let finding = grants.findings.get(mount.path);
-    if (!finding) {
-      finding = {
+    let findings = grants.findings.get(mount.path);
+    if (!findings) {
+      findings = [{
         message: `pods mount a token for ServiceAccount ${mount.namespace}/${mount.serviceAccount}, which is bound to ${grants.roles}`,
         paths: mount.path ? [mount.path] : undefined,
         related: grants.related,
-      };
-      grants.findings.set(mount.path, finding);
+      }];
+      grants.findings.set(mount.path, findings);
     }
-    return [finding];
+    return findings;
   },
   remediation:
     "If the workload does not call the Kubernetes API, set automountServiceAccountToken: false. If it does, give it a dedicated ServiceAccount bound only to the verbs and resources it uses.",

@@ -1,13 +1,22 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { imageFails, imagesOf, newImageCheck, REGULAR_CONTAINERS } from "./container-images";
-import { pooledFinding } from "./container-resources";
+import { imageFails, imagesOf, newImageCheck, REGULAR_CONTAINERS, type ContainerImage } from "./container-images";
+import { pooledFinding, pooledFindingList } from "./container-resources";
 import { firstMatchingPattern, isValidDigest, type ImageReference } from "./image-reference";
 
 /** Neither pinned to a well-formed digest nor from a repository exempt from pinning. */
 function isUnpinned(ref: ImageReference, exempt: readonly string[] | undefined): boolean {
   return !isValidDigest(ref.digest) && !firstMatchingPattern(ref, exempt);
+}
+
+function unpinnedFinding({ containerName, imagePath }: ContainerImage, ref: ImageReference): Violation {
+  return {
+    message: ref.digest
+      ? `container "${containerName}" image "${ref.raw}" carries a malformed digest`
+      : `container "${containerName}" image "${ref.raw}" is not pinned to a digest`,
+    paths: [imagePath],
+  };
 }
 
 export default defineControl({
@@ -25,15 +34,17 @@ export default defineControl({
     if (!images) return null;
     const exempt = ctx.settings.imageDigestExemptRepositories;
     const check = ctx.cache("workload-hygiene:unpinned-images", newImageCheck);
+    // One image (most pods): the finding list itself is shared by every pod with the same container.
+    if (images.length === 1) {
+      const { ref, containerName, path } = images[0];
+      if (!ref || !imageFails(check, ref, isUnpinned, exempt)) return [];
+      return pooledFindingList(check.findings, path, containerName, ref, () => unpinnedFinding(images[0], ref));
+    }
     const violations: Violation[] = [];
-    for (const { ref, containerName, path, imagePath } of images) {
+    for (const image of images) {
+      const { ref, containerName, path } = image;
       if (!ref || !imageFails(check, ref, isUnpinned, exempt)) continue;
-      violations.push(pooledFinding(check.findings, path, containerName, ref, () => ({
-        message: ref.digest
-          ? `container "${containerName}" image "${ref.raw}" carries a malformed digest`
-          : `container "${containerName}" image "${ref.raw}" is not pinned to a digest`,
-        paths: [imagePath],
-      })));
+      violations.push(pooledFinding(check.findings, path, containerName, ref, () => unpinnedFinding(image, ref)));
     }
     return violations;
   },

@@ -1,9 +1,18 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { imageFails, imagesOf, newImageCheck, REGULAR_CONTAINERS } from "./container-images";
-import { pooledFinding } from "./container-resources";
-import { effectiveTag, hasMutableTag } from "./image-reference";
+import { imageFails, imagesOf, newImageCheck, REGULAR_CONTAINERS, type ContainerImage } from "./container-images";
+import { pooledFinding, pooledFindingList } from "./container-resources";
+import { effectiveTag, hasMutableTag, type ImageReference } from "./image-reference";
+
+function floatingTagFinding({ containerName, imagePath, group }: ContainerImage, ref: ImageReference): Violation {
+  return {
+    message: ref.tag === undefined
+      ? `${group === "initContainers" ? "init container" : "container"} "${containerName}" image "${ref.raw}" has no tag and pulls latest`
+      : `${group === "initContainers" ? "init container" : "container"} "${containerName}" image "${ref.raw}" uses the floating tag "${effectiveTag(ref)}"`,
+    paths: [imagePath],
+  };
+}
 
 export default defineControl({
   id: "SS-1100",
@@ -20,15 +29,17 @@ export default defineControl({
     if (!images) return null;
     const floating = Array.isArray(ctx.settings.floatingImageTags) ? ctx.settings.floatingImageTags : [];
     const check = ctx.cache("workload-hygiene:mutable-tags", newImageCheck);
+    // One image (most pods): the finding list itself is shared by every pod with the same container.
+    if (images.length === 1) {
+      const { ref, containerName, path } = images[0];
+      if (!ref || !imageFails(check, ref, hasMutableTag, floating)) return [];
+      return pooledFindingList(check.findings, path, containerName, ref, () => floatingTagFinding(images[0], ref));
+    }
     const violations: Violation[] = [];
-    for (const { ref, containerName, path, imagePath, group } of images) {
+    for (const image of images) {
+      const { ref, containerName, path } = image;
       if (!ref || !imageFails(check, ref, hasMutableTag, floating)) continue;
-      violations.push(pooledFinding(check.findings, path, containerName, ref, () => ({
-        message: ref.tag === undefined
-          ? `${group === "initContainers" ? "init container" : "container"} "${containerName}" image "${ref.raw}" has no tag and pulls latest`
-          : `${group === "initContainers" ? "init container" : "container"} "${containerName}" image "${ref.raw}" uses the floating tag "${effectiveTag(ref)}"`,
-        paths: [imagePath],
-      })));
+      violations.push(pooledFinding(check.findings, path, containerName, ref, () => floatingTagFinding(image, ref)));
     }
     return violations;
   },

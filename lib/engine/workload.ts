@@ -36,20 +36,33 @@ export interface ContainerAt {
   index: number;
 }
 
+const CONTAINER_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
+
 /** Where one kind keeps its pod spec and pod metadata, split once (these accessors run for every control). */
 interface PodLocation {
   path: string;
   parts: readonly string[];
   metadataPath: string;
   metadataParts: readonly string[];
+  /** `${path}.${group}[${index}]` for the first indexes: a pure function of its inputs, built once per process. */
+  containerPaths: Record<ContainerGroup, string[]>;
 }
 
 const POD_LOCATIONS = new Map<string, PodLocation>(
   Object.entries(POD_SPEC_PATHS).map(([kind, path]) => {
     const metadataPath = path === "spec" ? "metadata" : path.replace(/\.spec$/, ".metadata");
-    return [kind, { path, parts: path.split("."), metadataPath, metadataParts: metadataPath.split(".") }];
+    const containerPaths = { containers: [], initContainers: [], ephemeralContainers: [] };
+    return [kind, { path, parts: path.split("."), metadataPath, metadataParts: metadataPath.split("."), containerPaths }];
   }),
 );
+
+const SHARED_CONTAINER_PATHS = 32;
+
+function containerPath(location: PodLocation, group: ContainerGroup, index: number): string {
+  if (index >= SHARED_CONTAINER_PATHS) return `${location.path}.${group}[${index}]`;
+  // Joined, so the shared string is flat: paths built on it are cheaper to compare and hash.
+  return (location.containerPaths[group][index] ??= [location.path, ".", group, "[", index, "]"].join(""));
+}
 
 function getParts(obj: unknown, parts: readonly string[]): unknown {
   let current: unknown = obj;
@@ -60,10 +73,18 @@ function getParts(obj: unknown, parts: readonly string[]): unknown {
   return current;
 }
 
+/** The pod spec object at a kind's location, or undefined when it is missing or not an object. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function specAt(obj: K8sObject, location: PodLocation): any {
+  const spec = getParts(obj, location.parts);
+  return spec && typeof spec === "object" ? spec : undefined;
+}
+
 function podMetadataOf(obj: K8sObject): unknown {
-  const at = podSpecOf(obj);
-  if (!at) return undefined;
-  return at.metadataPath === "metadata" ? obj.metadata : getParts(obj, POD_LOCATIONS.get(obj.kind)!.metadataParts);
+  // Own entries only: a kind named like an Object.prototype member has no pod spec.
+  const location = POD_LOCATIONS.get(obj.kind);
+  if (!location || specAt(obj, location) === undefined) return undefined;
+  return location.metadataPath === "metadata" ? obj.metadata : getParts(obj, location.metadataParts);
 }
 
 export function isWorkload(obj: K8sObject): boolean {
@@ -72,11 +93,10 @@ export function isWorkload(obj: K8sObject): boolean {
 
 /** The pod spec of a pod-bearing object, or undefined for any other kind. */
 export function podSpecOf(obj: K8sObject): PodSpecAt | undefined {
-  // Own entries only: a kind named like an Object.prototype member has no pod spec.
   const location = POD_LOCATIONS.get(obj.kind);
   if (!location) return undefined;
-  const spec = getParts(obj, location.parts);
-  if (!spec || typeof spec !== "object") return undefined;
+  const spec = specAt(obj, location);
+  if (spec === undefined) return undefined;
   return { spec, path: location.path, metadataPath: location.metadataPath };
 }
 
@@ -92,21 +112,23 @@ export function podAnnotationsOf(obj: K8sObject): Record<string, string> {
   return ((meta as { annotations?: Record<string, string> } | undefined)?.annotations ?? {}) as Record<string, string>;
 }
 
-const DEFAULT_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
-
 /** Every container of a pod-bearing object with its path; pass `groups` to restrict (e.g. only `containers`). */
-export function containersOf(obj: K8sObject, groups: readonly ContainerGroup[] = DEFAULT_GROUPS): ContainerAt[] {
-  const at = podSpecOf(obj);
-  if (!at) return [];
+export function containersOf(obj: K8sObject, groups: readonly ContainerGroup[] = CONTAINER_GROUPS): ContainerAt[] {
+  const location = POD_LOCATIONS.get(obj.kind);
+  if (!location) return [];
+  const spec = specAt(obj, location);
+  if (spec === undefined) return [];
   const result: ContainerAt[] = [];
   for (const group of groups) {
-    const list = at.spec[group];
+    const list = spec[group];
     if (!Array.isArray(list)) continue;
-    list.forEach((container, index) => {
+    for (let index = 0; index < list.length; index++) {
+      const container = list[index];
+      // A hole reads as undefined and is skipped like forEach skips it.
       if (container && typeof container === "object") {
-        result.push({ container, path: `${at.path}.${group}[${index}]`, group, index });
+        result.push({ container, path: containerPath(location, group, index), group, index });
       }
-    });
+    }
   }
   return result;
 }

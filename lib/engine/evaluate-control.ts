@@ -46,32 +46,59 @@ export function hasCloudData(ctx: EvalContext): boolean {
 }
 
 /**
+ * Receives a control's failed resources as they are found (runScan turns their violations into findings
+ * at once, so the violations die young instead of surviving until the control is done).
+ */
+export interface FailureSink {
+  /** A failed resource, with every violation it will have: no later target of the control adds to it. */
+  add(resource: ResourceRef, key: string, violations: Violation[]): void;
+}
+
+// Marks, in the key map, a resource already handed to the sink.
+const STREAMED: TargetResult = Object.freeze({ resource: {}, key: "", violations: [] });
+
+/**
  * A control's failed resources in first-failure order, each resource once with all its violations.
  * Objects of one kind have distinct keys except for rare repeats (same group, kind, namespace and
  * name), so the key map is only built once a key may repeat: custom targets, blamed resources, repeats.
+ * Until then failures go to the sink, when there is one; once the map exists they are collected in
+ * `results` (after everything streamed, so the order is the same).
  */
 class FailedResources {
   readonly results: TargetResult[] = [];
+  /** Keys handed to the sink. */
+  private streamed: string[] | undefined;
+  /** Set when a resource handed to the sink fails again (a blamed violation): the sink's output is then incomplete. */
+  conflict = false;
   private byKey: Map<string, TargetResult> | undefined;
   // Entries keep the control's own violations array until a second target lands on the same key.
   private copied: Set<TargetResult> | undefined;
 
+  constructor(private readonly sink: FailureSink | undefined) {}
+
+  get count(): number {
+    return this.results.length + (this.streamed?.length ?? 0);
+  }
+
   /** A resource whose key no earlier target of this control had (one object of the index). */
   addDistinct(resource: ResourceRef, key: string, violations: Violation[]): void {
     if (this.byKey) this.add(resource, key, violations);
-    else this.results.push({ resource, key, violations });
+    else if (this.sink) {
+      (this.streamed ??= []).push(key);
+      this.sink.add(resource, key, violations);
+    } else this.results.push({ resource, key, violations });
   }
 
   add(resource: ResourceRef, key: string, violations: Violation[]): void {
     const byKey = this.keyed();
     const entry = byKey.get(key);
-    if (entry) {
-      this.append(entry, violations);
-      return;
+    if (entry === STREAMED) this.conflict = true;
+    else if (entry) this.append(entry, violations);
+    else {
+      const result: TargetResult = { resource, key, violations };
+      this.results.push(result);
+      byKey.set(key, result);
     }
-    const result: TargetResult = { resource, key, violations };
-    this.results.push(result);
-    byKey.set(key, result);
   }
 
   /** Cluster-wide controls may blame another resource than the target they evaluated. */
@@ -89,6 +116,7 @@ class FailedResources {
   private keyed(): Map<string, TargetResult> {
     if (!this.byKey) {
       this.byKey = new Map();
+      for (const key of this.streamed ?? []) this.byKey.set(key, STREAMED);
       for (const result of this.results) this.byKey.set(result.key, result);
     }
     return this.byKey;
@@ -115,14 +143,31 @@ function blamesOther(violations: Violation[]): boolean {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function evaluateControl(control: Control<any>, ctx: EvalContext): ControlEvaluation {
-  if (control.manual) return { status: "manual", results: [], passed: 0, errors: [] };
+  return evaluate(control, ctx, undefined).evaluation;
+}
+
+/**
+ * evaluateControl, handing failed resources to `sink` as they are found; `results` then holds only the
+ * ones the sink did not get, which come after them. Undefined when a resource the sink got failed again
+ * later (a blamed violation): the sink's output is then incomplete, and the caller evaluates again.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function evaluateControlInto(control: Control<any>, ctx: EvalContext, sink: FailureSink): ControlEvaluation | undefined {
+  const { evaluation, conflict } = evaluate(control, ctx, sink);
+  return conflict ? undefined : evaluation;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function evaluate(control: Control<any>, ctx: EvalContext, sink: FailureSink | undefined): { evaluation: ControlEvaluation; conflict: boolean } {
+  if (control.manual) return { evaluation: { status: "manual", results: [], passed: 0, errors: [] }, conflict: false };
   if (control.needs.includes("node") && ctx.nodes.length === 0) {
-    return { status: "skipped", results: [], passed: 0, errors: [], reason: "no node facts (run the agent's node mode)" };
+    const reason = "no node facts (run the agent's node mode)";
+    return { evaluation: { status: "skipped", results: [], passed: 0, errors: [], reason }, conflict: false };
   }
   if (control.needs.includes("cloud") && !hasCloudData(ctx)) {
-    return { status: "skipped", results: [], passed: 0, errors: [], reason: "no cloud provider data" };
+    return { evaluation: { status: "skipped", results: [], passed: 0, errors: [], reason: "no cloud provider data" }, conflict: false };
   }
-  const failed = new FailedResources();
+  const failed = new FailedResources(sink);
   const errors: string[] = [];
   let evaluated = 0;
   let passed = 0;
@@ -191,11 +236,10 @@ export function evaluateControl(control: Control<any>, ctx: EvalContext): Contro
       }
     }
   }
-  const results = failed.results;
   let status: ControlStatus;
-  if (evaluated === 0 && results.length === 0) status = errors.length ? "skipped" : "not_applicable";
-  else status = results.length > 0 ? "failed" : "passed";
-  const evaluation: ControlEvaluation = { status, results, passed, errors };
+  if (evaluated === 0 && failed.count === 0) status = errors.length ? "skipped" : "not_applicable";
+  else status = failed.count > 0 ? "failed" : "passed";
+  const evaluation: ControlEvaluation = { status, results: failed.results, passed, errors };
   if (errors.length && evaluated === 0) evaluation.reason = "evaluation errors";
-  return evaluation;
+  return { evaluation, conflict: failed.conflict };
 }

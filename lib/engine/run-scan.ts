@@ -3,12 +3,12 @@ import { ALL_CONTROLS, LIBRARY_VERSION } from "../controls";
 import { listFrameworks } from "../controls/frameworks";
 import { buildContext } from "./build-context";
 import { scoreFramework } from "./score-framework";
-import { evaluateControl } from "./evaluate-control";
+import { evaluateControl, evaluateControlInto, type FailureSink } from "./evaluate-control";
 import { exceptionMatches, isActive, type ExceptionRule } from "./exceptions";
 import { REPORT_SCHEMA_VERSION, type ReportControl, type ReportFinding, type ReportFramework, type ScanReport } from "./report";
 import { computeControlScore, roundScore } from "./scoring";
 import type { ScanSettings } from "./settings";
-import type { ClusterFacts, Control, ControlStatus, FixPath, K8sObject, NodeInfo, ObjectRef, Severity, SubjectRef, Violation } from "./types";
+import type { ClusterFacts, Control, ControlStatus, EvalContext, FixPath, K8sObject, NodeInfo, ObjectRef, ResourceRef, Severity, SubjectRef, Violation } from "./types";
 
 export const ENGINE_VERSION = "0.1.0";
 
@@ -126,6 +126,46 @@ function findingOf(
   return finding;
 }
 
+/** What every control's findings share in one scan. */
+interface FindingContext {
+  readonly ctx: EvalContext;
+  readonly pool: FindingPool;
+  readonly findings: ReportFinding[];
+  readonly exceptions: readonly ExceptionRule[];
+  readonly clusterName: string | undefined;
+}
+
+/** One control's failed resources turned into findings as they arrive, with exceptions applied. */
+class ControlFindings implements FailureSink {
+  failed = 0;
+  excepted = 0;
+  /** Id of the rule that excepted each excepted resource, in order. */
+  readonly applied: string[] = [];
+
+  constructor(
+    private readonly scan: FindingContext,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    private readonly control: Control<any>,
+  ) {}
+
+  add(resource: ResourceRef, _key: string, violations: Violation[]): void {
+    const { scan, control } = this;
+    let rule: ExceptionRule | undefined;
+    if (scan.exceptions.length) {
+      const ref = resource.object;
+      const object = ref ? scan.ctx.index.get(ref.kind, ref.namespace, ref.name) : undefined;
+      rule = scan.exceptions.find((e) => exceptionMatches(e, control.id, resource, { clusterName: scan.clusterName, object }));
+    }
+    if (rule) {
+      this.excepted++;
+      this.applied.push(rule.id);
+    } else this.failed++;
+    const { object, subject } = resource;
+    const exceptionId = rule?.id;
+    for (let i = 0; i < violations.length; i++) scan.findings.push(findingOf(scan.pool, control, object, subject, violations[i], exceptionId));
+  }
+}
+
 export function runScan(input: ScanInput): ScanReport {
   const now = input.now ?? new Date();
   const ctx = buildContext(input);
@@ -146,26 +186,22 @@ export function runScan(input: ScanInput): ScanReport {
   const errors: ScanReport["errors"] = [];
   const exceptionsApplied: Record<string, number> = {};
 
+  const scan: FindingContext = { ctx, pool, findings, exceptions, clusterName: input.cluster?.name };
   for (const control of library) {
-    const evaluation = evaluateControl(control, ctx);
-    for (const message of evaluation.errors) errors.push({ controlId: control.id, message });
-    const passed = evaluation.passed;
-    let failed = 0;
-    let excepted = 0;
-    for (const result of evaluation.results) {
-      let rule: ExceptionRule | undefined;
-      if (exceptions.length) {
-        const ref = result.resource.object;
-        const object = ref ? ctx.index.get(ref.kind, ref.namespace, ref.name) : undefined;
-        rule = exceptions.find((e) => exceptionMatches(e, control.id, result.resource, { clusterName: input.cluster?.name, object }));
-      }
-      if (rule) {
-        excepted++;
-        exceptionsApplied[rule.id] = (exceptionsApplied[rule.id] ?? 0) + 1;
-      } else failed++;
-      const { object, subject } = result.resource;
-      for (const v of result.violations) findings.push(findingOf(pool, control, object, subject, v, rule?.id));
+    const start = findings.length;
+    let sink = new ControlFindings(scan, control);
+    let evaluation = evaluateControlInto(control, ctx, sink);
+    if (!evaluation) {
+      // A resource failed again after its findings were written: evaluate again, collecting everything first.
+      findings.length = start;
+      sink = new ControlFindings(scan, control);
+      evaluation = evaluateControl(control, ctx);
     }
+    for (const result of evaluation.results) sink.add(result.resource, result.key, result.violations);
+    for (const message of evaluation.errors) errors.push({ controlId: control.id, message });
+    for (const id of sink.applied) exceptionsApplied[id] = (exceptionsApplied[id] ?? 0) + 1;
+    const passed = evaluation.passed;
+    const { failed, excepted } = sink;
     let status = evaluation.status;
     if (status === "failed" && failed === 0) status = "excepted";
     const counts = { passed, failed, excepted, total: passed + failed + excepted };

@@ -5,7 +5,8 @@ import type { ReportFinding, ScanReport } from "../../../lib/engine/report";
 import { runScan } from "../../../lib/engine/run-scan";
 import type { ScanSettings } from "../../../lib/engine/settings";
 import type { K8sObject, ObjectRef } from "../../../lib/engine/types";
-import { PathLocator, type DocumentRange, type InputProblem, type LoadResult, type ObjectOrigin } from "./load-manifests";
+import type { DocumentRange, InputProblem, LoadResult, ObjectOrigin } from "./load-manifests";
+import { PathLocator } from "./path-locator";
 
 export interface FindingLocation {
   file: string;

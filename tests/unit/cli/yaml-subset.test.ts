@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
-import { parseManifestText, PathLocator, pathSegments, type LoadResult } from "@/agent/src/scan/load-manifests";
+import { parseManifestText, type LoadResult } from "@/agent/src/scan/load-manifests";
+import { PathLocator, pathSegments } from "@/agent/src/scan/path-locator";
 import { positionAt, YamlSubsetFile } from "@/agent/src/scan/yaml-subset";
 
 const ROOT = path.resolve(__dirname, "../../..");

@@ -58,6 +58,7 @@ export function imagesInSpec(
       all.push({ container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: referenceOf(container.image, memo) });
     }
     imagesBySpec.set(at.spec, (images = { all }));
+    if (!all.some((i) => i.group === "ephemeralContainers")) images.regular = all;
   }
   if (groups.length === ALL_CONTAINER_GROUPS.length) return images.all;
   if (isRegularSelection(groups)) return (images.regular ??= images.all.filter((i) => i.group !== "ephemeralContainers"));

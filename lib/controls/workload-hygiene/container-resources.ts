@@ -57,6 +57,8 @@ function specContainers(at: PodSpecLocation): SpecContainers {
   let lists = containersBySpec.get(at.spec);
   if (!lists) {
     const all: ContainerInSpec[] = [];
+    let mainCount = 0;
+    let regularCount = 0;
     for (const group of ALL_GROUPS) {
       // Most specs lack init and ephemeral containers; asking first is cheaper than reading a missing key.
       if (!Object.prototype.hasOwnProperty.call(at.spec, group)) continue;
@@ -66,8 +68,13 @@ function specContainers(at: PodSpecLocation): SpecContainers {
         const container = list[index];
         if (container && typeof container === "object") all.push({ container, path: containerPath(at.path, group, index), group, index });
       }
+      if (group === "containers") mainCount = all.length;
+      if (group !== "ephemeralContainers") regularCount = all.length;
     }
     lists = { all };
+    // Usually nothing but regular containers: the selections are then the same list.
+    if (regularCount === all.length) lists.regular = all;
+    if (mainCount === all.length) lists.main = all;
     containersBySpec.set(at.spec, lists);
   }
   return lists;
@@ -389,7 +396,7 @@ interface ContainerResourceFindings {
   bounds?: (Violation | Error | undefined)[];
   /**
    * Entries shared by identical containers (only missing values) also carry the findings list of an
-   * object whose only entry they are, and that object's results by `needsKey`.
+   * object whose only entry they are, and (once asked for) that object's results by `needsKey`.
    */
   alone?: ContainerResourceFindings[];
   results?: Map<number, Violation[]>;
@@ -499,7 +506,7 @@ function missingEntry(scan: ResourceScan, at: PodSpecLocation, path: string, nam
   if (!entry) {
     const bySlot: (Violation | undefined)[] = [undefined, undefined, undefined, undefined];
     for (let slot = 0; slot < SLOTS.length; slot++) if (slots & (1 << slot)) bySlot[slot] = missingValue(scan, at, path, name, slot);
-    missing.byMask[slots] = entry = { missing: bySlot, results: new Map() };
+    missing.byMask[slots] = entry = { missing: bySlot };
     entry.alone = [entry];
   }
   return entry;
@@ -577,9 +584,9 @@ export function evaluateWorkloadResources(
 ): Violation[] | null {
   const findings = resourceFindingsOf(obj, ctx);
   if (!findings) return null;
-  const results = findings.length === 1 ? findings[0].results : undefined;
-  if (!results) return collectResources(findings, needs, withBounds);
+  if (findings.length !== 1 || !findings[0].alone) return collectResources(findings, needs, withBounds);
   // A shared entry holds missing values only, reported alike with and without bounds.
+  const results = (findings[0].results ??= new Map());
   const key = needsKey(needs);
   let violations = results.get(key);
   if (!violations) results.set(key, (violations = collectResources(findings, needs, withBounds)));

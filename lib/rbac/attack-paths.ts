@@ -183,14 +183,14 @@ function visitHostPrivileges(spec: PodSpecAt["spec"], reasons: string[] | undefi
     if (!Array.isArray(list)) continue;
     for (const container of list) {
       if (!container || typeof container !== "object") continue;
-      const sc = container.securityContext ?? {};
+      const sc = container.securityContext ?? NO_SECURITY_CONTEXT;
       if (sc.privileged === true) {
         if (!reasons) return true;
         reasons.push(`container ${container.name} is privileged`);
         found = true;
       }
-      const added: unknown[] = Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : [];
-      if (added.some((c) => typeof c === "string" && c.toUpperCase().replace(/^CAP_/, "") === "SYS_ADMIN")) {
+      const added: unknown = sc.capabilities?.add;
+      if (Array.isArray(added) && added.some(isSysAdmin)) {
         if (!reasons) return true;
         reasons.push(`container ${container.name} adds SYS_ADMIN`);
         found = true;
@@ -198,6 +198,12 @@ function visitHostPrivileges(spec: PodSpecAt["spec"], reasons: string[] | undefi
     }
   }
   return found;
+}
+
+const NO_SECURITY_CONTEXT = Object.freeze({}) as { privileged?: unknown; capabilities?: { add?: unknown } };
+
+function isSysAdmin(capability: unknown): boolean {
+  return typeof capability === "string" && capability.toUpperCase().replace(/^CAP_/, "") === "SYS_ADMIN";
 }
 
 /** The container lists `containersOf` walks by default, in its order. */

@@ -1,10 +1,16 @@
 // Shared shape of the RBAC controls: the scan's RBAC model (built once per scan), subject targets, and
 // a definer for "subjects whose bindings give capability X" controls.
 import { defineControl } from "../../engine/define-control";
-import type { Control, ControlDefinition, EvalContext, EvalTarget, SubjectRef } from "../../engine/types";
+import type { Control, ControlDefinition, EvalContext, EvalTarget, SubjectRef, Violation } from "../../engine/types";
 import { grantSearch, hitsToViolations, type FindGrantsOptions } from "../../rbac/grant-findings";
 import { buildRbacModel, type BindingNode, type RbacModel } from "../../rbac/model";
 import type { PermissionPattern } from "../../rbac/permission-patterns";
+
+/**
+ * What a passing target returns: one shared, frozen list (the engine keeps only failing targets'
+ * lists), so the some 50,000 passing evaluations of a scan allocate nothing.
+ */
+export const NO_VIOLATIONS = Object.freeze([]) as unknown as Violation[];
 
 // The model lives in ctx.cache("rbac"); this map only saves the closure that asking for it costs
 // (controls ask once per target, some 50,000 times a scan).
@@ -54,7 +60,7 @@ export function definePermissionControl(definition: PermissionControlDefinition)
       if (appliesTo && !appliesTo(subject)) return null;
       const search = grantSearch(rbacModelOf(ctx), patterns);
       // Most subjects lack any given capability: answered by one lookup.
-      if (!search.mayGrant(subject)) return [];
+      if (!search.mayGrant(subject)) return NO_VIOLATIONS;
       return hitsToViolations(subject, search.find(subject, options), capability);
     },
   });

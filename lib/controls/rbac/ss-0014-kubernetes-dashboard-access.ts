@@ -3,7 +3,7 @@ import { refOf } from "../../engine/object-index";
 import type { EvalTarget, K8sObject, SubjectRef, Violation } from "../../engine/types";
 import { containersOf } from "../../engine/workload";
 import { describeObject } from "../../rbac/grant-findings";
-import { rbacModelOf, subjectTargets } from "./permission-control";
+import { NO_VIOLATIONS, rbacModelOf, subjectTargets } from "./permission-control";
 import { workloadAccountOf } from "./workload-accounts";
 
 type Target = { subject: SubjectRef } | { workload: K8sObject };
@@ -38,7 +38,7 @@ export default defineControl<Target>({
   evaluate(target, ctx) {
     if ("subject" in target) {
       const { subject } = target;
-      if (subject.kind === "ServiceAccount" && isDashboardName(subject.name)) return [];
+      if (subject.kind === "ServiceAccount" && isDashboardName(subject.name)) return NO_VIOLATIONS;
       const violations: Violation[] = [];
       for (const { binding, index } of rbacModelOf(ctx).directBindings(subject)) {
         if (!binding.role || !isDashboardName(binding.role.name)) continue;
@@ -53,7 +53,7 @@ export default defineControl<Target>({
     const { workload } = target;
     const w = workloadAccountOf(ctx, workload);
     if (!w) return null;
-    if (!isDashboardName(w.account.name) || isDashboardWorkload(workload, ctx.settings.dashboardImages)) return [];
+    if (!isDashboardName(w.account.name) || isDashboardWorkload(workload, ctx.settings.dashboardImages)) return NO_VIOLATIONS;
     const field = w.at.spec.serviceAccountName ? "serviceAccountName" : "serviceAccount";
     return [
       {

@@ -1,9 +1,9 @@
 import { defineControl } from "../../engine/define-control";
 import type { K8sObject, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { attackPathsFromEntry, buildExposureIndex, hostPrivilegesOf, podSpecHasHostPrivileges, type Exposure } from "../../rbac/attack-paths";
-import { rbacModelOf } from "./permission-control";
-import { accountTokenMounted, workloadAccountOf } from "./workload-accounts";
+import { attackPathsFromEntry, hostPrivilegesOf, podSpecHasHostPrivileges, type Exposure } from "../../rbac/attack-paths";
+import { NO_VIOLATIONS, rbacModelOf } from "./permission-control";
+import { accountTokenMounted, workloadAccountOf, workloadExposure } from "./workload-accounts";
 
 const NOT_EXPOSED: Exposure = Object.freeze({ reasons: [], via: [] }) as unknown as Exposure;
 
@@ -21,10 +21,11 @@ export default defineControl<K8sObject>({
     const w = workloadAccountOf(ctx, workload);
     if (!w) return null;
     // Same answers as attackPathsForWorkload, cheapest test first: most workloads are no entry point.
-    const exposure = ctx.cache("rbac:exposure", () => buildExposureIndex(ctx.index)).get(workload);
+    const exposure = workloadExposure(ctx, workload);
     if (!exposure && !podSpecHasHostPrivileges(w.at.spec)) return null;
-    if (!accountTokenMounted(ctx, w)) return [];
+    if (!accountTokenMounted(ctx, w)) return NO_VIOLATIONS;
     const paths = attackPathsFromEntry(rbacModelOf(ctx), workload, w.account, exposure ?? NOT_EXPOSED, hostPrivilegesOf(workload));
+    if (paths.length === 0) return NO_VIOLATIONS;
     const violations: Violation[] = [];
     for (const path of paths) {
       violations.push({

@@ -1,8 +1,9 @@
 // What the RBAC workload controls (SS-0014, SS-0267, SS-0272, SS-1450) need of a workload: its pod
-// spec, the service account it runs as and whether its token is mounted. Worked out once per workload
-// and scan, shared by those controls (thousands of workloads, a few hundred accounts).
+// spec, the service account it runs as, whether its token is mounted and how it is exposed. Worked out
+// once per workload and scan, shared by those controls (thousands of workloads, a few hundred accounts).
 import type { EvalContext, FixPath, K8sObject, SubjectRef } from "../../engine/types";
-import { podSpecOf, type PodSpecAt } from "../../engine/workload";
+import { podSpecOf, serviceAccountNameOf, type PodSpecAt } from "../../engine/workload";
+import { buildExposureIndex, type Exposure } from "../../rbac/attack-paths";
 import { findServiceAccountObject, serviceAccountOfWorkload, serviceAccountTokenMounted } from "../../rbac/workload-identity";
 
 export interface WorkloadAccount {
@@ -21,7 +22,15 @@ class WorkloadAccounts {
   private readonly byWorkload = new Map<K8sObject, WorkloadAccount | null>();
   private readonly accounts = new Map<string, Map<string, SubjectRef>>();
 
+  private exposures?: Map<K8sObject, Exposure>;
+
   constructor(private readonly ctx: EvalContext) {}
+
+  /** How the workload is reachable from outside the cluster; undefined when it is not. */
+  exposure(workload: K8sObject): Exposure | undefined {
+    this.exposures ??= buildExposureIndex(this.ctx.index);
+    return this.exposures.get(workload);
+  }
 
   of(workload: K8sObject): WorkloadAccount | undefined {
     let known = this.byWorkload.get(workload);
@@ -34,11 +43,13 @@ class WorkloadAccounts {
   }
 
   private describe(workload: K8sObject, at: PodSpecAt): WorkloadAccount {
-    const sa = serviceAccountOfWorkload(workload);
-    let inNamespace = this.accounts.get(sa.namespace!);
-    if (!inNamespace) this.accounts.set(sa.namespace!, (inNamespace = new Map()));
-    let account = inNamespace.get(sa.name);
-    if (!account) inNamespace.set(sa.name, (account = sa));
+    // serviceAccountOfWorkload, one object per account.
+    const namespace = workload.metadata?.namespace || "default";
+    const name = serviceAccountNameOf(workload);
+    let inNamespace = this.accounts.get(namespace);
+    if (!inNamespace) this.accounts.set(namespace, (inNamespace = new Map()));
+    let account = inNamespace.get(name);
+    if (!account) inNamespace.set(name, (account = serviceAccountOfWorkload(workload)));
     const field = at.spec.serviceAccountName ? "serviceAccountName" : at.spec.serviceAccount ? "serviceAccount" : undefined;
     return {
       workload,
@@ -66,6 +77,11 @@ function workloadAccounts(ctx: EvalContext): WorkloadAccounts {
 /** The workload's pod spec and service account; undefined when it has no pod spec. */
 export function workloadAccountOf(ctx: EvalContext, workload: K8sObject): WorkloadAccount | undefined {
   return workloadAccounts(ctx).of(workload);
+}
+
+/** How the workload is reachable from outside the cluster (see `buildExposureIndex`); undefined when it is not. */
+export function workloadExposure(ctx: EvalContext, workload: K8sObject): Exposure | undefined {
+  return workloadAccounts(ctx).exposure(workload);
 }
 
 /** Whether the workload's pods mount the service-account token, worked out once per workload and scan. */

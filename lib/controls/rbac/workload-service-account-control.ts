@@ -5,7 +5,7 @@ import { WORKLOAD_KINDS } from "../../engine/workload";
 import { describeGrant, grantSearch, scopeLabel, type GrantHit } from "../../rbac/grant-findings";
 import { relatedOfGrant } from "../../rbac/model";
 import type { PermissionPattern } from "../../rbac/permission-patterns";
-import { rbacModelOf } from "./permission-control";
+import { NO_VIOLATIONS, rbacModelOf } from "./permission-control";
 import { accountTokenMounted, workloadAccountOf } from "./workload-accounts";
 
 export interface WorkloadPermissionControlDefinition
@@ -38,7 +38,7 @@ export function defineWorkloadPermissionControl(definition: WorkloadPermissionCo
         memo.set(w.account, (grants = accountGrants(hits, capability)));
       }
       // An account that can do nothing passes whether or not its token is mounted.
-      if (grants.length === 0 || !accountTokenMounted(ctx, w)) return [];
+      if (grants.length === 0 || !accountTokenMounted(ctx, w)) return NO_VIOLATIONS;
       const head = `${workload.kind} ${workload.metadata?.name} runs as ServiceAccount ${w.account.namespace}/${w.account.name}`;
       const violations: Violation[] = [];
       for (const g of grants) violations.push({ message: head + g.tail, paths: w.accountPaths, fixPaths: w.fixPaths, related: g.related });

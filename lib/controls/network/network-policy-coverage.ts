@@ -326,7 +326,8 @@ export function isolationOf(ctx: EvalContext, workload: K8sObject): Isolation {
     if (candidates.length === 0) isolation = NOT_ISOLATED;
     else {
       const pod = podIdentityOf(ctx, workload);
-      // Default-deny style policies (`podSelector: {}`) select every pod alike: their isolation is shared.
+      // Rules without a required label (default-deny `podSelector: {}` ones) mostly select every pod
+      // of the namespace: those pods share one isolation.
       if (candidates === applicable.unindexedRules && candidates.every((rule) => ruleSelectsPod(rule, pod))) {
         isolation = applicable.unindexedIsolation ??= isolationBy(applicable.unindexedRules);
       } else isolation = isolationBy(candidates.filter((rule) => ruleSelectsPod(rule, pod)));

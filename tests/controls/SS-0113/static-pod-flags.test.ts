@@ -218,6 +218,33 @@ describe("componentInstances", () => {
     expect(componentInstances(buildContext({ objects: [etcd] }), "etcd")).toEqual([]);
   });
 
+  it("recognizes every way a container starts a component, among containers that start none", () => {
+    const pod = (name: string, container: Record<string, unknown>, labels: Record<string, string> = {}): K8sObject => ({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name, namespace: "kube-system", labels },
+      spec: { containers: [{ name: "sidecar", image: "busybox", command: ["sleep", "infinity"] }, container] },
+    });
+    const ctx = buildContext({
+      objects: [
+        pod("by-image", { name: "api", image: "registry.k8s.io/kube-apiserver:v1.30.1", args: ["--profiling=false"] }),
+        pod("by-label", { name: "kube-apiserver", image: "example.com/control-plane:1", args: ["--profiling=false"] }, { component: "kube-apiserver" }),
+        pod("by-args", { name: "api", image: "rancher/hardened-kubernetes", args: ["kube-apiserver", "--profiling=false"] }),
+        pod("by-hyperkube", { name: "api", image: "hyperkube", command: ["/hyperkube", "apiserver", "--profiling=false"] }),
+        pod("by-script", { name: "api", image: "alpine", command: ["sh", "-c", "exec /usr/local/bin/kube-apiserver --profiling=false"] }),
+        pod("label-names-another-container", { name: "api", image: "example.com/control-plane:1", args: ["--profiling=false"] }, { component: "kube-apiserver" }),
+        pod("name-only-in-a-value", { name: "proxy", image: "nginx", command: ["nginx", "--upstream=kube-apiserver:6443"] }),
+      ],
+    });
+    expect(componentInstances(ctx, "kube-apiserver").map((i) => i.resource.object?.name)).toEqual([
+      "by-image",
+      "by-label",
+      "by-args",
+      "by-hyperkube",
+      "by-script",
+    ]);
+  });
+
   it("finds nothing on a managed cluster", () => {
     const ctx = buildContext({ objects: [node], cluster: { provider: "eks", kubernetesVersion: "v1.31.2-eks-1" } });
     expect(componentInstances(ctx, "kube-apiserver")).toEqual([]);

@@ -11,6 +11,7 @@ import {
   ruleMayAllow,
   type NonResourceRequest,
   type RbacRule,
+  type ResourceKeys,
   type ResourceRequest,
   type RuleMatch,
 } from "./rule-matching";
@@ -204,6 +205,7 @@ export class RbacModel {
   // The same lists by role object: searches ask for hundreds of roles, a role id is a long string.
   private readonly bindingsByRoleNode = new Map<RoleNode, BindingNode[]>();
   private readonly ownSubjectsOfBinding = new Map<BindingNode, SubjectRef[]>();
+  private readonly bindingPositions = new Map<BindingNode, number>();
 
   constructor(source: RbacObjectSource) {
     for (const obj of source.byKind("ClusterRole")) this.addRole(obj, "ClusterRole");
@@ -350,6 +352,7 @@ export class RbacModel {
       ownSubjects.push(entry.subject);
     });
     this.ownSubjectsOfBinding.set(binding, ownSubjects);
+    this.bindingPositions.set(binding, this.bindings.length);
     if (binding.role) {
       let list = this.bindingsByRole.get(binding.role.id);
       if (!list) {
@@ -483,9 +486,10 @@ export class RbacModel {
     const nonResourceRequest: NonResourceRequest | undefined = isNonResource
       ? { verb: query.verb, nonResourceURL: query.nonResourceURL! }
       : undefined;
-    const results = new Map<string, WhoCanResult>();
     const masters: SubjectRef = { kind: "Group", name: SYSTEM_MASTERS };
-    results.set(subjectKey(masters), { subject: masters, superuser: true, grants: [] });
+    // Results by the model's own subject objects (no key to build per grant); keys only to sort.
+    const results = new Map<SubjectRef, WhoCanResult>();
+    results.set(this.boundSubject(masters) ?? masters, { subject: masters, superuser: true, grants: [] });
     const keys = resourceRequest ? resourceKeysOf(resourceRequest.resource, resourceRequest.subresource) : undefined;
     // A role's rules are matched once per query, however many bindings share it.
     const roleMatches = new Map<RoleNode, { rule: EffectiveRule; match: RuleMatch }[]>();
@@ -501,19 +505,37 @@ export class RbacModel {
       roleMatches.set(role, list);
       return list;
     };
-    for (const binding of this.bindings) {
+    // A resource request can only be allowed by roles with rules listing `*`, the resource or `*\/sub`.
+    const bindings = keys ? this.bindingsOfRolesListing(keys) : this.bindings;
+    for (const binding of bindings) {
       if (!binding.role || binding.subjects.length === 0) continue;
       if (binding.scope !== null && (namespace === undefined || binding.scope !== namespace)) continue;
-      for (const { rule, match } of matchesOf(binding.role)) {
-        for (const { subject, index } of binding.subjects) {
-          const key = subjectKey(subject);
-          let result = results.get(key);
-          if (!result) results.set(key, (result = { subject, superuser: false, grants: [] }));
+      const matches = matchesOf(binding.role);
+      if (matches.length === 0) continue;
+      const own = this.boundSubjectsOf(binding);
+      for (const { rule, match } of matches) {
+        for (let i = 0; i < binding.subjects.length; i++) {
+          const { subject, index } = binding.subjects[i];
+          let result = results.get(own[i]);
+          if (!result) results.set(own[i], (result = { subject, superuser: false, grants: [] }));
           result.grants.push({ binding, subjectIndex: index, role: binding.role, rule, scope: binding.scope, match });
         }
       }
     }
-    return [...results.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+    const sorted: [string, WhoCanResult][] = [];
+    for (const [subject, result] of results) sorted.push([subjectKey(subject), result]);
+    return sorted.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+  }
+
+  /** Bindings of the roles with a rule listing one of the keys (or `*`), in model order. */
+  private bindingsOfRolesListing(keys: ResourceKeys): BindingNode[] {
+    const roles = new Set<RoleNode>();
+    for (const entry of ["*", keys.combined, keys.anySubresource]) {
+      if (entry !== undefined) for (const role of this.rulesListing(entry).roles) roles.add(role);
+    }
+    const bindings: BindingNode[] = [];
+    for (const role of roles) for (const binding of this.bindingsOfRole(role)) bindings.push(binding);
+    return bindings.sort((a, b) => this.bindingPositions.get(a)! - this.bindingPositions.get(b)!);
   }
 
   /** The grants (own and through built-in groups) that allow this subject the request; [] = denied. */

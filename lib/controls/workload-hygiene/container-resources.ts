@@ -396,9 +396,11 @@ interface ContainerResourceFindings {
   bounds?: (Violation | Error | undefined)[];
   /**
    * Entries shared by identical containers (only missing values) also carry the findings list of an
-   * object whose only entry they are, and (once asked for) that object's results by `needsKey`.
+   * object whose only entry they are, whether a second container met them, and from then on the
+   * results of objects whose only entry they are, by `needsKey`.
    */
   alone?: ContainerResourceFindings[];
+  reused?: boolean;
   results?: Map<number, Violation[]>;
 }
 
@@ -503,7 +505,8 @@ function missingValue(scan: ResourceScan, at: PodSpecLocation, path: string, nam
 function missingEntry(scan: ResourceScan, at: PodSpecLocation, path: string, name: unknown, slots: number): ContainerResourceFindings {
   const missing = missingValuesOf(scan, path, name);
   let entry = missing.byMask[slots];
-  if (!entry) {
+  if (entry) entry.reused = true;
+  else {
     const bySlot: (Violation | undefined)[] = [undefined, undefined, undefined, undefined];
     for (let slot = 0; slot < SLOTS.length; slot++) if (slots & (1 << slot)) bySlot[slot] = missingValue(scan, at, path, name, slot);
     missing.byMask[slots] = entry = { missing: bySlot };
@@ -584,7 +587,8 @@ export function evaluateWorkloadResources(
 ): Violation[] | null {
   const findings = resourceFindingsOf(obj, ctx);
   if (!findings) return null;
-  if (findings.length !== 1 || !findings[0].alone) return collectResources(findings, needs, withBounds);
+  // Results are kept only for entries that several objects share (every replica of a pod template).
+  if (findings.length !== 1 || !findings[0].reused) return collectResources(findings, needs, withBounds);
   // A shared entry holds missing values only, reported alike with and without bounds.
   const results = (findings[0].results ??= new Map());
   const key = needsKey(needs);
@@ -601,18 +605,22 @@ function needsKey(needs: readonly [ResourceField, ResourceName][]): number {
 }
 
 function collectResources(findings: ContainerResourceFindings[], needs: readonly [ResourceField, ResourceName][], withBounds: boolean): Violation[] {
-  const violations: Violation[] = [];
+  // Lists start at their first finding: the engine keeps each failing object's list, and an empty
+  // list grown by push reserves room for 17.
+  let violations: Violation[] | undefined;
   for (const container of findings) {
     for (let i = 0; i < needs.length; i++) {
       const slot = slotOf(needs[i][0], needs[i][1]);
-      const missing = container.missing?.[slot];
-      if (missing) violations.push(missing);
-      else if (withBounds && container.bounds?.[slot]) {
+      let found = container.missing?.[slot];
+      if (!found && withBounds && container.bounds?.[slot]) {
         const outside = container.bounds[slot]!;
         if (outside instanceof Error) throw outside;
-        violations.push(outside);
+        found = outside;
       }
+      if (!found) continue;
+      if (violations) violations.push(found);
+      else violations = [found];
     }
   }
-  return violations;
+  return violations ?? [];
 }

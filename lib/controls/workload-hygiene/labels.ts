@@ -8,11 +8,13 @@ interface LabelRule {
   wanted: readonly string[] | undefined;
   keys: string[];
   findings: Map<string, Violation>;
+  /** Result lists by pod spec path, then which labels are missing (bit 1 the object's, 2 the pod template's). */
+  results: Map<string, (Violation[] | undefined)[]>;
 }
 
 function ruleFor(wanted: readonly string[] | undefined, fallback: readonly string[]): LabelRule {
   const keys = (Array.isArray(wanted) && wanted.length ? wanted : fallback).filter((k) => typeof k === "string" && k);
-  return { wanted, keys, findings: new Map() };
+  return { wanted, keys, findings: new Map(), results: new Map() };
 }
 
 const newRuleMap = () => new Map<string, LabelRule>();
@@ -65,9 +67,20 @@ export function missingAllLabels(
     if (known && known.wanted === wanted) rule = known;
     else rules.set(what, (rule = ruleFor(wanted, fallback)));
   } else rule = ruleFor(wanted, fallback);
-  const violations: Violation[] = [];
-  if (!hasAny(obj.metadata?.labels, rule.keys)) violations.push(findingFor(rule, "metadata.labels", what));
+  const own = !hasAny(obj.metadata?.labels, rule.keys);
   // A Pod's own metadata is its pod metadata; other kinds also carry a pod template's.
-  if (at.path !== "spec" && !hasAny(podLabelsOfCached(obj), rule.keys)) violations.push(findingFor(rule, templateLabelsPath(at.path), what));
-  return violations;
+  const template = at.path !== "spec" && !hasAny(podLabelsOfCached(obj), rule.keys);
+  if (!own && !template) return [];
+  // Objects alike share the result list (read-only).
+  let lists = rule.results.get(at.path);
+  if (!lists) rule.results.set(at.path, (lists = []));
+  const which = (own ? 1 : 0) | (template ? 2 : 0);
+  let list = lists[which];
+  if (!list) {
+    list = [];
+    if (own) list.push(findingFor(rule, "metadata.labels", what));
+    if (template) list.push(findingFor(rule, templateLabelsPath(at.path), what));
+    lists[which] = list;
+  }
+  return list;
 }

@@ -1,12 +1,18 @@
 import { defineControl } from "../../engine/define-control";
 import { matchesLabelSelector, matchesMapSelector } from "../../engine/label-selector";
 import type { K8sObject, Violation } from "../../engine/types";
-import { podLabelsOf } from "../../engine/workload";
+import { podLabelsOfCached } from "./scan-lookups";
+
+/** Whether Object.keys would list anything, without building the list. */
+function hasOwnKeys(value: unknown): boolean {
+  for (const key in value as object) if (Object.prototype.hasOwnProperty.call(value, key)) return true;
+  return false;
+}
 
 function hasRequirements(selector: unknown): boolean {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const s = selector as any;
-  return !!s && typeof s === "object" && (Object.keys(s.matchLabels ?? {}).length > 0 || (Array.isArray(s.matchExpressions) && s.matchExpressions.length > 0));
+  return !!s && typeof s === "object" && (hasOwnKeys(s.matchLabels ?? {}) || (Array.isArray(s.matchExpressions) && s.matchExpressions.length > 0));
 }
 
 /** The part of the selector the labels fail: matchLabels when they already do, else matchExpressions. */
@@ -15,11 +21,11 @@ function failingSelectorPath(selector: { matchLabels?: Record<string, string> },
 }
 
 function check(obj: K8sObject): Violation[] | null {
-  const labels = podLabelsOf(obj);
+  const labels = podLabelsOfCached(obj);
   const selector = obj.spec?.selector;
   if (obj.kind === "ReplicationController") {
     // An RC without a selector defaults it to the template's labels.
-    if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return [];
+    if (!selector || typeof selector !== "object" || !hasOwnKeys(selector)) return [];
     return matchesMapSelector(selector, labels) ? [] : [{ message: "spec.selector does not select the pod template's labels", paths: ["spec.selector"] }];
   }
   if (obj.kind === "Job" && obj.spec?.manualSelector !== true) return null; // the Job controller generates its own selector

@@ -241,6 +241,23 @@ function labelOf(node: BindingNode | RoleNode): string {
   return label;
 }
 
+// Subjects (the model's own objects, asked about by every control) and binding scopes likewise.
+const subjectLabels = new WeakMap<SubjectRef, string>();
+const scopeLabels = new WeakMap<BindingNode, string>();
+
+function labelOfSubject(subject: SubjectRef): string {
+  let label = subjectLabels.get(subject);
+  if (label === undefined) subjectLabels.set(subject, (label = subjectLabel(subject)));
+  return label;
+}
+
+/** `scopeLabel` of the binding's scope (a grant's scope is its binding's). */
+function scopeLabelOf(binding: BindingNode): string {
+  let label = scopeLabels.get(binding);
+  if (label === undefined) scopeLabels.set(binding, (label = scopeLabel(binding.scope)));
+  return label;
+}
+
 export function describeGrant(grant: Pick<GrantPath, "binding" | "role" | "rule" | "via">): string {
   const binding = labelOf(grant.binding);
   const role = labelOf(grant.role);
@@ -282,7 +299,7 @@ export function hitsToViolations(subject: SubjectRef, hits: readonly GrantHit[],
     }
     paths.push(subjectPath(first.subjectIndex), ROLE_REF_PATH);
     violations.push({
-      message: `${subjectLabel(subject)} ${capability} ${scopeLabel(first.scope)} through ${describeGrant(first)}`,
+      message: `${labelOfSubject(subject)} ${capability} ${first.scope === first.binding.scope ? scopeLabelOf(first.binding) : scopeLabel(first.scope)} through ${describeGrant(first)}`,
       paths: pathsAreUnique(list) ? paths : [...new Set(paths)],
       related: relatedOfGrant(first).related,
     });

@@ -272,6 +272,8 @@ export class RbacModel {
       }
       selected.set(role, picks);
     }
+    // Roles contribute to several aggregated roles (admin, edit, view…): each rule is keyed once.
+    const ruleKeys = new Map<RbacRule, string>();
     for (const role of aggregated) {
       const seen = new Set<RoleNode>([role]);
       const queue = [...selected.get(role)!];
@@ -287,7 +289,8 @@ export class RbacModel {
       const rules: EffectiveRule[] = [];
       for (const contributor of contributors) {
         for (const effective of contributor.rules) {
-          const key = ruleKey(effective.rule);
+          let key = ruleKeys.get(effective.rule);
+          if (key === undefined) ruleKeys.set(effective.rule, (key = ruleKey(effective.rule)));
           if (keys.has(key)) continue;
           keys.add(key);
           rules.push(effective);

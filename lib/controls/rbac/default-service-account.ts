@@ -3,17 +3,21 @@
 // should not mount its token.
 import type { K8sObject, Violation } from "../../engine/types";
 import type { BindingNode } from "../../rbac/model";
+import { NO_VIOLATIONS } from "./permission-control";
 
 /** Violations for each `default` service account a non-bootstrap binding grants a role to. */
 export function defaultServiceAccountGrants(binding: BindingNode): Violation[] {
-  if (binding.bootstrap) return [];
-  return binding.subjects
-    .filter(({ subject }) => subject.kind === "ServiceAccount" && subject.name === "default")
-    .map(({ subject, index }) => ({
+  if (binding.bootstrap) return NO_VIOLATIONS;
+  let violations: Violation[] | undefined;
+  for (const { subject, index } of binding.subjects) {
+    if (subject.kind !== "ServiceAccount" || subject.name !== "default") continue;
+    (violations ??= []).push({
       message: `${binding.kind} ${binding.namespace ? `${binding.namespace}/` : ""}${binding.name} grants ${binding.roleRef.kind} ${binding.roleRef.name} to the default service account of namespace ${subject.namespace}`,
       paths: [`subjects[${index}]`],
       fix: "Create a dedicated ServiceAccount for the workload that needs these permissions and bind it instead.",
-    }));
+    });
+  }
+  return violations ?? NO_VIOLATIONS;
 }
 
 /** Violations for a `default` ServiceAccount object that mounts its token into pods by default. */

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { SubjectRef, Violation } from "../../engine/types";
 import { describeObject } from "../../rbac/grant-findings";
 import { findServiceAccountObject } from "../../rbac/workload-identity";
-import { rbacModelOf, subjectTargets } from "./permission-control";
+import { NO_VIOLATIONS, rbacModelOf, subjectTargets } from "./permission-control";
 
 export default defineControl<SubjectRef>({
   id: "SS-0053",
@@ -18,16 +18,16 @@ export default defineControl<SubjectRef>({
     if (subject.kind !== "ServiceAccount") return null;
     const sa = findServiceAccountObject(ctx.index, subject.namespace!, subject.name);
     if (sa?.automountServiceAccountToken === false) return [];
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const { binding, index } of rbacModelOf(ctx).directBindings(subject)) {
       if (!binding.role) continue;
-      violations.push({
+      (violations ??= []).push({
         message: `ServiceAccount ${subject.namespace}/${subject.name} mounts its token by default and holds ${describeObject(binding.role)} through ${describeObject(binding)}`,
         paths: [`relatedObjects[0].subjects[${index}]`, "relatedObjects[0].roleRef.name"],
         related: [binding.ref, binding.role.ref],
       });
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Set `automountServiceAccountToken: false` on the ServiceAccount and opt in per workload (`spec.automountServiceAccountToken: true`) only where the pods call the API.",

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import type { BindingNode } from "../../rbac/model";
 import { isAnonymousSubject } from "../../rbac/subjects";
-import { bindingTargets } from "./permission-control";
+import { NO_VIOLATIONS, bindingTargets } from "./permission-control";
 
 export default defineControl<BindingNode>({
   id: "SS-0262",
@@ -15,15 +15,15 @@ export default defineControl<BindingNode>({
   category: "access-control",
   targets: bindingTargets,
   evaluate(binding) {
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const { subject, index } of binding.subjects) {
       if (!isAnonymousSubject(subject)) continue;
-      violations.push({
+      (violations ??= []).push({
         message: `${binding.kind} ${binding.namespace ? `${binding.namespace}/` : ""}${binding.name} grants ${binding.roleRef.kind} ${binding.roleRef.name} to ${subject.kind} ${subject.name}`,
         paths: [`subjects[${index}]`],
       });
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Remove anonymous subjects from bindings; disable anonymous authentication on the API server (`--anonymous-auth=false`, or restrict it to health endpoints) unless a load balancer needs it.",

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { SubjectRef, Violation } from "../../engine/types";
 import { describeObject } from "../../rbac/grant-findings";
 import { findServiceAccountObject } from "../../rbac/workload-identity";
-import { rbacModelOf, subjectTargets } from "./permission-control";
+import { NO_VIOLATIONS, rbacModelOf, subjectTargets } from "./permission-control";
 
 export default defineControl<SubjectRef>({
   id: "SS-1420",
@@ -17,16 +17,16 @@ export default defineControl<SubjectRef>({
   evaluate(subject, ctx) {
     if (subject.kind !== "ServiceAccount" || subject.name !== "default") return null;
     if (findServiceAccountObject(ctx.index, subject.namespace!, subject.name)?.automountServiceAccountToken === false) return [];
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const { binding, index } of rbacModelOf(ctx).directBindings(subject)) {
       if (!binding.role) continue;
-      violations.push({
+      (violations ??= []).push({
         message: `the default service account of namespace ${subject.namespace} mounts its token in every pod and holds ${describeObject(binding.role)} through ${describeObject(binding)}`,
         paths: [`relatedObjects[0].subjects[${index}]`, "relatedObjects[0].roleRef.name"],
         related: [binding.ref, binding.role.ref],
       });
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Bind the role to a dedicated ServiceAccount used by the workload that needs it, and set `automountServiceAccountToken: false` on the `default` ServiceAccount.",

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { SubjectRef, Violation } from "../../engine/types";
 import { describeObject } from "../../rbac/grant-findings";
 import { SYSTEM_ANONYMOUS, SYSTEM_AUTHENTICATED, SYSTEM_SERVICEACCOUNTS, SYSTEM_UNAUTHENTICATED } from "../../rbac/subjects";
-import { rbacModelOf, subjectTargets } from "./permission-control";
+import { NO_VIOLATIONS, rbacModelOf, subjectTargets } from "./permission-control";
 
 /** Identities that stand for "everyone" or "every workload" rather than for someone. */
 function isBroadIdentity(subject: SubjectRef): boolean {
@@ -28,16 +28,16 @@ export default defineControl<SubjectRef>({
   targets: subjectTargets,
   evaluate(subject, ctx) {
     if (!isBroadIdentity(subject)) return null;
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const { binding, index } of rbacModelOf(ctx).directBindings(subject)) {
       if (binding.bootstrap || !binding.role || binding.role.rules.length === 0) continue;
-      violations.push({
+      (violations ??= []).push({
         message: `${describeObject(binding)} grants ${describeObject(binding.role)} to ${subject.kind} ${subject.name}`,
         paths: [`relatedObjects[0].subjects[${index}]`, "relatedObjects[0].roleRef.name"],
         related: [binding.ref, binding.role.ref],
       });
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Bind roles to named groups or service accounts instead; keep only the bootstrap discovery bindings on the built-in groups.",

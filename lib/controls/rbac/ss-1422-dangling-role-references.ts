@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { SubjectRef, Violation } from "../../engine/types";
 import { describeObject } from "../../rbac/grant-findings";
-import { rbacModelOf, subjectTargets } from "./permission-control";
+import { NO_VIOLATIONS, rbacModelOf, subjectTargets } from "./permission-control";
 
 export default defineControl<SubjectRef>({
   id: "SS-1422",
@@ -13,16 +13,16 @@ export default defineControl<SubjectRef>({
   category: "access-control",
   targets: subjectTargets,
   evaluate(subject, ctx) {
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const { binding, index } of rbacModelOf(ctx).directBindings(subject)) {
       if (binding.role || !binding.problem?.endsWith("not found")) continue;
-      violations.push({
+      (violations ??= []).push({
         message: `${subject.kind} ${subject.name} is bound by ${describeObject(binding)} to a missing role: ${binding.problem}`,
         paths: [`relatedObjects[0].subjects[${index}]`, "relatedObjects[0].roleRef.name"],
         related: [binding.ref],
       });
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation: "Delete bindings whose role was removed, or recreate the intended role from version control.",
   refs: {},

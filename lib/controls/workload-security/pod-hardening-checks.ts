@@ -9,6 +9,7 @@ import { CONFINING_PROFILE_TYPES, PSS_SAFE_SYSCTLS } from "./pod-security-standa
 import {
   effectivePath,
   effectiveValue,
+  fieldPath,
   inheritsFromPod,
   subfield,
   type ContainerView,
@@ -45,7 +46,7 @@ function findPrivilegedContainers(pod: PodView): Violation[] {
   let violations: Violation[] | undefined;
   for (const c of pod.containers) {
     if (c.security.privileged === true) {
-      (violations ??= []).push({ message: `${c.who} runs privileged`, paths: [`${c.securityContextPath}.privileged`] });
+      (violations ??= []).push({ message: `${c.who} runs privileged`, paths: [fieldPath(c, "privileged")] });
     }
     for (const cap of addedCapabilities(c)) {
       if (cap.name === "SYS_ADMIN") {
@@ -74,7 +75,7 @@ function findEscalation(pod: PodView, escalationBlockedByDefault: boolean): Viol
   for (const c of pod.containers) {
     const value = c.security.allowPrivilegeEscalation;
     if (value === false || (value === undefined && escalationBlockedByDefault)) continue;
-    const path = `${c.securityContextPath}.allowPrivilegeEscalation`;
+    const path = fieldPath(c, "allowPrivilegeEscalation");
     (violations ??= []).push(
       value === undefined
         ? {
@@ -101,7 +102,7 @@ function findWritableRootFilesystems(pod: PodView): Violation[] {
   for (const c of pod.containers) {
     const value = c.security.readOnlyRootFilesystem;
     if (value === true) continue;
-    const path = `${c.securityContextPath}.readOnlyRootFilesystem`;
+    const path = fieldPath(c, "readOnlyRootFilesystem");
     (violations ??= []).push(
       value === undefined
         ? { message: `${c.who} has a writable root filesystem (readOnlyRootFilesystem is not set)`, fixPaths: [{ path, value: "true" }] }
@@ -135,7 +136,7 @@ function findLinuxRootIdentities(pod: PodView): Violation[] {
         (violations ??= []).push({
           message: `${c.who} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies, so the image's user decides`,
           paths: nonRoot === false ? [effectivePath(pod, c, "runAsNonRoot")] : undefined,
-          fixPaths: [{ path: `${c.securityContextPath}.runAsNonRoot`, value: "true" }],
+          fixPaths: [{ path: fieldPath(c, "runAsNonRoot"), value: "true" }],
         });
       }
     }
@@ -174,7 +175,7 @@ function findWindowsAdministratorIdentities(pod: PodView): Violation[] {
     const inherited = own === undefined ? subfield(pod.security.windowsOptions, "runAsUserName") : undefined;
     const user = own ?? inherited;
     const path =
-      inherited !== undefined ? `${pod.podSecurityContextPath}.windowsOptions.runAsUserName` : `${c.securityContextPath}.windowsOptions.runAsUserName`;
+      inherited !== undefined ? `${pod.podSecurityContextPath}.windowsOptions.runAsUserName` : fieldPath(c, "windowsOptions.runAsUserName");
     if (typeof user === "string" && user.trim() !== "") {
       if (!WINDOWS_ADMIN_ACCOUNTS.has(user.trim().toLowerCase())) continue;
       (violations ??= []).push({ message: `${c.who} runs as the Windows administrator account ${JSON.stringify(user)}`, paths: [path] });
@@ -203,7 +204,7 @@ function findNetRawRetained(pod: PodView): Violation[] {
     if (c.security.privileged === true) {
       (violations ??= []).push({
         message: `${c.who} runs privileged and so keeps NET_RAW whatever it drops`,
-        paths: [`${c.securityContextPath}.privileged`],
+        paths: [fieldPath(c, "privileged")],
       });
       continue;
     }
@@ -215,7 +216,7 @@ function findNetRawRetained(pod: PodView): Violation[] {
     if (!dropsCapability(c, "NET_RAW")) {
       (violations ??= []).push({
         message: `${c.who} does not drop NET_RAW (or ALL)`,
-        fixPaths: [{ path: `${c.securityContextPath}.capabilities.drop`, value: "NET_RAW" }],
+        fixPaths: [{ path: fieldPath(c, "capabilities.drop"), value: "NET_RAW" }],
       });
     }
   }
@@ -271,7 +272,7 @@ export function unmaskedProcMounts(pod: PodView): Violation[] {
   for (const c of pod.containers) {
     const value = c.security.procMount;
     if (value === undefined || value === "Default") continue;
-    const path = `${c.securityContextPath}.procMount`;
+    const path = fieldPath(c, "procMount");
     (violations ??= []).push({
       message: `${c.who} sets procMount: ${JSON.stringify(value)}, exposing normally masked /proc paths`,
       paths: [path],
@@ -329,7 +330,7 @@ export function explicitRootPrimaryGroups(pod: PodView): Violation[] {
   for (const c of pod.containers) {
     if (effectiveValue(pod, c, "runAsGroup") !== 0) continue;
     if (inheritsFromPod(pod, c, "runAsGroup")) (inheritors ??= []).push(c.who);
-    else (violations ??= []).push({ message: `${c.who} sets runAsGroup: 0 (root group)`, paths: [`${c.securityContextPath}.runAsGroup`] });
+    else (violations ??= []).push({ message: `${c.who} sets runAsGroup: 0 (root group)`, paths: [fieldPath(c, "runAsGroup")] });
   }
   if (inheritors) {
     (violations ??= []).unshift({
@@ -355,7 +356,7 @@ export function hostProcessRequests(pod: PodView): Violation[] {
     if (subfield(c.security.windowsOptions, "hostProcess") === true) {
       (violations ??= []).push({
         message: `${c.who} runs as a Windows HostProcess container (host-level access)`,
-        paths: [`${c.securityContextPath}.windowsOptions.hostProcess`],
+        paths: [fieldPath(c, "windowsOptions.hostProcess")],
       });
     }
   }

@@ -8,7 +8,7 @@
 // read, the strings that name them) is built once per object and shared, so each field of the
 // manifest is read once; paths of individual fields are built only for a finding.
 import type { K8sObject, Violation } from "../../engine/types";
-import { podSpecOf, type ContainerAt, type ContainerGroup } from "../../engine/workload";
+import { containersOf, podSpecOf, type ContainerAt } from "../../engine/workload";
 
 /**
  * The securityContext fields the checks read, null read as unset (what the API server decodes it to).
@@ -48,6 +48,8 @@ export interface ContainerView extends ContainerAt {
   security: SecurityFields;
   /** e.g. `spec.containers[0].securityContext` */
   securityContextPath: string;
+  /** Paths of fields in that securityContext, see `fieldPath`. */
+  fieldPaths: Map<string, string> | undefined;
   /** Parsed capability lists (see `capabilities.ts`), filled on first use. */
   capabilities: unknown;
 }
@@ -164,8 +166,46 @@ export function podViewOf(obj: K8sObject): PodView | undefined {
   return view ?? undefined;
 }
 
-const CONTAINER_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
-const KIND_OF_GROUP: Record<ContainerGroup, string> = {
+/**
+ * The securityContext path of a container position and the paths of its fields, shared by every pod
+ * with a container at that position (a pure function of the position, so built once per process:
+ * findings then carry the same flat strings, which the report's path pool finds without copying).
+ * Keyed by the container path, which the engine shares for the first indexes of each group.
+ */
+interface PositionPaths {
+  securityContextPath: string;
+  fields: Map<string, string>;
+}
+
+const SHARED_POSITIONS = 32;
+const positionPaths = new Map<string, PositionPaths>();
+
+function pathsOfPosition(c: ContainerAt): PositionPaths | undefined {
+  if (c.index >= SHARED_POSITIONS) return undefined;
+  let paths = positionPaths.get(c.path);
+  if (!paths) positionPaths.set(c.path, (paths = { securityContextPath: [c.path, ".securityContext"].join(""), fields: new Map() }));
+  return paths;
+}
+
+const podSecurityContextPaths = new Map<string, string>();
+
+/** `${specPath}.securityContext`, shared: spec paths are the few locations where kinds keep pod specs. */
+function podSecurityContextPath(specPath: string): string {
+  let path = podSecurityContextPaths.get(specPath);
+  if (path === undefined) podSecurityContextPaths.set(specPath, (path = [specPath, ".securityContext"].join("")));
+  return path;
+}
+
+/** The path of a field of the container's securityContext (`allowPrivilegeEscalation`, `seccompProfile.type`). */
+export function fieldPath(c: ContainerView, field: string): string {
+  const fields = c.fieldPaths;
+  if (!fields) return `${c.securityContextPath}.${field}`;
+  let path = fields.get(field);
+  if (path === undefined) fields.set(field, (path = [c.securityContextPath, ".", field].join("")));
+  return path;
+}
+
+const KIND_OF_GROUP: Record<ContainerAt["group"], string> = {
   containers: "container",
   initContainers: "init container",
   ephemeralContainers: "ephemeral container",
@@ -176,27 +216,23 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
   const metadata = metadataPath === "metadata" ? obj.metadata : getDotted(obj, metadataPath);
   const annotations = isRecord(metadata) && isRecord(metadata.annotations) ? (metadata.annotations as Record<string, string>) : NO_ANNOTATIONS;
   const containers: ContainerView[] = [];
-  for (const group of CONTAINER_GROUPS) {
-    const list = spec[group];
-    if (!Array.isArray(list)) continue;
-    for (let index = 0; index < list.length; index++) {
-      const container = list[index];
-      if (!container || typeof container !== "object") continue;
-      const path = `${specPath}.${group}[${index}]`;
-      const name = typeof container.name === "string" && container.name ? container.name : `#${index}`;
-      const sc = isRecord(container.securityContext) ? container.securityContext : undefined;
-      containers.push({
-        container,
-        path,
-        group,
-        index,
-        who: `${KIND_OF_GROUP[group]} "${name}"`,
-        securityContext: sc ?? NO_SECURITY_CONTEXT,
-        security: sc ? containerFields(sc) : NO_FIELDS,
-        securityContextPath: `${path}.securityContext`,
-        capabilities: undefined,
-      });
-    }
+  for (const at of containersOf(obj)) {
+    const { container, path, group, index } = at;
+    const name = typeof container.name === "string" && container.name ? container.name : `#${index}`;
+    const sc = isRecord(container.securityContext) ? container.securityContext : undefined;
+    const shared = pathsOfPosition(at);
+    containers.push({
+      container,
+      path,
+      group,
+      index,
+      who: `${KIND_OF_GROUP[group]} "${name}"`,
+      securityContext: sc ?? NO_SECURITY_CONTEXT,
+      security: sc ? containerFields(sc) : NO_FIELDS,
+      securityContextPath: shared ? shared.securityContextPath : `${path}.securityContext`,
+      fieldPaths: shared?.fields,
+      capabilities: undefined,
+    });
   }
   const windowsOs = isRecord(spec.os) && spec.os.name === "windows";
   const selector = isRecord(spec.nodeSelector) ? spec.nodeSelector : NO_ANNOTATIONS;
@@ -210,7 +246,7 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
     containers,
     podSecurityContext: podSc ?? NO_SECURITY_CONTEXT,
     security: podSc ? podFields(podSc) : NO_FIELDS,
-    podSecurityContextPath: `${specPath}.securityContext`,
+    podSecurityContextPath: podSecurityContextPath(specPath),
     windows: windowsOs || selector["kubernetes.io/os"] === "windows" || selector["beta.kubernetes.io/os"] === "windows",
     windowsOs,
     sharesHostNamespace: spec.hostNetwork === true || spec.hostPID === true || spec.hostIPC === true,
@@ -230,7 +266,7 @@ export function inheritsFromPod(pod: PodView, c: ContainerView, field: Inherited
 
 /** Path of the field that decides `effectiveValue`; the container-level field when neither sets it. */
 export function effectivePath(pod: PodView, c: ContainerView, field: InheritedField): string {
-  return inheritsFromPod(pod, c, field) ? `${pod.podSecurityContextPath}.${field}` : `${c.securityContextPath}.${field}`;
+  return inheritsFromPod(pod, c, field) ? `${pod.podSecurityContextPath}.${field}` : fieldPath(c, field);
 }
 
 /** A field of an object-valued securityContext field (`seccompProfile.type`, `windowsOptions.hostProcess`). */

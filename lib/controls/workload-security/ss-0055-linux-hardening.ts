@@ -3,7 +3,7 @@ import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { droppedCapabilities } from "./capabilities";
 import { APPARMOR_ANNOTATION_PREFIX } from "./pod-security-standards";
-import { effectiveValue, podViewOf, targetsWindows, type ContainerView, type PodView } from "./security-context";
+import { effectiveValue, fieldPath, podViewOf, targetsWindows, type ContainerView, type PodView } from "./security-context";
 
 /** True when a seccomp profile, SELinux options, an AppArmor profile or a capability drop confines the container. */
 function isHardened(pod: PodView, c: ContainerView): boolean {
@@ -38,8 +38,8 @@ export default defineControl({
       violations.push({
         message: `${c.who} sets no seccomp profile, SELinux options, AppArmor profile or capability drops`,
         fixPaths: [
-          { path: `${c.securityContextPath}.seccompProfile.type`, value: "RuntimeDefault" },
-          { path: `${c.securityContextPath}.capabilities.drop[0]`, value: "ALL" },
+          { path: fieldPath(c, "seccompProfile.type"), value: "RuntimeDefault" },
+          { path: fieldPath(c, "capabilities.drop[0]"), value: "ALL" },
         ],
       });
     }

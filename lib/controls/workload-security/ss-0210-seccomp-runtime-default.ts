@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { effectiveValue, inheritsFromPod, podViewOf, targetsWindows } from "./security-context";
+import { effectiveValue, fieldPath, inheritsFromPod, podViewOf, targetsWindows } from "./security-context";
 
 export default defineControl({
   id: "SS-0210",
@@ -25,7 +25,7 @@ export default defineControl({
       if (profile === undefined) {
         violations.push({
           message: `${c.who} has no seccomp profile (neither the container nor the pod sets one)`,
-          fixPaths: [{ path: `${c.securityContextPath}.seccompProfile.type`, value: "RuntimeDefault" }],
+          fixPaths: [{ path: fieldPath(c, "seccompProfile.type"), value: "RuntimeDefault" }],
         });
       } else if (inheritsFromPod(pod, c, "seccompProfile")) {
         // One finding for a pod-level profile, however many containers inherit it.
@@ -38,7 +38,7 @@ export default defineControl({
       } else {
         violations.push({
           message: `${c.who} uses seccomp profile type ${JSON.stringify(type ?? null)}, not RuntimeDefault`,
-          paths: [`${c.securityContextPath}.seccompProfile.type`],
+          paths: [fieldPath(c, "seccompProfile.type")],
         });
       }
     }

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { podViewOf } from "./security-context";
+import { fieldPath, podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1010",
@@ -29,7 +29,7 @@ export default defineControl({
       if (own === undefined) {
         if (podLevel !== true) (unset ??= []).push(c.who);
       } else if (own !== true) {
-        const path = `${c.securityContextPath}.runAsNonRoot`;
+        const path = fieldPath(c, "runAsNonRoot");
         violations.push({ message: `${c.who} sets runAsNonRoot: ${JSON.stringify(own)}`, paths: [path], fixPaths: [{ path, value: "true" }] });
       }
     }

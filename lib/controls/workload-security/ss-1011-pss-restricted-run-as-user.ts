@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { podViewOf } from "./security-context";
+import { fieldPath, podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1011",
@@ -24,7 +24,7 @@ export default defineControl({
     }
     for (const c of pod.containers) {
       if (c.security.runAsUser !== 0) continue;
-      const path = `${c.securityContextPath}.runAsUser`;
+      const path = fieldPath(c, "runAsUser");
       violations.push({ message: `${c.who} sets runAsUser: 0 (root)`, paths: [path], fixPaths: [{ path, value: "1000" }] });
     }
     return violations;

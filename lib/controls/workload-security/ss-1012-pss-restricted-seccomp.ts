@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { CONFINING_PROFILE_TYPES, PSS_VERSION_TAG } from "./pod-security-standards";
-import { declaresWindowsOs, podViewOf, subfield } from "./security-context";
+import { declaresWindowsOs, fieldPath, podViewOf, subfield } from "./security-context";
 
 export default defineControl({
   id: "SS-1012",
@@ -31,7 +31,7 @@ export default defineControl({
       }
       const type = subfield(c.security.seccompProfile, "type");
       if (typeof type === "string" && CONFINING_PROFILE_TYPES.has(type)) continue;
-      violations.push({ message: `${c.who} sets seccomp profile type ${JSON.stringify(type ?? null)}`, paths: [`${c.securityContextPath}.seccompProfile.type`] });
+      violations.push({ message: `${c.who} sets seccomp profile type ${JSON.stringify(type ?? null)}`, paths: [fieldPath(c, "seccompProfile.type")] });
     }
     if (unset) {
       violations.push({

@@ -7,7 +7,7 @@ import path from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, YAMLMap, YAMLSeq, type Document } from "yaml";
 import type { K8sObject } from "../../../lib/engine/types";
 import { UsageError } from "../errors";
-import { detached, positionAt, YamlSubsetFile, type PositionNode, type SubsetDocument } from "./yaml-subset";
+import { detached, type PositionNode } from "./yaml-positions";
 
 export interface ObjectOrigin {
   /** The file the object came from ("-" for stdin). */
@@ -31,9 +31,10 @@ export interface DocumentRange {
   end: number;
   firstLine: number;
   index: number;
-  /** "subset": read by yaml-subset.ts; "yaml": by the `yaml` package (with the same result for the subset). */
-  reader: "subset" | "yaml";
-  /** The lines of a `yaml`-read document's nodes, taken while it was parsed (few documents need `yaml`). */
+  /**
+   * The lines of the document's nodes, taken while it was parsed, for files read as a whole; documents
+   * read one at a time are parsed again (by range) only when a finding needs a line.
+   */
   positions?: PositionNode;
 }
 
@@ -91,7 +92,7 @@ export const YAML_OPTIONS = { version: "1.1", uniqueKeys: false, prettyErrors: f
 const LF = 0x0a;
 
 /**
- * Files read by `yaml` as a whole, as before the subset reader: directives, `...` document ends and a
+ * Files read by `yaml` as a whole: directives, `...` document ends and a
  * leading byte order mark change how neighbouring documents are read. (The test the loader made on
  * the text: /^(?:%|\.\.\.(?:[ \t\r\n]|$))/m, where lines end at LF, CR, LS or PS.)
  */
@@ -168,7 +169,7 @@ function addDocument(
 
 /**
  * `value` with its strings copied out of the file's text: V8 makes longer substrings views of the
- * string they were cut from, and one kept value would keep a whole file in memory (see yaml-subset.ts).
+ * string they were cut from, and one kept value would keep a whole file in memory (see yaml-positions.ts).
  */
 function detachStrings(value: unknown, seen = new Set<object>()): unknown {
   if (typeof value === "string") return detached(value);
@@ -225,7 +226,7 @@ function yamlPositions(doc: Document.Parsed, lineAt: (offset: number) => number)
  * Reads the documents of `text` (the bytes `range` of the file) with `yaml`, as the loader always did.
  * With `refuseBroken`, nothing is added and false returned when a document is broken.
  */
-function addYamlDocuments(text: string, file: string, result: LoadResult, range: Omit<DocumentRange, "index" | "reader">, refuseBroken: boolean): boolean {
+function addYamlDocuments(text: string, file: string, result: LoadResult, range: Omit<DocumentRange, "index">, refuseBroken: boolean, keepPositions: boolean): boolean {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
   const list = Array.isArray(docs) ? docs : [docs];
@@ -249,7 +250,7 @@ function addYamlDocuments(text: string, file: string, result: LoadResult, range:
       .join("\n")
       .match(SOURCE_COMMENT)?.[1]
       ?.trim();
-    addDocument(result, file, value, line, helmSource, { ...range, index, reader: "yaml", positions: yamlPositions(doc, lineAt) }, (i) => {
+    addDocument(result, file, value, line, helmSource, { ...range, index, ...(keepPositions ? { positions: yamlPositions(doc, lineAt) } : {}) }, (i) => {
       const node = doc.getIn(["items", i], true) as { range?: [number, number, number] } | undefined;
       return node?.range ? lineAt(node.range[0]) : undefined;
     });
@@ -264,14 +265,14 @@ export function parseManifestText(text: string, file: string, result: LoadResult
 
 /**
  * Parses one file's UTF-8 contents into Kubernetes objects with their origins. Documents are decoded
- * and read one at a time (yaml-subset.ts, or `yaml` for what it does not read); nothing of their text
+ * and read one at a time by `yaml`; nothing of their text
  * or syntax is kept. A file with a broken document is read by `yaml` as a whole, as before: around a
  * broken document `yaml` may read past a `---` line, and its line numbers after one are off (see
  * docs/benchmarks.md, CLI scan).
  */
 export function parseManifestBytes(bytes: Buffer, file: string, result: LoadResult): void {
   if (readAsWholeFile(bytes) || !addDocuments(bytes, file, result)) {
-    addYamlDocuments(bytes.toString("utf8"), file, result, { start: 0, end: bytes.length, firstLine: 1 }, false);
+    addYamlDocuments(bytes.toString("utf8"), file, result, { start: 0, end: bytes.length, firstLine: 1 }, false, true);
   }
 }
 
@@ -287,21 +288,11 @@ function addDocuments(bytes: Buffer, file: string, result: LoadResult): boolean 
     for (let nl = bytes.indexOf(LF, counted); nl !== -1 && nl < start; nl = bytes.indexOf(LF, nl + 1)) firstLine++;
     counted = start;
     const text = bytes.toString("utf8", start, end);
-    const subset = new YamlSubsetFile(text);
-    const doc = subset.read(0, text.length, firstLine);
-    if (!doc) {
-      if (addYamlDocuments(text, file, result, { start, end, firstLine }, true)) continue;
-      result.objects.length = before.objects;
-      result.warnings.length = before.warnings;
-      result.errors.length = before.errors;
-      return false;
-    }
-    const document: DocumentRange = { start, end, firstLine, index: 0, reader: "subset" };
-    let positions: SubsetDocument | undefined;
-    addDocument(result, file, doc.value, doc.line, doc.helmSource, document, (i) => {
-      positions ??= subset.read(0, text.length, firstLine, true);
-      return positionAt(positions?.root, ["items", i])?.line;
-    });
+    if (addYamlDocuments(text, file, result, { start, end, firstLine }, true, false)) continue;
+    result.objects.length = before.objects;
+    result.warnings.length = before.warnings;
+    result.errors.length = before.errors;
+    return false;
   }
   return true;
 }

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from "yaml";
 import { YAML_OPTIONS, type DocumentRange, type ObjectOrigin } from "./load-manifests";
-import { positionAt, YamlSubsetFile } from "./yaml-subset";
+import { positionAt } from "./yaml-positions";
 
 /** Splits a Kubescape-style path (`spec.containers[0].image`) into segments. */
 export function pathSegments(jsonPath: string): (string | number)[] {
@@ -57,12 +57,7 @@ export class PathLocator {
   private nodeLines(file: string, range: DocumentRange): NodeLines | undefined {
     if (this.document === range) return this.lines;
     let lines: NodeLines | undefined;
-    let root = range.positions;
-    if (!root && range.reader === "subset") {
-      this.load(file);
-      const text = this.bytes.toString("utf8", range.start, range.end);
-      root = new YamlSubsetFile(text).read(0, text.length, range.firstLine, true)?.root;
-    }
+    const root = range.positions;
     if (root) lines = (segments) => positionAt(root, segments)?.line;
     else {
       this.load(file);

@@ -7,7 +7,7 @@ import type { K8sObject, ObjectRef, Severity, SubjectRef } from "../engine/types
 import { podSpecOf, type PodSpecAt } from "../engine/workload";
 import { CAPABILITY } from "./capabilities";
 import { describeGrant, findGrants, scopeLabel, type GrantHit } from "./grant-findings";
-import { relatedOfGrant, type RbacModel } from "./model";
+import { relatedObjectsOf, type RbacModel } from "./model";
 import type { PermissionPattern } from "./permission-patterns";
 import { subjectKey, subjectLabel } from "./subjects";
 import { serviceAccountObjectOf, serviceAccountOfWorkload, serviceAccountTokenMounted } from "./workload-identity";
@@ -272,7 +272,7 @@ export function attackPathsFromEntry(
     if (!hits.length) continue;
     // Cluster-wide grants first: they are the ones an attacker would use.
     const grant = hits.find((h) => h.grant.scope === null) ?? hits[0];
-    const { related } = relatedOfGrant(grant.grant);
+    const related = relatedObjectsOf(grant.grant);
     paths.push({
       id: `${ref.kind}/${ref.namespace ?? ""}/${ref.name}#${definition.impact}`,
       workload: ref,

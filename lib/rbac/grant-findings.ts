@@ -2,8 +2,8 @@
 // the binding and role as `related` objects and Kubescape-style paths into them
 // (`relatedObjects[1].rules[0].verbs[2]`, `relatedObjects[0].subjects[1]`, `relatedObjects[0].roleRef.name`).
 import type { ObjectRef, SubjectRef, Violation } from "../engine/types";
-import { relatedOfGrant, type BindingNode, type EffectiveRule, type GrantPath, type RbacModel, type RoleNode } from "./model";
-import { compilePatterns, type CompiledPatterns, type PermissionPattern, type PreparedPattern } from "./permission-patterns";
+import { relatedObjectsOf, type BindingNode, type EffectiveRule, type GrantPath, type RbacModel, type RoleNode } from "./model";
+import { compilePatterns, type PermissionPattern, type RuleTest } from "./permission-patterns";
 import type { RuleMatch } from "./rule-matching";
 import { implicitGroupsOf, subjectLabel } from "./subjects";
 
@@ -45,28 +45,24 @@ interface EntryHits {
 }
 
 /**
- * One capability searched over one model, many times (once per subject by every control of a scan).
- * Only rules listing one of the capability's resource entries (or `*`) can give it: found through the
- * model's resource index, they tell once per search which roles give the capability, and so which
- * subjects have it; any other subject costs one lookup. The rule entries at fault are worked out only
- * for the bindings of subjects asked about. Hits share `match` objects: do not mutate them.
+ * One capability (a pattern list, or another rule test) searched over one model, many times: once
+ * per subject by every control of a scan. Rules that can give it are found once per search (through
+ * the model's resource index when the test names its resource entries), and so the roles, bindings
+ * and subjects that have it: any other subject costs one lookup. The rule entries at fault are worked
+ * out only for the bindings of subjects asked about. Hits share `match` objects: do not mutate them.
  */
-export class GrantSearch {
-  private readonly compiled: CompiledPatterns;
-  // Per list of applicable patterns (CompiledPatterns.applicableAt: one to three lists): the roles with
-  // a rule giving one of them, and those roles' matching rules once worked out.
-  private readonly rolesByApplicable = new Map<readonly PreparedPattern[], Set<RoleNode>>();
-  private readonly hitsByApplicable = new Map<readonly PreparedPattern[], Map<RoleNode, readonly RuleHit[]>>();
+export class GrantSearch<C = unknown> {
+  // Per scope class (RuleTest.classAt): the roles with a rule passing the test, and those roles' passing rules once worked out.
+  private readonly rolesByClass = new Map<C, Set<RoleNode>>();
+  private readonly hitsByClass = new Map<C, Map<RoleNode, readonly RuleHit[]>>();
   /** The model's own subject objects with a binding that gives the capability. */
   private granting?: Set<SubjectRef>;
   private readonly entriesByGroup = new Map<string, EntryHits[]>();
 
   constructor(
     private readonly model: RbacModel,
-    patterns: readonly PermissionPattern[],
-  ) {
-    this.compiled = compilePatterns(patterns);
-  }
+    private readonly test: RuleTest<C>,
+  ) {}
 
   /** False when none of the subject's own bindings gives the capability (`find` without `inherited` finds nothing). */
   mayGrant(subject: SubjectRef): boolean {
@@ -79,7 +75,7 @@ export class GrantSearch {
     const hits: GrantHit[] = [];
     // The subject's own grants, then (with `inherited`) each built-in group's, tagged `via`.
     const own = this.model.boundSubject(subject);
-    if (own && this.grantingSubjects().has(own)) {
+    if (own && (!this.granting || this.granting.has(own))) {
       for (const { binding, index } of this.model.directBindings(own)) addHits(hits, binding, index, this.ruleHitsOf(binding), undefined, options.filter);
     }
     if (options.inherited) {
@@ -93,25 +89,27 @@ export class GrantSearch {
     return hits;
   }
 
-  /** Roles with a rule giving one of `applicable` (a rule giving one of a subset gives one of the whole list). */
-  private rolesGiving(applicable: readonly PreparedPattern[]): Set<RoleNode> {
-    let roles = this.rolesByApplicable.get(applicable);
+  /** Roles with a rule passing the test in a scope class (those of other classes are among the cluster-wide class's). */
+  private rolesGiving(cls: C): Set<RoleNode> {
+    let roles = this.rolesByClass.get(cls);
     if (roles) return roles;
     roles = new Set();
-    const all = this.compiled.applicableAt(null);
-    if (applicable === all) {
-      for (const entry of this.compiled.resourceEntries) {
+    const clusterWide = this.test.classAt(null);
+    if (cls !== clusterWide) {
+      for (const role of this.rolesGiving(clusterWide)) {
+        if (role.rules.some(({ rule }) => this.test.givesAny(rule, cls))) roles.add(role);
+      }
+    } else if (this.test.resourceEntries) {
+      for (const entry of this.test.resourceEntries) {
         const listing = this.model.rulesListing(entry);
         for (let i = 0; i < listing.rules.length; i++) {
-          if (!roles.has(listing.roles[i]) && this.compiled.givesAny(listing.rules[i].rule, applicable)) roles.add(listing.roles[i]);
+          if (!roles.has(listing.roles[i]) && this.test.givesAny(listing.rules[i].rule, cls)) roles.add(listing.roles[i]);
         }
       }
-    } else if (applicable.length) {
-      for (const role of this.rolesGiving(all)) {
-        if (role.rules.some(({ rule }) => this.compiled.givesAny(rule, applicable))) roles.add(role);
-      }
+    } else {
+      for (const role of this.model.roles) if (role.rules.some(({ rule }) => this.test.givesAny(rule, cls))) roles.add(role);
     }
-    this.rolesByApplicable.set(applicable, roles);
+    this.rolesByClass.set(cls, roles);
     return roles;
   }
 
@@ -119,18 +117,18 @@ export class GrantSearch {
   private ruleHitsOf(binding: BindingNode): readonly RuleHit[] {
     const role = binding.role;
     if (!role) return NO_RULE_HITS;
-    const applicable = this.compiled.applicableAt(binding.scope);
-    if (!this.rolesGiving(applicable).has(role)) return NO_RULE_HITS;
-    let byRole = this.hitsByApplicable.get(applicable);
-    if (!byRole) this.hitsByApplicable.set(applicable, (byRole = new Map()));
+    const cls = this.test.classAt(binding.scope);
+    if (this.rolesByClass.get(cls)?.has(role) === false) return NO_RULE_HITS;
+    let byRole = this.hitsByClass.get(cls);
+    if (!byRole) this.hitsByClass.set(cls, (byRole = new Map()));
     let ruleHits = byRole.get(role);
     if (!ruleHits) {
       const found: RuleHit[] = [];
       for (const rule of role.rules) {
-        const match = this.compiled.matchRule(rule.rule, applicable);
+        const match = this.test.matchRule(rule.rule, cls);
         if (match) found.push({ rule, match });
       }
-      byRole.set(role, (ruleHits = found));
+      byRole.set(role, (ruleHits = found.length ? found : NO_RULE_HITS));
     }
     return ruleHits;
   }
@@ -138,9 +136,9 @@ export class GrantSearch {
   private grantingSubjects(): Set<SubjectRef> {
     if (!this.granting) {
       const granting = new Set<SubjectRef>();
-      for (const role of this.rolesGiving(this.compiled.applicableAt(null))) {
+      for (const role of this.rolesGiving(this.test.classAt(null))) {
         for (const binding of this.model.bindingsOfRole(role)) {
-          if (binding.subjects.length === 0 || !this.rolesGiving(this.compiled.applicableAt(binding.scope)).has(role)) continue;
+          if (binding.subjects.length === 0 || !this.rolesGiving(this.test.classAt(binding.scope)).has(role)) continue;
           for (const subject of this.model.boundSubjectsOf(binding)) granting.add(subject);
         }
       }
@@ -182,16 +180,29 @@ function addHits(
   }
 }
 
-// Searches live as long as their model (one scan, or one explorer analysis).
-const searches = new WeakMap<RbacModel, Map<readonly PermissionPattern[], GrantSearch>>();
+// Searches live as long as their model (one scan, or one explorer analysis), per pattern list or rule test.
+const searches = new WeakMap<RbacModel, Map<object, GrantSearch>>();
 
 /** The model's search for a capability, created on first use. */
 export function grantSearch(model: RbacModel, patterns: readonly PermissionPattern[]): GrantSearch {
+  const perModel = searchesOf(model);
+  let search = perModel.get(patterns);
+  if (!search) perModel.set(patterns, (search = new GrantSearch(model, compilePatterns(patterns))));
+  return search;
+}
+
+/** The model's search for grants whose rules pass a test (a module constant: it keys the search). */
+export function ruleSearch<C>(model: RbacModel, test: RuleTest<C>): GrantSearch<C> {
+  const perModel = searchesOf(model);
+  let search = perModel.get(test);
+  if (!search) perModel.set(test, (search = new GrantSearch(model, test)));
+  return search as GrantSearch<C>;
+}
+
+function searchesOf(model: RbacModel): Map<object, GrantSearch> {
   let perModel = searches.get(model);
   if (!perModel) searches.set(model, (perModel = new Map()));
-  let search = perModel.get(patterns);
-  if (!search) perModel.set(patterns, (search = new GrantSearch(model, patterns)));
-  return search;
+  return perModel;
 }
 
 /** Grants whose rule satisfies a custom test (returns the entries at fault, or null). */
@@ -288,20 +299,23 @@ export function hitsToViolations(subject: SubjectRef, hits: readonly GrantHit[],
   const violations: Violation[] = [];
   for (const list of groups) {
     const first = list[0].grant;
-    const paths: string[] = [];
+    // Paths gathered in a scratch list, then copied at their exact count: findings are kept per scan.
+    let count = 0;
     for (const { grant, match } of list) {
       const strings = rulePathStrings(grant.rule, grant.rule.source !== grant.role);
-      for (const i of match.resources) paths.push(strings.of("resources", i));
-      for (const i of match.nonResourceURLs) paths.push(strings.of("nonResourceURLs", i));
-      for (const i of match.verbs) paths.push(strings.of("verbs", i));
-      for (const i of match.apiGroups) paths.push(strings.of("apiGroups", i));
-      for (const i of match.resourceNames) paths.push(strings.of("resourceNames", i));
+      for (const i of match.resources) scratchPaths[count++] = strings.of("resources", i);
+      for (const i of match.nonResourceURLs) scratchPaths[count++] = strings.of("nonResourceURLs", i);
+      for (const i of match.verbs) scratchPaths[count++] = strings.of("verbs", i);
+      for (const i of match.apiGroups) scratchPaths[count++] = strings.of("apiGroups", i);
+      for (const i of match.resourceNames) scratchPaths[count++] = strings.of("resourceNames", i);
     }
-    paths.push(subjectPath(first.subjectIndex), ROLE_REF_PATH);
+    scratchPaths[count++] = subjectPath(first.subjectIndex);
+    scratchPaths[count++] = ROLE_REF_PATH;
+    const paths = scratchPaths.slice(0, count);
     violations.push({
       message: `${labelOfSubject(subject)} ${capability} ${first.scope === first.binding.scope ? scopeLabelOf(first.binding) : scopeLabel(first.scope)} through ${describeGrant(first)}`,
       paths: pathsAreUnique(list) ? paths : [...new Set(paths)],
-      related: relatedOfGrant(first).related,
+      related: relatedObjectsOf(first),
     });
   }
   return violations;
@@ -334,6 +348,7 @@ function rulePathStrings(rule: EffectiveRule, aggregated: boolean): RulePathStri
 }
 
 const ROLE_REF_PATH = "relatedObjects[0].roleRef.name";
+const scratchPaths: string[] = [];
 const subjectPaths: string[] = [];
 
 function subjectPath(index: number): string {

@@ -563,10 +563,11 @@ export function buildRbacModel(source: RbacObjectSource): RbacModel {
 
 /** JSON path root of a grant's rule inside a finding's `related` list ([binding, role, source role?]). */
 export function relatedOfGrant(grant: Pick<GrantPath, "binding" | "role" | "rule">): { related: ObjectRef[]; rulePath: string } {
-  const related = [grant.binding.ref, grant.role.ref];
-  if (grant.rule.source !== grant.role) {
-    related.push(grant.rule.source.ref);
-    return { related, rulePath: `relatedObjects[2].rules[${grant.rule.index}]` };
-  }
-  return { related, rulePath: `relatedObjects[1].rules[${grant.rule.index}]` };
+  const aggregated = grant.rule.source !== grant.role;
+  return { related: relatedObjectsOf(grant), rulePath: `relatedObjects[${aggregated ? 2 : 1}].rules[${grant.rule.index}]` };
+}
+
+/** `relatedOfGrant(grant).related`: binding, role, and the source role when the rule is aggregated. */
+export function relatedObjectsOf(grant: Pick<GrantPath, "binding" | "role" | "rule">): ObjectRef[] {
+  return grant.rule.source !== grant.role ? [grant.binding.ref, grant.role.ref, grant.rule.source.ref] : [grant.binding.ref, grant.role.ref];
 }

@@ -186,10 +186,25 @@ function entriesGiven(rule: RbacRule, values: readonly string[], gives: EntryTes
 }
 
 /**
+ * What a grant search (`GrantSearch`) looks for, rule by rule. Binding scopes fall in classes
+ * (`classAt`): grants at scopes of one class get the same answers, and what grants of any class pass,
+ * cluster-wide grants (`classAt(null)`) pass too.
+ */
+export interface RuleTest<C> {
+  /** Resource entries one of which a rule must list to pass (undefined: any rule may pass). */
+  readonly resourceEntries?: readonly string[];
+  classAt(scope: string | null): C;
+  /** Whether the rule passes in the class: `matchRule` without the indexes. */
+  givesAny(rule: RbacRule, cls: C): boolean;
+  /** The entries of the rule that make it pass, or null. */
+  matchRule(rule: RbacRule, cls: C): RuleMatch | null;
+}
+
+/**
  * A pattern list prepared for repeated matching: what a rule needs to give any of the patterns, and
  * which patterns a grant can give at each binding scope (the scope decides only which patterns apply).
  */
-export class CompiledPatterns {
+export class CompiledPatterns implements RuleTest<readonly PreparedPattern[]> {
   private readonly needs: PatternListNeeds;
   /** Resource entries a rule must list to give any of the patterns (`*`, `pods/exec`, `*\/exec`…). */
   readonly resourceEntries: readonly string[];
@@ -223,6 +238,11 @@ export class CompiledPatterns {
   applicableAt(scope: string | null): readonly PreparedPattern[] {
     if (scope === null) return this.everywhere;
     return this.inNamedNamespace.get(scope) ?? this.inAnyNamespace;
+  }
+
+  /** The scope class of a search: the list of patterns that apply. */
+  classAt(scope: string | null): readonly PreparedPattern[] {
+    return this.applicableAt(scope);
   }
 
   /** Whether the rule gives any of `applicable` (a list from `applicableAt`): `matchRule` without the indexes. */

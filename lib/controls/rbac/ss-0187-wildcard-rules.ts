@@ -1,9 +1,8 @@
 import { defineControl } from "../../engine/define-control";
 import type { SubjectRef } from "../../engine/types";
-import { findGrantsWhere, hitsToViolations } from "../../rbac/grant-findings";
-import type { GrantPath } from "../../rbac/model";
-import type { RuleMatch } from "../../rbac/rule-matching";
-import { rbacModelOf, subjectTargets } from "./permission-control";
+import { hitsToViolations, ruleSearch } from "../../rbac/grant-findings";
+import type { RuleTest } from "../../rbac/permission-patterns";
+import { NO_VIOLATIONS, rbacModelOf, subjectTargets } from "./permission-control";
 
 function wildcardIndexes(values: string[], isWildcard: (v: string) => boolean): number[] {
   const out: number[] = [];
@@ -16,13 +15,15 @@ function wildcardIndexes(values: string[], isWildcard: (v: string) => boolean): 
 const isWildcardVerb = (v: string) => v === "*";
 const isWildcardResource = (r: string) => r === "*" || r.startsWith("*/");
 
-/** The wildcard verbs and resources of a grant's resource rule, or null when it has none. */
-function wildcardEntries(grant: GrantPath): RuleMatch | null {
-  const rule = grant.rule.rule;
-  if (rule.resources.length === 0) return null;
-  if (!rule.verbs.some(isWildcardVerb) && !rule.resources.some(isWildcardResource)) return null;
-  return { verbs: wildcardIndexes(rule.verbs, isWildcardVerb), resources: wildcardIndexes(rule.resources, isWildcardResource), apiGroups: [], resourceNames: [], nonResourceURLs: [] };
-}
+/** Resource rules with wildcard verbs or resources, wherever they are bound: the paths are the wildcards. */
+const wildcardRules: RuleTest<null> = {
+  classAt: () => null,
+  givesAny: (rule) => rule.resources.length > 0 && (rule.verbs.some(isWildcardVerb) || rule.resources.some(isWildcardResource)),
+  matchRule(rule) {
+    if (!this.givesAny(rule, null)) return null;
+    return { verbs: wildcardIndexes(rule.verbs, isWildcardVerb), resources: wildcardIndexes(rule.resources, isWildcardResource), apiGroups: [], resourceNames: [], nonResourceURLs: [] };
+  },
+};
 
 export default defineControl<SubjectRef>({
   id: "SS-0187",
@@ -35,8 +36,9 @@ export default defineControl<SubjectRef>({
   category: "access-control",
   targets: subjectTargets,
   evaluate(subject, ctx) {
-    const hits = findGrantsWhere(rbacModelOf(ctx), subject, wildcardEntries);
-    return hitsToViolations(subject, hits, "is granted wildcard verbs or resources");
+    const search = ruleSearch(rbacModelOf(ctx), wildcardRules);
+    if (!search.mayGrant(subject)) return NO_VIOLATIONS;
+    return hitsToViolations(subject, search.find(subject), "is granted wildcard verbs or resources");
   },
   remediation:
     "Replace wildcards with the explicit resources and verbs the subject uses (`kubectl auth can-i --list` and audit logs show them).",

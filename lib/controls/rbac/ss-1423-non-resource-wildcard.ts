@@ -1,21 +1,27 @@
 import { defineControl } from "../../engine/define-control";
 import type { SubjectRef } from "../../engine/types";
-import { findGrantsWhere, hitsToViolations } from "../../rbac/grant-findings";
-import type { GrantPath } from "../../rbac/model";
-import type { RuleMatch } from "../../rbac/rule-matching";
-import { rbacModelOf, subjectTargets } from "./permission-control";
+import { hitsToViolations, ruleSearch } from "../../rbac/grant-findings";
+import type { RuleTest } from "../../rbac/permission-patterns";
+import { NO_VIOLATIONS, rbacModelOf, subjectTargets } from "./permission-control";
 
-/** The `*` and `/*` non-resource URLs a cluster-wide grant allows (with every verb entry), or null. */
-function nonResourceWildcards(grant: GrantPath): RuleMatch | null {
-  const rule = grant.rule.rule;
-  if (grant.scope !== null || rule.nonResourceURLs.length === 0) return null;
-  const urls: number[] = [];
-  rule.nonResourceURLs.forEach((u, i) => {
-    if (u === "*" || u === "/*") urls.push(i);
-  });
-  if (!urls.length || rule.verbs.length === 0) return null;
-  return { verbs: rule.verbs.map((_, i) => i), apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: urls };
-}
+const isUrlWildcard = (url: string) => url === "*" || url === "/*";
+
+/**
+ * Rules allowing `*` or `/*` non-resource URLs (with any verb), through ClusterRoleBindings only: the
+ * paths are the wildcard URLs and every verb entry.
+ */
+const nonResourceWildcards: RuleTest<boolean> = {
+  classAt: (scope) => scope === null,
+  givesAny: (rule, clusterWide) => clusterWide && rule.verbs.length > 0 && rule.nonResourceURLs.some(isUrlWildcard),
+  matchRule(rule, clusterWide) {
+    if (!this.givesAny(rule, clusterWide)) return null;
+    const urls: number[] = [];
+    rule.nonResourceURLs.forEach((u, i) => {
+      if (isUrlWildcard(u)) urls.push(i);
+    });
+    return { verbs: rule.verbs.map((_, i) => i), apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: urls };
+  },
+};
 
 export default defineControl<SubjectRef>({
   id: "SS-1423",
@@ -28,8 +34,9 @@ export default defineControl<SubjectRef>({
   category: "control-plane",
   targets: subjectTargets,
   evaluate(subject, ctx) {
-    const hits = findGrantsWhere(rbacModelOf(ctx), subject, nonResourceWildcards);
-    return hitsToViolations(subject, hits, "can call every non-resource URL of the API server");
+    const search = ruleSearch(rbacModelOf(ctx), nonResourceWildcards);
+    if (!search.mayGrant(subject)) return NO_VIOLATIONS;
+    return hitsToViolations(subject, search.find(subject), "can call every non-resource URL of the API server");
   },
   remediation: "List the non-resource paths a subject needs (`/healthz`, `/metrics`…) instead of a wildcard.",
   refs: {},

@@ -3,7 +3,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Control, ControlDefinition, K8sObject, ObjectRef, SubjectRef, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { describeGrant, grantSearch, scopeLabel, type GrantHit } from "../../rbac/grant-findings";
-import { relatedOfGrant } from "../../rbac/model";
+import { relatedObjectsOf } from "../../rbac/model";
 import type { PermissionPattern } from "../../rbac/permission-patterns";
 import { NO_VIOLATIONS, rbacModelOf } from "./permission-control";
 import { accountTokenMounted, workloadAccountOf } from "./workload-accounts";
@@ -63,7 +63,7 @@ function accountGrants(hits: readonly GrantHit[], capability: string): AccountGr
   const seen = new Set<string>();
   const grants: AccountGrant[] = [];
   for (const { grant } of hits) {
-    const { related } = relatedOfGrant(grant);
+    const related = relatedObjectsOf(grant);
     const key = related.map((r) => `${r.kind}/${r.namespace ?? ""}/${r.name}`).join("|") + (grant.via?.name ?? "");
     if (seen.has(key)) continue;
     seen.add(key);

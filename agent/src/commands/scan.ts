@@ -105,7 +105,7 @@ export function exitCodeFor(report: FileScanReport, failOn: Severity | undefined
   return EXIT_OK;
 }
 
-/** Loads and scans; the loaded objects are garbage once it returns, before the report is written. */
+/** Loads the manifests and scans them; a run where nothing could be read fails. */
 async function loadAndScan(paths: string[], options: Parameters<typeof scanLoadedManifests>[1]): Promise<FileScanReport> {
   const loaded = await loadManifests(paths, readStdin);
   if (loaded.objects.length === 0 && loaded.errors.length > 0) {

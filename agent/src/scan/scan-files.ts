@@ -21,17 +21,18 @@ export interface FileScanReport extends Omit<ScanReport, "findings"> {
   inputs: { files: string[]; objects: number; warnings: InputProblem[]; errors: InputProblem[] };
 }
 
-/**
- * Scans the loaded objects and locates each finding in its file. Takes `loaded.objects` over: it is
- * emptied once the engine has read it, so the objects are garbage while findings are located and the
- * report written (only their origins are kept).
- */
+/** The loaded objects, leaving `loaded.objects` empty. */
 function takeObjects(loaded: LoadResult): K8sObject[] {
   const objects = loaded.objects.map((o) => o.object);
   loaded.objects = [];
   return objects;
 }
 
+/**
+ * Scans the loaded objects and locates each finding in its file. Takes `loaded.objects` over: it is
+ * emptied once the engine has read it, so the objects are garbage while findings are located and the
+ * report written (only their origins are kept).
+ */
 export function scanLoadedManifests(
   loaded: LoadResult,
   options: { frameworks?: string[]; settings?: Partial<ScanSettings>; exceptions?: ExceptionRule[]; now?: Date },

@@ -1,7 +1,7 @@
 // The images a pod spec runs, parsed, with the path of each `image` field.
 import type { EvalContext, K8sObject } from "../../engine/types";
 import type { ContainerGroup } from "../../engine/workload";
-import { containersInSpec, newFindingPool, podSpecLocationOf, type FindingPool, type PodSpecLocation } from "./container-resources";
+import { append, containersInSpec, newFindingPool, podSpecLocationOf, type FindingPool, type PodSpecLocation } from "./container-resources";
 import { parseImageReference, type ImageReference } from "./image-reference";
 
 export const ALL_CONTAINER_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
@@ -53,9 +53,9 @@ export function imagesInSpec(
   let images = imagesBySpec.get(at.spec);
   if (!images) {
     const memo = ctx?.cache("workload-hygiene:image-references", newReferenceMap);
-    const all: ContainerImage[] = [];
+    let all: ContainerImage[] = [];
     for (const { container, path, group } of containersInSpec(at, ALL_CONTAINER_GROUPS)) {
-      all.push({ container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: referenceOf(container.image, memo) });
+      all = append(all, { container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: referenceOf(container.image, memo) });
     }
     imagesBySpec.set(at.spec, (images = { all }));
     if (!all.some((i) => i.group === "ephemeralContainers")) images.regular = all;

@@ -53,10 +53,22 @@ function containerPath(specPath: string, group: ContainerGroup, index: number): 
   return (paths[index] ??= `${specPath}.${group}[${index}]`);
 }
 
+const NO_CONTAINERS: ContainerInSpec[] = Object.freeze([]) as unknown as ContainerInSpec[];
+
+/**
+ * `list` with `item` appended, a new list at the first item: the lists memoized for a scan mostly
+ * hold one item, and a list grown by push from empty reserves room for 17.
+ */
+export function append<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  list.push(item);
+  return list;
+}
+
 function specContainers(at: PodSpecLocation): SpecContainers {
   let lists = containersBySpec.get(at.spec);
   if (!lists) {
-    const all: ContainerInSpec[] = [];
+    let all: ContainerInSpec[] = NO_CONTAINERS;
     let mainCount = 0;
     let regularCount = 0;
     for (const group of ALL_GROUPS) {
@@ -66,7 +78,7 @@ function specContainers(at: PodSpecLocation): SpecContainers {
       if (!Array.isArray(list)) continue;
       for (let index = 0; index < list.length; index++) {
         const container = list[index];
-        if (container && typeof container === "object") all.push({ container, path: containerPath(at.path, group, index), group, index });
+        if (container && typeof container === "object") all = append(all, { container, path: containerPath(at.path, group, index), group, index });
       }
       if (group === "containers") mainCount = all.length;
       if (group !== "ephemeralContainers") regularCount = all.length;
@@ -164,14 +176,16 @@ const NO_DEFAULTS: ContainerDefaults = Object.freeze({ default: Object.freeze({}
  * LimitRange item's `default` from `max` and its `defaultRequest` from `default`, then `min`.
  */
 export function limitRangeDefaults(ctx: EvalContext, namespace: string): ContainerDefaults {
-  const byNamespace = ctx.cache("workload-hygiene:limit-range-defaults", () => {
-    const map = new Map<string, ContainerDefaults>();
+  // Built in two steps so that a call allocates no closure over ctx.
+  const defaults = ctx.cache("workload-hygiene:limit-range-defaults", newLimitRangeDefaults);
+  if (!defaults.built) {
+    defaults.built = true;
     for (const lr of ctx.index.byKind("LimitRange")) {
       // Like the index's namespace lists: a LimitRange written without a namespace belongs to none.
       const namespace = lr.metadata?.namespace;
       if (!namespace || !Array.isArray(lr.spec?.limits)) continue;
-      let result = map.get(namespace);
-      if (!result) map.set(namespace, (result = { default: {}, defaultRequest: {} }));
+      let result = defaults.byNamespace.get(namespace);
+      if (!result) defaults.byNamespace.set(namespace, (result = { default: {}, defaultRequest: {} }));
       for (const item of lr.spec.limits) {
         if (item?.type !== "Container") continue;
         for (const resource of ["cpu", "memory"] as const) {
@@ -182,10 +196,11 @@ export function limitRangeDefaults(ctx: EvalContext, namespace: string): Contain
         }
       }
     }
-    return map;
-  });
-  return byNamespace.get(namespace) ?? NO_DEFAULTS;
+  }
+  return defaults.byNamespace.get(namespace) ?? NO_DEFAULTS;
 }
+
+const newLimitRangeDefaults = () => ({ built: false, byNamespace: new Map<string, ContainerDefaults>() });
 
 export interface EffectiveResource {
   value: unknown;
@@ -423,17 +438,19 @@ interface MissingValues {
   byMask: (ContainerResourceFindings | undefined)[];
 }
 
+const newResourceScan = (): ResourceScan => ({ slots: [], findings: new WeakMap(), quantities: new Map(), missing: new Map() });
+
 function resourceScan(ctx: EvalContext): ResourceScan {
-  return ctx.cache("workload-hygiene:resource-scan", () => ({
-    slots: SLOTS.map(([field, resource]) => {
+  // Built in two steps so that a call allocates no closure over ctx (seven controls ask per object).
+  const scan = ctx.cache("workload-hygiene:resource-scan", newResourceScan);
+  if (!scan.slots.length) {
+    scan.slots = SLOTS.map(([field, resource]) => {
       const requirement = requirementWithBounds(ctx, field, resource);
       const bounds = parseBounds(requirement, boundSettingName);
       return { requirement, bounds, enforced: bounds.error !== undefined || bounds.min !== undefined || bounds.max !== undefined };
-    }),
-    findings: new WeakMap(),
-    quantities: new Map(),
-    missing: new Map(),
-  }));
+    });
+  }
+  return scan;
 }
 
 /**
@@ -486,6 +503,8 @@ function quantityOf(value: unknown, memo: Map<string, number | undefined>): numb
   return amount;
 }
 
+const NO_FINDINGS: ContainerResourceFindings[] = Object.freeze([]) as unknown as ContainerResourceFindings[];
+
 function missingValuesOf(scan: ResourceScan, path: string, name: unknown): MissingValues {
   let byName = scan.missing.get(path);
   if (!byName) scan.missing.set(path, (byName = new Map()));
@@ -531,7 +550,7 @@ function resourceFindingsOf(obj: K8sObject, ctx: EvalContext): ContainerResource
   }
   const defaults = limitRangeDefaults(ctx, at.namespace);
   const podLevel = at.spec?.resources ?? {};
-  findings = [];
+  findings = NO_FINDINGS;
   for (const { container, path } of containersInSpec(at)) {
     const values = effectiveValues(container, defaults, podLevel);
     let missingSlots = 0;
@@ -543,7 +562,7 @@ function resourceFindingsOf(obj: K8sObject, ctx: EvalContext): ContainerResource
     }
     if (!toCheck) {
       // The common case: values are either valid (and unbounded) or missing, so the entry is shared.
-      if (missingSlots) findings.push(missingEntry(scan, at, path, container.name ?? "(unnamed)", missingSlots));
+      if (missingSlots) findings = append(findings, missingEntry(scan, at, path, container.name ?? "(unnamed)", missingSlots));
       continue;
     }
     let entry: ContainerResourceFindings | undefined;
@@ -567,7 +586,7 @@ function resourceFindingsOf(obj: K8sObject, ctx: EvalContext): ContainerResource
       const outside = outOfBounds(at, path, name, requirement, effective!, bounds);
       if (outside) ((entry ??= {}).bounds ??= [undefined, undefined, undefined, undefined])[slot] = outside;
     }
-    if (entry) findings.push(entry);
+    if (entry) findings = append(findings, entry);
   }
   // One shared entry (most pods): objects alike share the list, and with it their results.
   if (findings.length === 1 && findings[0].alone) findings = findings[0].alone;

@@ -16,22 +16,26 @@ const NO_AUTOSCALERS: readonly K8sObject[] = Object.freeze([]);
 /** HPAs by namespace, then scaleTargetRef kind and name (compared like `===`). */
 type AutoscalerIndex = Map<string, Map<unknown, Map<unknown, K8sObject[]>>>;
 
+const newAutoscalerIndex = () => ({ built: false, index: new Map() as AutoscalerIndex });
+
 function autoscalerIndex(ctx: EvalContext): AutoscalerIndex {
-  return ctx.cache("workload-hygiene:autoscalers-by-target", () => {
-    const index: AutoscalerIndex = new Map();
+  // Built in two steps so that a call allocates no closure over ctx.
+  const autoscalers = ctx.cache("workload-hygiene:autoscalers-by-target", newAutoscalerIndex);
+  if (!autoscalers.built) {
+    autoscalers.built = true;
     for (const hpa of ctx.index.byKind("HorizontalPodAutoscaler")) {
       const ref = hpa.spec?.scaleTargetRef;
       const ns = namespaceOf(hpa);
-      let byKind = index.get(ns);
-      if (!byKind) index.set(ns, (byKind = new Map()));
+      let byKind = autoscalers.index.get(ns);
+      if (!byKind) autoscalers.index.set(ns, (byKind = new Map()));
       let byName = byKind.get(ref?.kind);
       if (!byName) byKind.set(ref?.kind, (byName = new Map()));
       const list = byName.get(ref?.name);
       if (list) list.push(hpa);
       else byName.set(ref?.name, [hpa]);
     }
-    return index;
-  });
+  }
+  return autoscalers.index;
 }
 
 /** HorizontalPodAutoscalers in the workload's namespace whose scaleTargetRef names it (scan order, read-only). */

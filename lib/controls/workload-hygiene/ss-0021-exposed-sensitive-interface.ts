@@ -22,19 +22,24 @@ interface SensitiveTerms {
   anyTerm: RegExp;
   /** Whether an image's repository includes a term (references are shared per image string and scan). */
   imageHits: Map<ImageReference, boolean>;
+  built: boolean;
 }
 
-/** The scan's terms and what they match, built once per scan. */
+const newSensitiveTerms = (): SensitiveTerms => ({ terms: [], anyTerm: /(?!)/, imageHits: new Map(), built: false });
+
+/** The scan's terms and what they match, built once per scan (in two steps: a call allocates no closure over ctx). */
 function sensitiveTerms(ctx: EvalContext): SensitiveTerms {
-  return ctx.cache("workload-hygiene:sensitive-interfaces", () => {
+  const sensitive = ctx.cache("workload-hygiene:sensitive-interfaces", newSensitiveTerms);
+  if (!sensitive.built) {
+    sensitive.built = true;
     const configured = (ctx.settings as unknown as { sensitiveInterfaces?: unknown }).sensitiveInterfaces;
-    const terms = (Array.isArray(configured) && configured.length ? configured : DEFAULT_SENSITIVE_INTERFACES)
+    sensitive.terms = (Array.isArray(configured) && configured.length ? configured : DEFAULT_SENSITIVE_INTERFACES)
       .filter((t): t is string => typeof t === "string" && t.trim() !== "")
       .map((t) => t.toLowerCase());
     // Literal alternatives: the pattern matches a text exactly when the text includes one of the terms.
-    const anyTerm = terms.length ? new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : /$^/;
-    return { terms, anyTerm, imageHits: new Map() };
-  });
+    if (sensitive.terms.length) sensitive.anyTerm = new RegExp(sensitive.terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+  }
+  return sensitive;
 }
 
 function imageHit(sensitive: SensitiveTerms, ref: ImageReference | undefined): boolean {

@@ -238,6 +238,9 @@ export interface ResourceRequirement {
 
 const LABEL: Record<ResourceField, string> = { requests: "request", limits: "limit" };
 
+/** Stands for absent pod-level resources (read-only). */
+const NO_POD_RESOURCES = Object.freeze({});
+
 function bound(value: string | undefined, setting: string): number | undefined {
   if (value === undefined || value === null || String(value).trim() === "") return undefined;
   const parsed = parseQuantity(String(value));
@@ -347,7 +350,7 @@ export function checkContainerResources(
 ): Violation[] {
   const violations: Violation[] = [];
   const defaults = limitRangeDefaults(ctx, at.namespace);
-  const podLevel = at.spec?.resources ?? {};
+  const podLevel = at.spec?.resources ?? NO_POD_RESOURCES;
   let bounds: ParsedBounds[] | undefined;
   for (const { container, path } of containersInSpec(at)) {
     const name = container.name ?? "(unnamed)";
@@ -549,7 +552,7 @@ function resourceFindingsOf(obj: K8sObject, ctx: EvalContext): ContainerResource
     return null;
   }
   const defaults = limitRangeDefaults(ctx, at.namespace);
-  const podLevel = at.spec?.resources ?? {};
+  const podLevel = at.spec?.resources ?? NO_POD_RESOURCES;
   findings = NO_FINDINGS;
   for (const { container, path } of containersInSpec(at)) {
     const values = effectiveValues(container, defaults, podLevel);

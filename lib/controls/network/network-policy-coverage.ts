@@ -142,20 +142,31 @@ function requiredLabel(ctx: EvalContext, namespace: string, rule: PolicyRule): [
   return best;
 }
 
-function rulesApplicableIn(ctx: EvalContext, namespace: string): NamespaceRules {
-  const byNamespace = ctx.cache("network/policy-rules-by-namespace", () => {
-    const map = new Map<string | undefined, PolicyRule[]>();
+/** What the isolation of workloads is computed from and remembered in, once per scan. */
+interface IsolationState {
+  /** Rules by namespace (undefined: clusterwide). */
+  byNamespace: Map<string | undefined, PolicyRule[]>;
+  indexes: Map<string, NamespaceRules>;
+  isolation: Map<K8sObject, Isolation>;
+}
+
+// One cache lookup per isolationOf call: three controls ask for every workload.
+function isolationState(ctx: EvalContext): IsolationState {
+  return ctx.cache("network/isolation-state", () => {
+    const byNamespace = new Map<string | undefined, PolicyRule[]>();
     for (const rule of policyRules(ctx)) {
-      let list = map.get(rule.namespace);
-      if (!list) map.set(rule.namespace, (list = []));
+      let list = byNamespace.get(rule.namespace);
+      if (!list) byNamespace.set(rule.namespace, (list = []));
       list.push(rule);
     }
-    return map;
+    return { byNamespace, indexes: new Map(), isolation: new Map() };
   });
-  const indexes = ctx.cache("network/policy-rule-index", () => new Map<string, NamespaceRules>());
-  let indexed = indexes.get(namespace);
+}
+
+function rulesApplicableIn(ctx: EvalContext, state: IsolationState, namespace: string): NamespaceRules {
+  let indexed = state.indexes.get(namespace);
   if (!indexed) {
-    const rules = [...(byNamespace.get(namespace) ?? []), ...(byNamespace.get(undefined) ?? [])];
+    const rules = [...(state.byNamespace.get(namespace) ?? []), ...(state.byNamespace.get(undefined) ?? [])];
     indexed = { rules, unindexed: [], unindexedRules: [], byLabel: new Map() };
     rules.forEach((rule, position) => {
       const label = requiredLabel(ctx, namespace, rule);
@@ -170,7 +181,7 @@ function rulesApplicableIn(ctx: EvalContext, namespace: string): NamespaceRules 
       if (list) list.push(position);
       else byValue.set(label[1], [position]);
     });
-    indexes.set(namespace, indexed);
+    state.indexes.set(namespace, indexed);
   }
   return indexed;
 }
@@ -316,11 +327,11 @@ function isolationBy(selecting: PolicyRule[]): Isolation {
 
 /** The policy rules that select a workload's pods and the directions they isolate (memoized per scan). */
 export function isolationOf(ctx: EvalContext, workload: K8sObject): Isolation {
-  const applicable = rulesApplicableIn(ctx, namespaceOf(workload));
+  const state = isolationState(ctx);
+  const applicable = rulesApplicableIn(ctx, state, namespaceOf(workload));
   // Namespaces without any policy need neither the workload's labels nor a memo entry.
   if (applicable.rules.length === 0) return NOT_ISOLATED;
-  const memo = ctx.cache("network/isolation", () => new Map<K8sObject, Isolation>());
-  let isolation = memo.get(workload);
+  let isolation = state.isolation.get(workload);
   if (!isolation) {
     const candidates = candidateRules(applicable, podLabelsOf(workload));
     if (candidates.length === 0) isolation = NOT_ISOLATED;
@@ -332,7 +343,7 @@ export function isolationOf(ctx: EvalContext, workload: K8sObject): Isolation {
         isolation = applicable.unindexedIsolation ??= isolationBy(applicable.unindexedRules);
       } else isolation = isolationBy(candidates.filter((rule) => ruleSelectsPod(rule, pod)));
     }
-    memo.set(workload, isolation);
+    state.isolation.set(workload, isolation);
   }
   return isolation;
 }

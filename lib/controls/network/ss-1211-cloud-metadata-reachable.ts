@@ -1,8 +1,8 @@
 import { defineControl } from "../../engine/define-control";
-import type { Violation } from "../../engine/types";
+import type { EvalContext, Violation } from "../../engine/types";
 import { refOf } from "../../engine/object-index";
 import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
-import { isolationOf, ruleAllowsEgressTo, ruleDeniesEgressTo, usesHostNetwork } from "./network-policy-coverage";
+import { isolationOf, ruleAllowsEgressTo, ruleDeniesEgressTo, usesHostNetwork, type PolicyRule } from "./network-policy-coverage";
 
 /** The link-local instance metadata service of AWS, Azure, GCP, OCI, Alibaba and most other clouds. */
 const METADATA_ADDRESS = "169.254.169.254";
@@ -15,6 +15,24 @@ const NON_CLOUD_PROVIDERS = new Set(["kind", "minikube", "k3d", "docker-desktop"
 const EGRESS_UNRESTRICTED: Violation[] = Object.freeze([
   Object.freeze({ message: `no policy restricts egress of these pods, so ${METADATA_ADDRESS} is reachable` }),
 ]) as unknown as Violation[];
+
+/** Whether a rule denies or admits egress to the metadata endpoint: judged once per rule and scan. */
+function metadataVerdicts(ctx: EvalContext): (rule: PolicyRule) => { denies: boolean; allows: boolean } {
+  return ctx.cache("SS-1211:rule-verdicts", () => {
+    const verdicts = new Map<PolicyRule, { denies: boolean; allows: boolean }>();
+    return (rule: PolicyRule) => {
+      let verdict = verdicts.get(rule);
+      if (!verdict) {
+        verdict = {
+          denies: ruleDeniesEgressTo(rule, METADATA_ADDRESS, METADATA_PORT),
+          allows: ruleAllowsEgressTo(rule, METADATA_ADDRESS, METADATA_PORT),
+        };
+        verdicts.set(rule, verdict);
+      }
+      return verdict;
+    };
+  });
+}
 
 export default defineControl({
   id: "SS-1211",
@@ -38,11 +56,12 @@ export default defineControl({
       ];
     }
     const isolation = isolationOf(ctx, workload);
-    if (isolation.selecting.some((rule) => ruleDeniesEgressTo(rule, METADATA_ADDRESS, METADATA_PORT))) return [];
+    const verdicts = metadataVerdicts(ctx);
+    if (isolation.selecting.some((rule) => verdicts(rule).denies)) return [];
     if (isolation.egress.length === 0) {
       return EGRESS_UNRESTRICTED;
     }
-    const opening = isolation.egress.filter((rule) => ruleAllowsEgressTo(rule, METADATA_ADDRESS, METADATA_PORT));
+    const opening = isolation.egress.filter((rule) => verdicts(rule).allows);
     if (opening.length === 0) return [];
     return [
       {

@@ -10,6 +10,7 @@ import {
   effectivePath,
   effectiveValue,
   fieldPath,
+  podFieldPath,
   inheritsFromPod,
   subfield,
   type ContainerView,
@@ -175,7 +176,7 @@ function findWindowsAdministratorIdentities(pod: PodView): Violation[] {
     const inherited = own === undefined ? subfield(pod.security.windowsOptions, "runAsUserName") : undefined;
     const user = own ?? inherited;
     const path =
-      inherited !== undefined ? `${pod.podSecurityContextPath}.windowsOptions.runAsUserName` : fieldPath(c, "windowsOptions.runAsUserName");
+      inherited !== undefined ? podFieldPath(pod, "windowsOptions.runAsUserName") : fieldPath(c, "windowsOptions.runAsUserName");
     if (typeof user === "string" && user.trim() !== "") {
       if (!WINDOWS_ADMIN_ACCOUNTS.has(user.trim().toLowerCase())) continue;
       (violations ??= []).push({ message: `${c.who} runs as the Windows administrator account ${JSON.stringify(user)}`, paths: [path] });
@@ -230,7 +231,7 @@ export function seccompNotEnforced(pod: PodView): Violation[] {
     const profile = effectiveValue(pod, c, "seccompProfile");
     const type = profile && typeof profile === "object" ? (profile as { type?: unknown }).type : undefined;
     if (typeof type === "string" && CONFINING_PROFILE_TYPES.has(type)) continue;
-    const typePath = `${effectivePath(pod, c, "seccompProfile")}.type`;
+    const typePath = inheritsFromPod(pod, c, "seccompProfile") ? podFieldPath(pod, "seccompProfile.type") : fieldPath(c, "seccompProfile.type");
     (violations ??= []).push(
       profile === undefined
         ? {
@@ -305,7 +306,7 @@ export function rootSupplementaryGroups(pod: PodView): Violation[] {
   if (!fsGroupIsRoot && (!Array.isArray(groups) || !groups.includes(0))) return NO_VIOLATIONS;
   const violations: Violation[] = [];
   if (fsGroupIsRoot) {
-    violations.push({ message: "the pod sets fsGroup: 0, so its volumes are owned by the root group", paths: [`${pod.podSecurityContextPath}.fsGroup`] });
+    violations.push({ message: "the pod sets fsGroup: 0, so its volumes are owned by the root group", paths: [podFieldPath(pod, "fsGroup")] });
   }
   if (Array.isArray(groups)) {
     groups.forEach((gid, index) => {
@@ -335,7 +336,7 @@ export function explicitRootPrimaryGroups(pod: PodView): Violation[] {
   if (inheritors) {
     (violations ??= []).unshift({
       message: `the pod sets runAsGroup: 0 (root group), inherited by ${inheritors.join(", ")}`,
-      paths: [`${pod.podSecurityContextPath}.runAsGroup`],
+      paths: [podFieldPath(pod, "runAsGroup")],
     });
   }
   return violations ?? NO_VIOLATIONS;
@@ -348,7 +349,7 @@ export function hostProcessRequests(pod: PodView): Violation[] {
     violations = [
       {
         message: "the pod runs its containers as Windows HostProcess containers (host-level access)",
-        paths: [`${pod.podSecurityContextPath}.windowsOptions.hostProcess`],
+        paths: [podFieldPath(pod, "windowsOptions.hostProcess")],
       },
     ];
   }

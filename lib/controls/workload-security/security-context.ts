@@ -72,6 +72,8 @@ export interface PodView {
   security: SecurityFields;
   /** e.g. `spec.template.spec.securityContext` */
   podSecurityContextPath: string;
+  /** Paths of fields in that securityContext, see `podFieldPath`. */
+  podFieldPaths: Map<string, string>;
   /** `targetsWindows`, decided once. */
   windows: boolean;
   /** `declaresWindowsOs`, decided once. */
@@ -187,12 +189,19 @@ function pathsOfPosition(c: ContainerAt): PositionPaths | undefined {
   return paths;
 }
 
-const podSecurityContextPaths = new Map<string, string>();
+// The same for the pod's securityContext, per spec path (the few locations where kinds keep pod specs).
+const podPositions = new Map<string, PositionPaths>();
 
-/** `${specPath}.securityContext`, shared: spec paths are the few locations where kinds keep pod specs. */
-function podSecurityContextPath(specPath: string): string {
-  let path = podSecurityContextPaths.get(specPath);
-  if (path === undefined) podSecurityContextPaths.set(specPath, (path = [specPath, ".securityContext"].join("")));
+function pathsOfPodSecurityContext(specPath: string): PositionPaths {
+  let paths = podPositions.get(specPath);
+  if (!paths) podPositions.set(specPath, (paths = { securityContextPath: [specPath, ".securityContext"].join(""), fields: new Map() }));
+  return paths;
+}
+
+/** The path of a field of the pod's securityContext (`runAsNonRoot`, `seccompProfile.type`). */
+export function podFieldPath(pod: PodView, field: string): string {
+  let path = pod.podFieldPaths.get(field);
+  if (path === undefined) pod.podFieldPaths.set(field, (path = [pod.podSecurityContextPath, ".", field].join("")));
   return path;
 }
 
@@ -237,6 +246,7 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
   const windowsOs = isRecord(spec.os) && spec.os.name === "windows";
   const selector = isRecord(spec.nodeSelector) ? spec.nodeSelector : NO_ANNOTATIONS;
   const podSc = isRecord(spec.securityContext) ? spec.securityContext : undefined;
+  const podPaths = pathsOfPodSecurityContext(specPath);
   return {
     obj,
     spec,
@@ -246,7 +256,8 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
     containers,
     podSecurityContext: podSc ?? NO_SECURITY_CONTEXT,
     security: podSc ? podFields(podSc) : NO_FIELDS,
-    podSecurityContextPath: podSecurityContextPath(specPath),
+    podSecurityContextPath: podPaths.securityContextPath,
+    podFieldPaths: podPaths.fields,
     windows: windowsOs || selector["kubernetes.io/os"] === "windows" || selector["beta.kubernetes.io/os"] === "windows",
     windowsOs,
     sharesHostNamespace: spec.hostNetwork === true || spec.hostPID === true || spec.hostIPC === true,
@@ -266,7 +277,7 @@ export function inheritsFromPod(pod: PodView, c: ContainerView, field: Inherited
 
 /** Path of the field that decides `effectiveValue`; the container-level field when neither sets it. */
 export function effectivePath(pod: PodView, c: ContainerView, field: InheritedField): string {
-  return inheritsFromPod(pod, c, field) ? `${pod.podSecurityContextPath}.${field}` : fieldPath(c, field);
+  return inheritsFromPod(pod, c, field) ? podFieldPath(pod, field) : fieldPath(c, field);
 }
 
 /** A field of an object-valued securityContext field (`seccompProfile.type`, `windowsOptions.hostProcess`). */

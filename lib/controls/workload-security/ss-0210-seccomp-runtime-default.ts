@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { effectiveValue, fieldPath, inheritsFromPod, podViewOf, targetsWindows } from "./security-context";
+import { effectiveValue, fieldPath, inheritsFromPod, podFieldPath, podViewOf, targetsWindows } from "./security-context";
 
 export default defineControl({
   id: "SS-0210",
@@ -33,7 +33,7 @@ export default defineControl({
         reportedPodLevel = true;
         violations.push({
           message: `the pod's seccomp profile type is ${JSON.stringify(type ?? null)}, not RuntimeDefault`,
-          paths: [`${pod.podSecurityContextPath}.seccompProfile.type`],
+          paths: [podFieldPath(pod, "seccompProfile.type")],
         });
       } else {
         violations.push({

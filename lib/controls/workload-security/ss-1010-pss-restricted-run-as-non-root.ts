@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { fieldPath, podViewOf } from "./security-context";
+import { fieldPath, podFieldPath, podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1010",
@@ -19,7 +19,7 @@ export default defineControl({
     if (!pod) return null;
     const violations: Violation[] = [];
     const podLevel = pod.security.runAsNonRoot;
-    const podPath = `${pod.podSecurityContextPath}.runAsNonRoot`;
+    const podPath = podFieldPath(pod, "runAsNonRoot");
     if (podLevel !== undefined && podLevel !== true) {
       violations.push({ message: `the pod sets runAsNonRoot: ${JSON.stringify(podLevel)}`, paths: [podPath], fixPaths: [{ path: podPath, value: "true" }] });
     }

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { fieldPath, podViewOf } from "./security-context";
+import { fieldPath, podFieldPath, podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1011",
@@ -19,7 +19,7 @@ export default defineControl({
     if (!pod) return null;
     const violations: Violation[] = [];
     if (pod.security.runAsUser === 0) {
-      const path = `${pod.podSecurityContextPath}.runAsUser`;
+      const path = podFieldPath(pod, "runAsUser");
       violations.push({ message: "the pod sets runAsUser: 0 (root)", paths: [path], fixPaths: [{ path, value: "1000" }] });
     }
     for (const c of pod.containers) {

@@ -139,6 +139,15 @@ export type FindingPool = Map<string, Map<unknown, unknown[]>>;
 export const newFindingPool = (): FindingPool => new Map();
 
 /**
+ * Whether findings about this object are worth pooling: Pods come in many copies of one template
+ * (replicas, DaemonSet pods), whereas the other pod-bearing kinds are one object per template, for
+ * which a pool would only cost lookups and memory.
+ */
+export function comesInCopies(obj: K8sObject): boolean {
+  return obj.kind === "Pod";
+}
+
+/**
  * A finding whose content depends only on a path (a container's, a pod spec's), a name (the
  * container's, the service account's) and `detail` (what is wrong, in a form the caller picks),
  * built once per pool: every replica of the same pod template shares one (read-only). Pools live in
@@ -524,7 +533,14 @@ function missingValue(scan: ResourceScan, at: PodSpecLocation, path: string, nam
 }
 
 /** The findings entry of a container whose only problems are the slots without a value. */
-function missingEntry(scan: ResourceScan, at: PodSpecLocation, path: string, name: unknown, slots: number): ContainerResourceFindings {
+function missingEntry(scan: ResourceScan, at: PodSpecLocation, path: string, name: unknown, slots: number, pooled: boolean): ContainerResourceFindings {
+  if (!pooled) {
+    const bySlot: (Violation | undefined)[] = [undefined, undefined, undefined, undefined];
+    for (let slot = 0; slot < SLOTS.length; slot++) {
+      if (slots & (1 << slot)) bySlot[slot] = missingOrInvalid(at, path, String(name), SLOTS[slot][0], SLOTS[slot][1], undefined);
+    }
+    return { missing: bySlot };
+  }
   const missing = missingValuesOf(scan, path, name);
   let entry = missing.byMask[slots];
   if (entry) entry.reused = true;
@@ -553,6 +569,7 @@ function resourceFindingsOf(obj: K8sObject, ctx: EvalContext): ContainerResource
   }
   const defaults = limitRangeDefaults(ctx, at.namespace);
   const podLevel = at.spec?.resources ?? NO_POD_RESOURCES;
+  const pooled = comesInCopies(obj);
   findings = NO_FINDINGS;
   for (const { container, path } of containersInSpec(at)) {
     const values = effectiveValues(container, defaults, podLevel);
@@ -565,7 +582,7 @@ function resourceFindingsOf(obj: K8sObject, ctx: EvalContext): ContainerResource
     }
     if (!toCheck) {
       // The common case: values are either valid (and unbounded) or missing, so the entry is shared.
-      if (missingSlots) findings = append(findings, missingEntry(scan, at, path, container.name ?? "(unnamed)", missingSlots));
+      if (missingSlots) findings = append(findings, missingEntry(scan, at, path, container.name ?? "(unnamed)", missingSlots, pooled));
       continue;
     }
     let entry: ContainerResourceFindings | undefined;
@@ -577,7 +594,7 @@ function resourceFindingsOf(obj: K8sObject, ctx: EvalContext): ContainerResource
       const name = container.name ?? "(unnamed)";
       let problem: Violation | undefined;
       let effective: EffectiveResource | undefined;
-      if (value === undefined) problem = missingValue(scan, at, path, name, slot);
+      if (value === undefined) problem = pooled ? missingValue(scan, at, path, name, slot) : missingOrInvalid(at, path, name, field, resource, undefined);
       else {
         effective = effectiveOrPodLevel(container, field, resource, defaults, podLevel);
         problem = missingOrInvalid(at, path, name, field, resource, effective);

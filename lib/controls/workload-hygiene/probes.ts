@@ -1,7 +1,7 @@
 // Which containers should carry readiness and liveness probes.
 import type { EvalContext, K8sObject, Violation } from "../../engine/types";
 import type { ContainerGroup } from "../../engine/workload";
-import { containersOfObject, newFindingPool, pooledFinding, type FindingPool } from "./container-resources";
+import { append, comesInCopies, containersOfObject, newFindingPool, pooledFinding, type FindingPool } from "./container-resources";
 
 /**
  * Run-to-completion pods (Jobs, CronJobs, pods of a Job, bare pods that never restart) are not
@@ -63,17 +63,18 @@ export function missingProbes(obj: K8sObject, probe: "readinessProbe" | "livenes
 }
 
 function checkProbes(obj: K8sObject, scan: ProbeScan | undefined): ProbeFindings | null {
-  const pool = scan?.pool;
+  const pool = scan && comesInCopies(obj) ? scan.pool : undefined;
   if (runsToCompletion(obj)) return null;
   const containers = containersOfObject(obj, MAIN_CONTAINERS);
   if (!containers.length) return null;
   // One container (most pods): the whole result depends on its path, name and which probes lack a handler.
-  if (scan && containers.length === 1) return singleContainerFindings(scan, containers[0].container, containers[0].path);
+  if (scan && containers.length === 1 && comesInCopies(obj)) return singleContainerFindings(scan, containers[0].container, containers[0].path);
   const findings: ProbeFindings = { readinessProbe: [], livenessProbe: [] };
   for (const { container, path } of containers) {
     for (const probe of PROBES) {
       if (hasHandler(container[probe])) continue;
-      findings[probe].push(pool ? pooledFinding(pool, path, container.name, probe, () => missingProbe(container, path, probe)) : missingProbe(container, path, probe));
+      const finding = pool ? pooledFinding(pool, path, container.name, probe, () => missingProbe(container, path, probe)) : missingProbe(container, path, probe);
+      findings[probe] = append(findings[probe], finding);
     }
   }
   return findings;

@@ -1,4 +1,5 @@
 import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { newFindingPool, podSpecLocationOf, pooledFindingList } from "./container-resources";
 import { tokenMountOf, type TokenMount } from "./service-account-token";
@@ -16,6 +17,14 @@ function why(mount: TokenMount): string {
   }
 }
 
+function automountFinding(mount: TokenMount, specPath: string): Violation {
+  return {
+    message: `pods get a service account token: ${why(mount)}`,
+    paths: mount.path ? [mount.path] : undefined,
+    fixPaths: mount.decidedBy === "projected-volume" ? undefined : [{ path: `${specPath}.automountServiceAccountToken`, value: "false" }],
+  };
+}
+
 export default defineControl({
   id: "SS-0034",
   name: "Service account token mounted automatically",
@@ -31,13 +40,10 @@ export default defineControl({
     if (!mount) return null;
     if (!mount.mounted) return [];
     const specPath = podSpecLocationOf(obj)!.path;
-    // The finding depends on the pod spec's path, the account and the deciding field: workloads alike share it.
+    // The finding depends on the pod spec's path, the account's name and the deciding field: workloads
+    // alike share it (every workload of a "default" account, every copy of a pod).
     const pool = ctx.cache("workload-hygiene:token-findings", newFindingPool);
-    return pooledFindingList(pool, specPath, mount.serviceAccount, mount.path ?? mount.decidedBy, () => ({
-      message: `pods get a service account token: ${why(mount)}`,
-      paths: mount.path ? [mount.path] : undefined,
-      fixPaths: mount.decidedBy === "projected-volume" ? undefined : [{ path: `${specPath}.automountServiceAccountToken`, value: "false" }],
-    }));
+    return pooledFindingList(pool, specPath, mount.serviceAccount, mount.path ?? mount.decidedBy, () => automountFinding(mount, specPath));
   },
   remediation:
     "Set automountServiceAccountToken: false on the pod template (and on ServiceAccounts whose pods never call the API). For workloads that do call the API, keep the token but bind their own least-privilege ServiceAccount.",

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
 import type { EvalContext, ObjectRef, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { bindingsOfServiceAccount, tokenMountOf } from "./service-account-token";
+import { bindingsOfServiceAccount, tokenMountOf, type ServiceAccountBinding } from "./service-account-token";
 
 /** What a service account is bound to, with the finding list per deciding path (shared by the account's workloads: read-only). */
 interface Grants {
@@ -11,21 +11,34 @@ interface Grants {
   findings: Map<string | undefined, Violation[]>;
 }
 
-const newGrantsMap = () => new Map<string, Map<string, Grants | null>>();
+/** Per scan: grants by namespace and account, and each binding's role label and ref (bindings to groups reach every account). */
+interface GrantsScan {
+  byNamespace: Map<string, Map<string, Grants | null>>;
+  bindings: Map<ServiceAccountBinding, { role: string; ref: ObjectRef }>;
+}
+
+const newGrantsScan = (): GrantsScan => ({ byNamespace: new Map(), bindings: new Map() });
+
+function describe(scan: GrantsScan, binding: ServiceAccountBinding): { role: string; ref: ObjectRef } {
+  let described = scan.bindings.get(binding);
+  if (!described) scan.bindings.set(binding, (described = { role: `${binding.roleKind} ${binding.roleName}`, ref: refOf(binding.binding) }));
+  return described;
+}
 
 /** The roles bound to a service account (null when none), once per account and scan. */
 function grantsOf(ctx: EvalContext, namespace: string, serviceAccount: string): Grants | null {
-  const byNamespace = ctx.cache("workload-hygiene:grants", newGrantsMap);
-  let byAccount = byNamespace.get(namespace);
-  if (!byAccount) byNamespace.set(namespace, (byAccount = new Map()));
+  const scan = ctx.cache("workload-hygiene:grants", newGrantsScan);
+  let byAccount = scan.byNamespace.get(namespace);
+  if (!byAccount) scan.byNamespace.set(namespace, (byAccount = new Map()));
   let grants = byAccount.get(serviceAccount);
   if (grants === undefined) {
     const bindings = bindingsOfServiceAccount(ctx, namespace, serviceAccount);
     if (!bindings.length) grants = null;
     else {
-      const roles = [...new Set(bindings.map((b) => `${b.roleKind} ${b.roleName}`))];
+      const described = bindings.map((b) => describe(scan, b));
+      const roles = [...new Set(described.map((d) => d.role))];
       const shown = roles.length > 5 ? `${roles.slice(0, 5).join(", ")} and ${roles.length - 5} more` : roles.join(", ");
-      grants = { roles: shown, related: bindings.map((b) => refOf(b.binding)), findings: new Map() };
+      grants = { roles: shown, related: described.map((d) => d.ref), findings: new Map() };
     }
     byAccount.set(serviceAccount, grants);
   }

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { imageFails, imagesOf, newImageCheck, REGULAR_CONTAINERS, type ContainerImage } from "./container-images";
-import { pooledFinding, pooledFindingList } from "./container-resources";
+import { comesInCopies, pooledFinding, pooledFindingList } from "./container-resources";
 import { firstMatchingPattern, isValidDigest, type ImageReference } from "./image-reference";
 
 /** Neither pinned to a well-formed digest nor from a repository exempt from pinning. */
@@ -34,17 +34,18 @@ export default defineControl({
     if (!images) return null;
     const exempt = ctx.settings.imageDigestExemptRepositories;
     const check = ctx.cache("workload-hygiene:unpinned-images", newImageCheck);
-    // One image (most pods): the finding list itself is shared by every pod with the same container.
+    // One image (most pods): the finding list itself is shared by every copy of the pod.
     if (images.length === 1) {
       const { ref, containerName, path } = images[0];
       if (!ref || !imageFails(check, ref, isUnpinned, exempt)) return [];
+      if (!comesInCopies(obj)) return [unpinnedFinding(images[0], ref)];
       return pooledFindingList(check.findings, path, containerName, ref, () => unpinnedFinding(images[0], ref));
     }
     const violations: Violation[] = [];
     for (const image of images) {
       const { ref, containerName, path } = image;
       if (!ref || !imageFails(check, ref, isUnpinned, exempt)) continue;
-      violations.push(pooledFinding(check.findings, path, containerName, ref, () => unpinnedFinding(image, ref)));
+      violations.push(comesInCopies(obj) ? pooledFinding(check.findings, path, containerName, ref, () => unpinnedFinding(image, ref)) : unpinnedFinding(image, ref));
     }
     return violations;
   },

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { imageFails, imagesOf, newImageCheck, REGULAR_CONTAINERS, type ContainerImage } from "./container-images";
-import { pooledFinding, pooledFindingList } from "./container-resources";
+import { comesInCopies, pooledFinding, pooledFindingList } from "./container-resources";
 import { effectiveTag, hasMutableTag, type ImageReference } from "./image-reference";
 
 function floatingTagFinding({ containerName, imagePath, group }: ContainerImage, ref: ImageReference): Violation {
@@ -29,17 +29,18 @@ export default defineControl({
     if (!images) return null;
     const floating = Array.isArray(ctx.settings.floatingImageTags) ? ctx.settings.floatingImageTags : [];
     const check = ctx.cache("workload-hygiene:mutable-tags", newImageCheck);
-    // One image (most pods): the finding list itself is shared by every pod with the same container.
+    // One image (most pods): the finding list itself is shared by every copy of the pod.
     if (images.length === 1) {
       const { ref, containerName, path } = images[0];
       if (!ref || !imageFails(check, ref, hasMutableTag, floating)) return [];
+      if (!comesInCopies(obj)) return [floatingTagFinding(images[0], ref)];
       return pooledFindingList(check.findings, path, containerName, ref, () => floatingTagFinding(images[0], ref));
     }
     const violations: Violation[] = [];
     for (const image of images) {
       const { ref, containerName, path } = image;
       if (!ref || !imageFails(check, ref, hasMutableTag, floating)) continue;
-      violations.push(pooledFinding(check.findings, path, containerName, ref, () => floatingTagFinding(image, ref)));
+      violations.push(comesInCopies(obj) ? pooledFinding(check.findings, path, containerName, ref, () => floatingTagFinding(image, ref)) : floatingTagFinding(image, ref));
     }
     return violations;
   },

@@ -26,7 +26,9 @@ export interface ImageReference {
   valid: boolean;
 }
 
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+// One repository path component, and a whole path of them separated by "/".
+const COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+const REPOSITORY_PATH = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 const HOST = /^(?:\[[0-9a-fA-F:.]+\]|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::\d+)?$/;
@@ -83,7 +85,7 @@ export function parseImageReference(image: unknown): ImageReference | undefined 
     repository = rest.slice(firstSlash + 1);
   }
   if (registry === DOCKER_HUB && repository && !repository.includes("/")) repository = `library/${repository}`;
-  if (!repository || !repository.split("/").every((c) => PATH_COMPONENT.test(c))) valid = false;
+  if (!repository || !REPOSITORY_PATH.test(repository)) valid = false;
 
   return {
     raw,

@@ -201,11 +201,12 @@ export class RbacModel {
   private readonly subjectIndex = new Map<string, SubjectEntry>();
   // The same entries by the model's own subject objects (those `subjects()` hands out): no key to build.
   private readonly entryBySubject = new Map<SubjectRef, SubjectEntry>();
-  private readonly bindingsByRole = new Map<string, BindingNode[]>();
-  // The same lists by role object: searches ask for hundreds of roles, a role id is a long string.
-  private readonly bindingsByRoleNode = new Map<RoleNode, BindingNode[]>();
-  private readonly ownSubjectsOfBinding = new Map<BindingNode, SubjectRef[]>();
-  private readonly bindingPositions = new Map<BindingNode, number>();
+  private readonly bindingsByRole = new Map<RoleNode, BindingNode[]>();
+  // Roles by name, for resolving bindings without building ids.
+  private readonly clusterRolesByName = new Map<string, RoleNode>();
+  private readonly rolesByNamespace = new Map<string, Map<string, RoleNode>>();
+  /** Per binding: its position in `bindings`, and its subjects as the model's own objects (see `boundSubject`). */
+  private readonly bindingFacts = new Map<BindingNode, { position: number; subjects: SubjectRef[] }>();
 
   constructor(source: RbacObjectSource) {
     for (const obj of source.byKind("ClusterRole")) this.addRole(obj, "ClusterRole");
@@ -247,7 +248,19 @@ export class RbacModel {
     const previous = this.roleById.get(node.id);
     if (previous) this.roles.splice(this.roles.indexOf(previous), 1);
     this.roleById.set(node.id, node);
+    this.registerByName(node);
     this.roles.push(node);
+  }
+
+  // A Role whose namespace or name holds a "/" (not a valid Kubernetes name) may share its id with
+  // another: those are resolved by id, as `role()` does.
+  private registerByName(role: RoleNode): void {
+    if (role.kind === "ClusterRole") this.clusterRolesByName.set(role.name, role);
+    else if (!role.namespace!.includes("/") && !role.name.includes("/")) {
+      let inNamespace = this.rolesByNamespace.get(role.namespace!);
+      if (!inNamespace) this.rolesByNamespace.set(role.namespace!, (inNamespace = new Map()));
+      inNamespace.set(role.name, role);
+    }
   }
 
   /**
@@ -323,17 +336,21 @@ export class RbacModel {
       bootstrap: labelsOf(obj)["kubernetes.io/bootstrapping"] === "rbac-defaults",
     };
     if (roleRefKind === "ClusterRole") {
-      binding.role = this.roleById.get(roleId("ClusterRole", undefined, roleRefName));
+      binding.role = this.clusterRolesByName.get(roleRefName);
       if (!binding.role && roleRefName === "cluster-admin") {
         binding.role = assumedClusterAdmin();
         this.roleById.set(binding.role.id, binding.role);
+        this.registerByName(binding.role);
         this.roles.push(binding.role);
       }
       if (!binding.role) binding.problem = `ClusterRole "${roleRefName}" not found`;
     } else if (roleRefKind === "Role") {
       if (kind === "ClusterRoleBinding") binding.problem = "a ClusterRoleBinding cannot reference a Role";
       else {
-        binding.role = this.roleById.get(roleId("Role", namespace, roleRefName));
+        binding.role =
+          namespace!.includes("/") || roleRefName.includes("/")
+            ? this.roleById.get(roleId("Role", namespace, roleRefName))
+            : this.rolesByNamespace.get(namespace!)?.get(roleRefName);
         if (!binding.role) binding.problem = `Role "${namespace}/${roleRefName}" not found`;
       }
     } else {
@@ -354,14 +371,10 @@ export class RbacModel {
       entry.entries.push({ binding, index });
       ownSubjects.push(entry.subject);
     });
-    this.ownSubjectsOfBinding.set(binding, ownSubjects);
-    this.bindingPositions.set(binding, this.bindings.length);
+    this.bindingFacts.set(binding, { position: this.bindings.length, subjects: ownSubjects });
     if (binding.role) {
-      let list = this.bindingsByRole.get(binding.role.id);
-      if (!list) {
-        this.bindingsByRole.set(binding.role.id, (list = []));
-        this.bindingsByRoleNode.set(binding.role, list);
-      }
+      let list = this.bindingsByRole.get(binding.role);
+      if (!list) this.bindingsByRole.set(binding.role, (list = []));
       list.push(binding);
     }
     this.bindings.push(binding);
@@ -377,7 +390,8 @@ export class RbacModel {
   }
 
   bindingsOfRole(role: RoleNode): BindingNode[] {
-    return this.bindingsByRoleNode.get(role) ?? this.bindingsByRole.get(role.id) ?? [];
+    const own = this.bindingsByRole.has(role) ? role : this.roleById.get(role.id);
+    return (own && this.bindingsByRole.get(own)) ?? [];
   }
 
   private rulesByResource?: Map<string, { roles: RoleNode[]; rules: EffectiveRule[] }>;
@@ -431,7 +445,7 @@ export class RbacModel {
 
   /** The binding's subjects as the model's own objects (see `boundSubject`), in `binding.subjects` order. */
   boundSubjectsOf(binding: BindingNode): readonly SubjectRef[] {
-    return this.ownSubjectsOfBinding.get(binding) ?? [];
+    return this.bindingFacts.get(binding)?.subjects ?? [];
   }
 
   private readonly grantsMemo = new Map<string, GrantPath[]>();
@@ -538,7 +552,7 @@ export class RbacModel {
     }
     const bindings: BindingNode[] = [];
     for (const role of roles) for (const binding of this.bindingsOfRole(role)) bindings.push(binding);
-    return bindings.sort((a, b) => this.bindingPositions.get(a)! - this.bindingPositions.get(b)!);
+    return bindings.sort((a, b) => this.bindingFacts.get(a)!.position - this.bindingFacts.get(b)!.position);
   }
 
   /** The grants (own and through built-in groups) that allow this subject the request; [] = denied. */

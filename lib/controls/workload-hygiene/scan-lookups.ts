@@ -92,13 +92,14 @@ function servicesByRarestPair(ctx: EvalContext): Map<string, Map<string, Map<str
     // A Service without selector selects nothing (its endpoints are managed by hand).
     if (!keys.length) continue;
     const ns = String(namespaceOf(service));
-    const values = keys.map((k) => String((selector as Record<string, unknown>)[k]));
-    selectors.push([service, ns, keys, values]);
+    const values: string[] = new Array(keys.length);
     const inNamespace = mapIn(frequency, ns, newMap<string, Map<string, number>>);
-    keys.forEach((k, i) => {
-      const byValue = mapIn(inNamespace, k, newMap<string, number>);
-      byValue.set(values[i], (byValue.get(values[i]) ?? 0) + 1);
-    });
+    for (let i = 0; i < keys.length; i++) {
+      const value = (values[i] = String((selector as Record<string, unknown>)[keys[i]]));
+      const byValue = mapIn(inNamespace, keys[i], newMap<string, number>);
+      byValue.set(value, (byValue.get(value) ?? 0) + 1);
+    }
+    selectors.push([service, ns, keys, values]);
   }
   const index = new Map<string, Map<string, Map<string, K8sObject[]>>>();
   for (const [service, ns, keys, values] of selectors) {

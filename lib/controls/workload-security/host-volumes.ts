@@ -31,36 +31,33 @@ export function mountsOfVolume(pod: PodView, volumeName: string): VolumeMountAt[
   return mounts;
 }
 
-// Four controls list the same pod's hostPath volumes: built once per pod view and shared.
-const volumesOfPod = new WeakMap<PodView, readonly HostPathVolume[]>();
 const NO_VOLUMES: readonly HostPathVolume[] = Object.freeze([]);
 
 /** The pod's hostPath volumes, each with the mounts that use it (possibly none). Shared: do not mutate. */
 export function hostPathVolumes(pod: PodView): readonly HostPathVolume[] {
-  let volumes = volumesOfPod.get(pod);
-  if (!volumes) {
-    const found = findHostPathVolumes(pod);
-    volumesOfPod.set(pod, (volumes = found.length ? found : NO_VOLUMES));
-  }
-  return volumes;
+  // Four controls list the same pod's hostPath volumes: listed once per pod view.
+  return (pod.hostPathVolumes ??= findHostPathVolumes(pod));
 }
 
-function findHostPathVolumes(pod: PodView): HostPathVolume[] {
-  const result: HostPathVolume[] = [];
-  listOf(pod.spec.volumes).forEach((volume, index) => {
-    if (!volume || typeof volume !== "object") return;
+function findHostPathVolumes(pod: PodView): readonly HostPathVolume[] {
+  const volumes = pod.spec.volumes;
+  if (!Array.isArray(volumes)) return NO_VOLUMES;
+  let result: HostPathVolume[] | undefined;
+  for (let index = 0; index < volumes.length; index++) {
+    const volume = volumes[index];
+    if (!volume || typeof volume !== "object") continue;
     const v = volume as { name?: unknown; hostPath?: unknown };
-    if (!v.hostPath || typeof v.hostPath !== "object") return;
+    if (!v.hostPath || typeof v.hostPath !== "object") continue;
     const name = typeof v.name === "string" ? v.name : "";
     const raw = (v.hostPath as { path?: unknown }).path;
-    result.push({
+    (result ??= []).push({
       name,
       path: `${pod.specPath}.volumes[${index}]`,
       hostPath: typeof raw === "string" ? raw : undefined,
       mounts: mountsOfVolume(pod, name),
     });
-  });
-  return result;
+  }
+  return result ?? NO_VOLUMES;
 }
 
 /**

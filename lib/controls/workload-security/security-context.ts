@@ -9,6 +9,7 @@
 // manifest is read once; paths of individual fields are built only for a finding.
 import type { K8sObject, Violation } from "../../engine/types";
 import { containersOf, podSpecOf, type ContainerAt } from "../../engine/workload";
+import type { HostPathVolume } from "./host-volumes";
 
 /**
  * The securityContext fields the checks read, null read as unset (what the API server decodes it to).
@@ -80,6 +81,8 @@ export interface PodView {
   windowsOs: boolean;
   /** True when any of hostNetwork, hostPID, hostIPC is true. */
   sharesHostNamespace: boolean;
+  /** The pod's hostPath volumes (see `host-volumes.ts`), listed on first use. */
+  hostPathVolumes: readonly HostPathVolume[] | undefined;
   /** Results of the checks several controls run on the same pod, by slot (see `pod-hardening-checks.ts`). */
   checks: (Violation[] | undefined)[] | undefined;
 }
@@ -261,6 +264,7 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
     windows: windowsOs || selector["kubernetes.io/os"] === "windows" || selector["beta.kubernetes.io/os"] === "windows",
     windowsOs,
     sharesHostNamespace: spec.hostNetwork === true || spec.hostPID === true || spec.hostIPC === true,
+    hostPathVolumes: undefined,
     checks: undefined,
   };
 }

@@ -3,7 +3,6 @@
 import fs from "node:fs";
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from "yaml";
 import { YAML_OPTIONS, type DocumentRange, type ObjectOrigin } from "./load-manifests";
-import { positionAt } from "./yaml-positions";
 
 /** Splits a Kubescape-style path (`spec.containers[0].image`) into segments. */
 export function pathSegments(jsonPath: string): (string | number)[] {
@@ -21,7 +20,7 @@ export function pathSegments(jsonPath: string): (string | number)[] {
 }
 
 /** The node lines of one document, as `Document.getIn(path, true)` would give them. */
-type NodeLines = (segments: (string | number)[]) => number | undefined;
+type PathLines = (segments: (string | number)[]) => number | undefined;
 
 /**
  * Finds source lines for JSON paths, re-reading one file at a time (only files that have findings) and
@@ -32,7 +31,7 @@ export class PathLocator {
   private file?: string;
   private bytes: Buffer = Buffer.alloc(0);
   private document?: DocumentRange;
-  private lines?: NodeLines;
+  private lines?: PathLines;
   private yamlRanges = new Map<string, { docs: Document.Parsed[]; lineCounter: LineCounter }>();
   private segments = new Map<string, (string | number)[]>();
 
@@ -54,11 +53,11 @@ export class PathLocator {
     }
   }
 
-  private nodeLines(file: string, range: DocumentRange): NodeLines | undefined {
+  private nodeLines(file: string, range: DocumentRange): PathLines | undefined {
     if (this.document === range) return this.lines;
-    let lines: NodeLines | undefined;
+    let lines: PathLines | undefined;
     const root = range.positions;
-    if (root) lines = (segments) => positionAt(root, segments)?.line;
+    if (root) lines = (segments) => root.lineAt(segments);
     else {
       this.load(file);
       const { docs, lineCounter } = this.yamlDocuments(range);

@@ -431,12 +431,15 @@ interface ContainerResourceFindings {
   results?: Map<number, Violation[]>;
 }
 
-/** What the resource controls share during one scan. */
+/**
+ * What the resource controls share during one scan. Per-object tables are plain maps: the scan holds
+ * its objects anyway, and weak tables cost the collector more.
+ */
 interface ResourceScan {
   /** Every slot's requirement with the scan's bounds, parsed. */
   slots: { requirement: ResourceRequirement; bounds: ParsedBounds; enforced: boolean }[];
   /** Per object: its containers' findings (null for objects without pods). */
-  findings: WeakMap<K8sObject, ContainerResourceFindings[] | null>;
+  findings: Map<K8sObject, ContainerResourceFindings[] | null>;
   /** `parseQuantity` per distinct string (a few values such as "100m" and "128Mi" repeat everywhere). */
   quantities: Map<string, number | undefined>;
   /** "No value" findings by container path and name, shared by identical containers. */
@@ -450,7 +453,7 @@ interface MissingValues {
   byMask: (ContainerResourceFindings | undefined)[];
 }
 
-const newResourceScan = (): ResourceScan => ({ slots: [], findings: new WeakMap(), quantities: new Map(), missing: new Map() });
+const newResourceScan = (): ResourceScan => ({ slots: [], findings: new Map(), quantities: new Map(), missing: new Map() });
 
 function resourceScan(ctx: EvalContext): ResourceScan {
   // Built in two steps so that a call allocates no closure over ctx (seven controls ask per object).

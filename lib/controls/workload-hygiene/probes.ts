@@ -33,13 +33,13 @@ interface ProbeFindings {
 
 /** Per scan: each object's probe findings, and the findings shared by identical containers (read-only). */
 interface ProbeScan {
-  byObject: WeakMap<K8sObject, ProbeFindings | null>;
+  byObject: Map<K8sObject, ProbeFindings | null>;
   pool: FindingPool;
   /** Results of single-container pods by container path, name, then missing probes (bit 1 readiness, 2 liveness). */
   single: Map<string, Map<unknown, (ProbeFindings | undefined)[]>>;
 }
 
-const newProbeScan = (): ProbeScan => ({ byObject: new WeakMap(), pool: newFindingPool(), single: new Map() });
+const newProbeScan = (): ProbeScan => ({ byObject: new Map(), pool: newFindingPool(), single: new Map() });
 
 const PROBES = ["readinessProbe", "livenessProbe"] as const;
 

@@ -49,11 +49,11 @@ function mountedProjectedTokenVolume(spec: any): number {
 
 /** Per scan: the token mount of each object, and each ServiceAccount's automount field by namespace and name. */
 interface TokenMounts {
-  byObject: WeakMap<K8sObject, TokenMount | null>;
+  byObject: Map<K8sObject, TokenMount | null>;
   accountFlags: Map<string, Map<string, unknown>>;
 }
 
-const newTokenMounts = (): TokenMounts => ({ byObject: new WeakMap(), accountFlags: new Map() });
+const newTokenMounts = (): TokenMounts => ({ byObject: new Map(), accountFlags: new Map() });
 
 /**
  * Whether the pods get an API token: the pod's `automountServiceAccountToken` wins, then the

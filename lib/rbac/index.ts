@@ -1,5 +1,5 @@
 // Public API of the RBAC model. Pure: no Node, network or database imports.
-export { buildRbacModel, relatedOfGrant, RbacModel } from "./model";
+export { buildRbacModel, relatedObjectsOf, relatedOfGrant, RbacModel } from "./model";
 export type {
   BindingKind,
   BindingNode,
@@ -11,6 +11,7 @@ export type {
   RbacObjectSource,
   RoleKind,
   RoleNode,
+  RulesListing,
   SubjectSummary,
   WhoCanQuery,
   WhoCanResult,
@@ -41,15 +42,34 @@ export {
   SYSTEM_SERVICEACCOUNTS,
   SYSTEM_UNAUTHENTICATED,
 } from "./subjects";
-export { matchGrant, matchRulePattern, patternsFor, scopeAllows } from "./permission-patterns";
-export type { PermissionPattern } from "./permission-patterns";
+export { compilePatterns, CompiledPatterns, matchGrant, matchRulePattern, patternsFor, scopeAllows } from "./permission-patterns";
+export type { PermissionPattern, RuleTest } from "./permission-patterns";
 export { CAPABILITY, KUBE_SYSTEM } from "./capabilities";
 export type { CapabilityName } from "./capabilities";
-export { describeGrant, describeObject, findGrants, findGrantsWhere, hitsToViolations, scopeLabel } from "./grant-findings";
+export {
+  describeGrant,
+  describeObject,
+  findGrants,
+  findGrantsWhere,
+  GrantSearch,
+  grantSearch,
+  hitsToViolations,
+  ruleSearch,
+  scopeLabel,
+} from "./grant-findings";
 export type { FindGrantsOptions, GrantHit } from "./grant-findings";
 export { evaluateRiskyRule, RISKY_PERMISSION_RULES, riskyGrantsOf, riskyPermissionRule } from "./risky-permissions";
 export type { RiskyPermissionRule } from "./risky-permissions";
-export { ATTACK_IMPACTS, attackPathsForWorkload, buildExposureIndex, computeAttackPaths, exposureOf, hostPrivilegesOf } from "./attack-paths";
+export {
+  ATTACK_IMPACTS,
+  attackPathsForWorkload,
+  attackPathsFromEntry,
+  buildExposureIndex,
+  computeAttackPaths,
+  exposureOf,
+  hostPrivilegesOf,
+  podSpecHasHostPrivileges,
+} from "./attack-paths";
 export type { AttackEntry, AttackImpact, AttackPath, AttackPathStep, Exposure } from "./attack-paths";
 export { focusGraph, roleRisk, subjectRisk } from "./focus-graph";
 export type { FocusGraph, FocusGraphOptions, GraphEdge, GraphFocus, GraphNode, GraphNodeType } from "./focus-graph";

@@ -5,13 +5,11 @@ import { matchesLabelSelector, type LabelSelector } from "../engine/label-select
 import type { K8sObject, ObjectRef, SubjectRef } from "../engine/types";
 import {
   matchNonResourceRule,
-  matchResourceRule,
+  matchResourceRuleWithKeys,
   normalizeRule,
   resourceKeysOf,
-  ruleMayAllow,
   type NonResourceRequest,
   type RbacRule,
-  type ResourceKeys,
   type ResourceRequest,
   type RuleMatch,
 } from "./rule-matching";
@@ -186,6 +184,7 @@ const NO_RULES: RulesListing = { roles: [], rules: [] };
 
 interface SubjectEntry {
   subject: SubjectRef;
+  key: string;
   entries: { binding: BindingNode; index: number }[];
 }
 
@@ -205,8 +204,8 @@ export class RbacModel {
   // Roles by name, for resolving bindings without building ids.
   private readonly clusterRolesByName = new Map<string, RoleNode>();
   private readonly rolesByNamespace = new Map<string, Map<string, RoleNode>>();
-  /** Per binding: its position in `bindings`, and its subjects as the model's own objects (see `boundSubject`). */
-  private readonly bindingFacts = new Map<BindingNode, { position: number; subjects: SubjectRef[] }>();
+  /** Per binding, its subjects as the model's own objects (see `boundSubject`). */
+  private readonly ownSubjectsOfBinding = new Map<BindingNode, SubjectRef[]>();
 
   constructor(source: RbacObjectSource) {
     for (const obj of source.byKind("ClusterRole")) this.addRole(obj, "ClusterRole");
@@ -365,13 +364,13 @@ export class RbacModel {
       const key = subjectKey(subject);
       let entry = this.subjectIndex.get(key);
       if (!entry) {
-        this.subjectIndex.set(key, (entry = { subject, entries: [] }));
+        this.subjectIndex.set(key, (entry = { subject, key, entries: [] }));
         this.entryBySubject.set(subject, entry);
       }
       entry.entries.push({ binding, index });
       ownSubjects.push(entry.subject);
     });
-    this.bindingFacts.set(binding, { position: this.bindings.length, subjects: ownSubjects });
+    this.ownSubjectsOfBinding.set(binding, ownSubjects);
     if (binding.role) {
       let list = this.bindingsByRole.get(binding.role);
       if (!list) this.bindingsByRole.set(binding.role, (list = []));
@@ -445,7 +444,7 @@ export class RbacModel {
 
   /** The binding's subjects as the model's own objects (see `boundSubject`), in `binding.subjects` order. */
   boundSubjectsOf(binding: BindingNode): readonly SubjectRef[] {
-    return this.bindingFacts.get(binding)?.subjects ?? [];
+    return this.ownSubjectsOfBinding.get(binding) ?? [];
   }
 
   private readonly grantsMemo = new Map<string, GrantPath[]>();
@@ -508,25 +507,28 @@ export class RbacModel {
     const results = new Map<SubjectRef, WhoCanResult>();
     results.set(this.boundSubject(masters) ?? masters, { subject: masters, superuser: true, grants: [] });
     const keys = resourceRequest ? resourceKeysOf(resourceRequest.resource, resourceRequest.subresource) : undefined;
+    // A resource request can only be allowed by rules listing `*`, the resource or `*\/sub`: per role,
+    // those rules in the role's order. A non-resource request is matched against every rule.
+    const candidates = keys ? this.rulesListingAny(["*", keys.combined, keys.anySubresource]) : undefined;
     // A role's rules are matched once per query, however many bindings share it.
     const roleMatches = new Map<RoleNode, { rule: EffectiveRule; match: RuleMatch }[]>();
     const matchesOf = (role: RoleNode) => {
       let list = roleMatches.get(role);
       if (list) return list;
       list = [];
-      for (const rule of role.rules) {
-        if (resourceRequest && !ruleMayAllow(rule.rule, resourceRequest.verb, apiGroup, keys!)) continue;
-        const match = resourceRequest ? matchResourceRule(rule.rule, resourceRequest) : matchNonResourceRule(rule.rule, nonResourceRequest!);
+      for (const rule of candidates ? (candidates.get(role) ?? []) : role.rules) {
+        let match: RuleMatch | null;
+        if (resourceRequest) match = matchResourceRuleWithKeys(rule.rule, resourceRequest, keys!);
+        else match = rule.rule.nonResourceURLs.length ? matchNonResourceRule(rule.rule, nonResourceRequest!) : null;
         if (match) list.push({ rule, match });
       }
       roleMatches.set(role, list);
       return list;
     };
-    // A resource request can only be allowed by roles with rules listing `*`, the resource or `*\/sub`.
-    const bindings = keys ? this.bindingsOfRolesListing(keys) : this.bindings;
-    for (const binding of bindings) {
+    for (const binding of this.bindings) {
       if (!binding.role || binding.subjects.length === 0) continue;
       if (binding.scope !== null && (namespace === undefined || binding.scope !== namespace)) continue;
+      if (candidates && !candidates.has(binding.role)) continue;
       const matches = matchesOf(binding.role);
       if (matches.length === 0) continue;
       const own = this.boundSubjectsOf(binding);
@@ -540,19 +542,31 @@ export class RbacModel {
       }
     }
     const sorted: [string, WhoCanResult][] = [];
-    for (const [subject, result] of results) sorted.push([subjectKey(subject), result]);
+    for (const [subject, result] of results) sorted.push([this.entryBySubject.get(subject)?.key ?? subjectKey(subject), result]);
     return sorted.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
   }
 
-  /** Bindings of the roles with a rule listing one of the keys (or `*`), in model order. */
-  private bindingsOfRolesListing(keys: ResourceKeys): BindingNode[] {
-    const roles = new Set<RoleNode>();
-    for (const entry of ["*", keys.combined, keys.anySubresource]) {
-      if (entry !== undefined) for (const role of this.rulesListing(entry).roles) roles.add(role);
+  /** Per role, its rules listing one of the entries (undefined entries skipped), in the role's order. */
+  private rulesListingAny(entries: readonly (string | undefined)[]): Map<RoleNode, EffectiveRule[]> {
+    const byRole = new Map<RoleNode, EffectiveRule[]>();
+    // Roles whose rules came through several entries, out of the role's order.
+    let merged: Set<RoleNode> | undefined;
+    const seen: string[] = [];
+    for (const entry of entries) {
+      if (entry === undefined || seen.includes(entry)) continue;
+      const { roles, rules } = this.rulesListing(entry);
+      for (let i = 0; i < rules.length; i++) {
+        const list = byRole.get(roles[i]);
+        if (!list) byRole.set(roles[i], [rules[i]]);
+        else if (!list.includes(rules[i])) {
+          if (seen.length) (merged ??= new Set()).add(roles[i]);
+          list.push(rules[i]);
+        }
+      }
+      seen.push(entry);
     }
-    const bindings: BindingNode[] = [];
-    for (const role of roles) for (const binding of this.bindingsOfRole(role)) bindings.push(binding);
-    return bindings.sort((a, b) => this.bindingFacts.get(a)!.position - this.bindingFacts.get(b)!.position);
+    if (merged) for (const role of merged) byRole.set(role, role.rules.filter((r) => byRole.get(role)!.includes(r)));
+    return byRole;
   }
 
   /** The grants (own and through built-in groups) that allow this subject the request; [] = denied. */

@@ -144,7 +144,12 @@ export function ruleMayAllow(rule: RbacRule, verb: string, apiGroup: string, key
 }
 
 export function matchResourceRule(rule: RbacRule, request: ResourceRequest): RuleMatch | null {
-  if (!ruleMayAllow(rule, request.verb, request.apiGroup ?? "", resourceKeysOf(request.resource, request.subresource))) return null;
+  return matchResourceRuleWithKeys(rule, request, resourceKeysOf(request.resource, request.subresource));
+}
+
+/** `matchResourceRule` for a caller that matches many rules against one request: its keys computed once. */
+export function matchResourceRuleWithKeys(rule: RbacRule, request: ResourceRequest, keys: ResourceKeys): RuleMatch | null {
+  if (!ruleMayAllow(rule, request.verb, request.apiGroup ?? "", keys)) return null;
   const verbs = verbMatches(rule, request.verb);
   if (!verbs.length) return null;
   const apiGroups = apiGroupMatches(rule, request.apiGroup ?? "");

@@ -201,14 +201,20 @@ function pathsOfPodSecurityContext(specPath: string): PositionPaths {
   return paths;
 }
 
-/** The path of a field of the pod's securityContext (`runAsNonRoot`, `seccompProfile.type`). */
+/**
+ * The path of a field of the pod's securityContext (`runAsNonRoot`, `seccompProfile.type`). `field` is
+ * a name from the code, never scan data: the paths are kept for the life of the process.
+ */
 export function podFieldPath(pod: PodView, field: string): string {
   let path = pod.podFieldPaths.get(field);
   if (path === undefined) pod.podFieldPaths.set(field, (path = [pod.podSecurityContextPath, ".", field].join("")));
   return path;
 }
 
-/** The path of a field of the container's securityContext (`allowPrivilegeEscalation`, `seccompProfile.type`). */
+/**
+ * The path of a field of the container's securityContext (`allowPrivilegeEscalation`,
+ * `seccompProfile.type`). `field` is a name from the code, never scan data (see `podFieldPath`).
+ */
 export function fieldPath(c: ContainerView, field: string): string {
   const fields = c.fieldPaths;
   if (!fields) return `${c.securityContextPath}.${field}`;

@@ -205,20 +205,21 @@ function keyInterner(result: LoadResult): (key: string) => string {
   };
 }
 
-/**
- * Reads the documents of `text` (the bytes `range` of the file) with `yaml`, as the loader always did.
- * With `refuseBroken`, nothing is added and false returned when a document is broken.
- */
-function addYamlDocuments(text: string, file: string, result: LoadResult, range: Omit<DocumentRange, "index">, refuseBroken: boolean): boolean {
+/** Reads the documents of `text` (the bytes `range` of the file) with `yaml`. */
+function addYamlDocuments(text: string, file: string, result: LoadResult, range: Omit<DocumentRange, "index">): void {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
   const list = Array.isArray(docs) ? docs : [docs];
-  if (refuseBroken && list.some((doc) => doc.errors.length)) return false;
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + range.firstLine - 1;
   list.forEach((doc, index) => {
     const line = lineAt(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0);
     if (doc.errors.length) {
-      result.errors.push({ file, line, message: `invalid YAML: ${doc.errors[0].message.split("\n")[0]}` });
+      const error = doc.errors[0];
+      // The line of the error itself (the document may start well before it); an error found at the
+      // end of the text (an unclosed quote or bracket) is on its last written line, not past it.
+      const lastCharacter = Math.max(0, text.trimEnd().length - 1);
+      const at = Array.isArray(error.pos) ? lineAt(Math.min(error.pos[0], lastCharacter)) : line;
+      result.errors.push({ file, line: at, message: `invalid YAML: ${error.message.split("\n")[0]}` });
       return;
     }
     let value: unknown;
@@ -239,7 +240,6 @@ function addYamlDocuments(text: string, file: string, result: LoadResult, range:
       return node?.range ? lineAt(node.range[0]) : undefined;
     });
   });
-  return true;
 }
 
 /** Parses one file's text into Kubernetes objects with their origins (see parseManifestBytes). */
@@ -248,21 +248,20 @@ export function parseManifestText(text: string, file: string, result: LoadResult
 }
 
 /**
- * Parses one file's UTF-8 contents into Kubernetes objects with their origins. Documents are decoded
- * and read one at a time by `yaml`; nothing of their text
- * or syntax is kept. A file with a broken document is read by `yaml` as a whole, as before: around a
- * broken document `yaml` may read past a `---` line, and its line numbers after one are off (see
- * docs/benchmarks.md, CLI scan).
+ * Parses one file's UTF-8 contents into Kubernetes objects with their origins. The file is split at
+ * its `---` lines first, as kubectl's reader does, and each document is decoded and read on its own
+ * by `yaml`; nothing of their text or syntax is kept. A broken document (an unclosed quote, say) is
+ * reported at the line of its error and cannot swallow the documents after it: they are scanned, as
+ * kubectl would apply them. Files whose directives, `...` ends or byte order mark tie documents
+ * together are read as a whole.
  */
 export function parseManifestBytes(bytes: Buffer, file: string, result: LoadResult): void {
-  if (readAsWholeFile(bytes) || !addDocuments(bytes, file, result)) {
-    addYamlDocuments(bytes.toString("utf8"), file, result, { start: 0, end: bytes.length, firstLine: 1 }, false);
-  }
+  if (readAsWholeFile(bytes)) addYamlDocuments(bytes.toString("utf8"), file, result, { start: 0, end: bytes.length, firstLine: 1 });
+  else addDocuments(bytes, file, result);
 }
 
-/** Adds the file's documents one at a time; false, with nothing added, when one is broken. */
-function addDocuments(bytes: Buffer, file: string, result: LoadResult): boolean {
-  const before = { objects: result.objects.length, warnings: result.warnings.length, errors: result.errors.length };
+/** Adds the file's documents one at a time. */
+function addDocuments(bytes: Buffer, file: string, result: LoadResult): void {
   const starts = documentStarts(bytes);
   let firstLine = 1;
   let counted = 0;
@@ -271,14 +270,8 @@ function addDocuments(bytes: Buffer, file: string, result: LoadResult): boolean 
     const end = d + 1 < starts.length ? starts[d + 1] : bytes.length;
     for (let nl = bytes.indexOf(LF, counted); nl !== -1 && nl < start; nl = bytes.indexOf(LF, nl + 1)) firstLine++;
     counted = start;
-    const text = bytes.toString("utf8", start, end);
-    if (addYamlDocuments(text, file, result, { start, end, firstLine }, true)) continue;
-    result.objects.length = before.objects;
-    result.warnings.length = before.warnings;
-    result.errors.length = before.errors;
-    return false;
+    addYamlDocuments(bytes.toString("utf8", start, end), file, result, { start, end, firstLine });
   }
-  return true;
 }
 
 /** Loads every manifest from the given paths; "-" reads standard input. */

@@ -58,6 +58,40 @@ describe("shipshape scan: inputs", () => {
     expect(report.inputs.files).toEqual(expect.arrayContaining([path.join(FIX, "deployment.json")]));
   });
 
+  it("does not let an unclosed quote hide the documents after it, and keeps their lines", async () => {
+    const file = path.join(dir, "unclosed-quote.yaml");
+    fs.writeFileSync(
+      file,
+      [
+        "apiVersion: v1", //                                     1
+        "kind: ConfigMap", //                                    2
+        "metadata:", //                                          3
+        '  name: "settings', //                                  4: the quote is never closed
+        "---", //                                                5
+        "apiVersion: v1", //                                     6
+        "kind: Pod", //                                          7
+        "metadata:", //                                          8
+        "  name: hidden-privileged", //                          9
+        "  namespace: web", //                                  10
+        "spec:", //                                             11
+        "  containers:", //                                     12
+        "    - name: app", //                                   13
+        "      image: registry.example/app:1.0", //             14
+        "      securityContext:", //                            15
+        "        privileged: true", //                          16
+        "",
+      ].join("\n"),
+    );
+    const report = JSON.parse((await scanTo("json", [file])).text);
+    expect(report.inputs.objects).toBe(1);
+    expect(report.inputs.errors).toHaveLength(1);
+    expect(report.inputs.errors[0]).toMatchObject({ file, line: 4 });
+    expect(report.inputs.errors[0].message).toMatch(/invalid YAML/);
+    const privileged = report.findings.find((f: { controlId: string }) => f.controlId === "SS-0057");
+    expect(privileged.object).toMatchObject({ kind: "Pod", name: "hidden-privileged" });
+    expect(privileged.location).toMatchObject({ file, line: 16 });
+  });
+
   it("applies an exceptions file and validates it", async () => {
     const { text } = await scanTo("json", [path.join(FIX, "helm-output.yaml"), "--exceptions", path.join(FIX, "exceptions.yaml")]);
     const report = JSON.parse(text);

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { AgentIdentity } from "@/lib/server/tokens/authenticate-agent-token";
 import { QUEUES, sendJob, sharedJobQueue, transactionDb, type EvaluateSnapshotJob } from "@/lib/server/pipeline/job-queue";
 import { findAgentSnapshot } from "./find-agent-snapshot";
-import { decodeManifest } from "./manifest-codec";
+import { forgetPendingManifest, pendingManifestIndex } from "./pending-manifest-index";
 import { missingObjectHashes } from "./missing-object-hashes";
 
 export type CompleteSnapshotResult = { snapshotId: string; status: "queued" | "complete" };
@@ -18,8 +18,9 @@ export async function completeSnapshot({ agent, snapshotId, now = new Date() }: 
   // Evaluated, or failed for reasons the agent cannot fix by pushing again.
   if (snapshot.status !== "pending" || !snapshot.pendingManifest) return { snapshotId, status: "complete" };
 
-  const entries = decodeManifest(snapshot.pendingManifest.manifest);
-  const missing = await missingObjectHashes(snapshot.orgId, entries.map(([, hash]) => hash));
+  const manifest = await pendingManifestIndex(snapshot.orgId, snapshotId);
+  if (!manifest) return { snapshotId, status: "complete" };
+  const missing = await missingObjectHashes(snapshot.orgId, [...manifest.keysByHash.keys()]);
   if (missing.length) {
     throw new AppError("conflict", `${missing.length} object bodies of this snapshot are not uploaded yet (e.g. ${missing[0]}); upload them, then complete.`);
   }
@@ -30,5 +31,6 @@ export async function completeSnapshot({ agent, snapshotId, now = new Date() }: 
     // A concurrent retry of this request already queued it.
     if (moved.count === 1) await sendJob(boss, QUEUES.evaluateSnapshot, job, { db: transactionDb(tx) });
   });
+  forgetPendingManifest(snapshot.orgId, snapshotId);
   return { snapshotId, status: "queued" };
 }

@@ -7,7 +7,8 @@ export type AgentSnapshot = {
   orgId: string;
   clusterId: string;
   status: string;
-  pendingManifest: { manifest: Uint8Array; objectCount: number } | null;
+  /** Present while the snapshot waits for its bodies (the manifest itself: pendingManifestIndex). */
+  pendingManifest: { objectCount: number } | null;
 };
 
 /**
@@ -17,7 +18,7 @@ export type AgentSnapshot = {
 export async function findAgentSnapshot({ agent, snapshotId }: { agent: AgentIdentity; snapshotId: string }): Promise<AgentSnapshot> {
   const snapshot = await prisma.snapshot.findFirst({
     where: { orgId: agent.org.id, id: snapshotId, ...(agent.cluster ? { clusterId: agent.cluster.id } : {}) },
-    select: { id: true, orgId: true, clusterId: true, status: true, pendingManifest: { select: { manifest: true, objectCount: true } } },
+    select: { id: true, orgId: true, clusterId: true, status: true, pendingManifest: { select: { objectCount: true } } },
   });
   if (!snapshot) throw new AppError("not_found", "Snapshot not found.");
   return snapshot;

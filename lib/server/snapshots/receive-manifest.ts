@@ -4,6 +4,7 @@ import { MAX_CHUNK_BYTES, type TManifestAccepted, type TSnapshotManifest } from 
 import type { AgentIdentity } from "@/lib/server/tokens/authenticate-agent-token";
 import { assertUniqueKeys, decodeManifest, encodeManifest, manifestDigest, type ManifestEntry } from "./manifest-codec";
 import { missingObjectHashes } from "./missing-object-hashes";
+import { rememberPendingManifest } from "./pending-manifest-index";
 import { resolveAgentCluster } from "./resolve-agent-cluster";
 
 // A 500,000-object manifest is ~70 MB of JSON, of which the hashes do not compress.
@@ -85,6 +86,7 @@ export async function receiveManifest({ agent, manifest, now = new Date() }: { a
       });
       return row;
     });
+    rememberPendingManifest(orgId, snapshot.id, entries);
     const missing = await missingObjectHashes(orgId, entries.map(([, hash]) => hash));
     return { snapshotId: snapshot.id, missing, maxChunkBytes: MAX_CHUNK_BYTES, clusterId: cluster.id, created: cluster.created };
   } catch (error) {

@@ -5,7 +5,7 @@ import { objectKeyOf, type TObjectChunk } from "@/lib/snapshot/protocol";
 import type { AgentIdentity } from "@/lib/server/tokens/authenticate-agent-token";
 import { canonicalText } from "./canonical-text";
 import { findAgentSnapshot } from "./find-agent-snapshot";
-import { decodeManifest } from "./manifest-codec";
+import { pendingManifestIndex } from "./pending-manifest-index";
 import { unredactedSecretProblem } from "./redaction-guard";
 
 // Bodies per INSERT at most (a few MB of JSON for typical objects).
@@ -29,12 +29,9 @@ export async function storeObjectBodies({ agent, snapshotId, chunk }: { agent: A
     // Completed already (a retried chunk after complete): every body it lists is held.
     return { snapshotId, received: chunk.objects.length, stored: 0 };
   }
-  const keysByHash = new Map<string, string[]>();
-  for (const [key, hash] of decodeManifest(snapshot.pendingManifest.manifest)) {
-    const keys = keysByHash.get(hash);
-    if (keys) keys.push(key);
-    else keysByHash.set(hash, [key]);
-  }
+  const manifest = await pendingManifestIndex(snapshot.orgId, snapshotId);
+  if (!manifest) return { snapshotId, received: chunk.objects.length, stored: 0 };
+  const { keysByHash } = manifest;
 
   const hashes: string[] = [];
   const bodies: string[] = [];

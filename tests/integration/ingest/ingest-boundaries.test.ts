@@ -8,6 +8,7 @@ import { generateAgentToken } from "@/lib/auth/agent-tokens";
 import { canonicalJson, sha256Hex } from "@/lib/snapshot/canonical-json";
 import { manifestDigestOf, MAX_CHUNK_DECOMPRESSED_BYTES, PROTOCOL_VERSION, type TFullManifest } from "@/lib/snapshot/protocol";
 import { createOrgWithAgent, deployment, namespace, prisma, unique, type TestOrg } from "../pipeline/support/pipeline-world";
+import { forgetPendingManifest } from "@/lib/server/snapshots/pending-manifest-index";
 import { AgentRouteHost } from "./support/agent-route-host";
 
 let host: AgentRouteHost;
@@ -185,6 +186,27 @@ describe("object chunks", () => {
     expect(twice.body).toEqual({ snapshotId, status: "queued" });
     const jobs = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE "name" = 'evaluate-snapshot' AND "data"->>'snapshotId' = ${snapshotId}`;
     expect(Number(jobs[0].n)).toBe(1);
+  });
+
+  test("chunks reaching another app process (the manifest not decoded there yet) are checked against the stored manifest", async () => {
+    const api = deployment("shop", unique("api")) as unknown as Record<string, unknown>;
+    const res = await call("POST", "/api/agent/v1/snapshots", A.token, manifestFor([ns, api], unique("uid")));
+    const id = res.body.snapshotId as string;
+    // What a process that did not receive the manifest holds: nothing.
+    forgetPendingManifest(A.org.id, id);
+    const stranger = deployment("shop", unique("stranger")) as unknown as Record<string, unknown>;
+    const refused = await call("PUT", `/api/agent/v1/snapshots/${id}/objects`, A.token, { objects: [{ hash: bodyText(stranger).hash, body: stranger }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toMatch(/not in this snapshot's manifest/);
+    forgetPendingManifest(A.org.id, id);
+    const up = await call("PUT", `/api/agent/v1/snapshots/${id}/objects`, A.token, { objects: [{ hash: bodyText(api).hash, body: api }] });
+    expect(up.body).toMatchObject({ received: 1, stored: 1 });
+    forgetPendingManifest(A.org.id, id);
+    const done = await call("POST", `/api/agent/v1/snapshots/${id}/complete`, A.token, {}, { gzip: false });
+    expect(done.body).toEqual({ snapshotId: id, status: "queued" });
+    // Another organization's token never reaches the manifest, cached or not.
+    const other = await call("PUT", `/api/agent/v1/snapshots/${id}/objects`, B.token, { objects: [{ hash: bodyText(api).hash, body: api }] });
+    expect(other.status).toBe(404);
   });
 
   test("a Secret that still carries its values is refused", async () => {

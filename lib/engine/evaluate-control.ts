@@ -171,13 +171,15 @@ function evaluate(control: Control<any>, ctx: EvalContext, sink: FailureSink | u
   const errors: string[] = [];
   let evaluated = 0;
   let passed = 0;
+  // Loaded once per control: controls have many shapes, and a load per target is a megamorphic lookup.
+  const evaluateTarget = control.evaluate!;
 
   if (control.targets !== undefined) {
     const passedKeys: string[] = [];
     for (const target of control.targets(ctx) as Iterable<EvalTarget<unknown>>) {
       let violations: Violation[] | null;
       try {
-        violations = control.evaluate!(target.value, ctx);
+        violations = evaluateTarget(target.value, ctx);
       } catch (error) {
         errors.push(`${resourceKey(target.resource)}: ${(error as Error).message}`);
         continue;
@@ -199,7 +201,7 @@ function evaluate(control: Control<any>, ctx: EvalContext, sink: FailureSink | u
         for (const node of ctx.nodes) {
           let violations: Violation[] | null;
           try {
-            violations = control.evaluate!(node, ctx);
+            violations = evaluateTarget(node, ctx);
           } catch (error) {
             errors.push(`${resourceKey({ object: refOf(node) })}: ${(error as Error).message}`);
             continue;
@@ -221,7 +223,7 @@ function evaluate(control: Control<any>, ctx: EvalContext, sink: FailureSink | u
       for (let i = 0; i < objects.length; i++) {
         let violations: Violation[] | null;
         try {
-          violations = control.evaluate!(objects[i], ctx);
+          violations = evaluateTarget(objects[i], ctx);
         } catch (error) {
           errors.push(`${resourceKey({ object: refOf(objects[i]) })}: ${(error as Error).message}`);
           continue;

@@ -22,12 +22,10 @@ export interface ContainerImage {
 }
 
 /** A pod spec's images for the group selections controls ask for most, built once per spec (read-only lists). */
-interface SpecImages {
+export interface SpecImages {
   all: ContainerImage[];
   regular?: ContainerImage[];
 }
-
-const imagesBySpec = new WeakMap<object, SpecImages>();
 
 const newReferenceMap = () => new Map<string, ImageReference | undefined>();
 
@@ -50,14 +48,14 @@ export function imagesInSpec(
   ctx?: EvalContext,
 ): ContainerImage[] {
   if (!at.spec || typeof at.spec !== "object") return [];
-  let images = imagesBySpec.get(at.spec);
+  let images = at.views.images;
   if (!images) {
     const memo = ctx?.cache("workload-hygiene:image-references", newReferenceMap);
     let all: ContainerImage[] = [];
     for (const { container, path, group } of containersInSpec(at, ALL_CONTAINER_GROUPS)) {
       all = append(all, { container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: referenceOf(container.image, memo) });
     }
-    imagesBySpec.set(at.spec, (images = { all }));
+    at.views.images = images = { all };
     if (!all.some((i) => i.group === "ephemeralContainers")) images.regular = all;
   }
   if (groups.length === ALL_CONTAINER_GROUPS.length) return images.all;

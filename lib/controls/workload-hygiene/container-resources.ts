@@ -2,6 +2,8 @@
 // admission plugin would set them, and the checks the resource controls share.
 import type { EvalContext, K8sObject, Violation } from "../../engine/types";
 import { podSpecOf, type ContainerGroup } from "../../engine/workload";
+import type { SpecImages } from "./container-images";
+import type { Reference } from "./pod-references";
 import { compareQuantities, parseQuantity } from "./quantity";
 
 export type ResourceName = "cpu" | "memory";
@@ -13,6 +15,23 @@ export interface PodSpecLocation {
   /** Path of the pod spec, e.g. `spec.template.spec`. */
   path: string;
   namespace: string;
+  /**
+   * The spec's containers, images and references, each built on first use and kept on the location
+   * (one per object and scan), so that reading them costs no further table lookup. Read-only.
+   */
+  views: PodSpecViews;
+}
+
+/** What the area's helpers derive from one pod spec (see specContainers, imagesInSpec, podReferences). */
+export interface PodSpecViews {
+  containers: SpecContainers | undefined;
+  images: SpecImages | undefined;
+  references: Reference[] | undefined;
+}
+
+/** A location's views, none built yet. */
+export function newPodSpecViews(): PodSpecViews {
+  return { containers: undefined, images: undefined, references: undefined };
 }
 
 export interface ContainerInSpec {
@@ -27,7 +46,7 @@ const ALL_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "
 const REGULAR_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers"];
 
 /** The containers of one pod spec, walked once; the common group selections are kept as their own lists. */
-interface SpecContainers {
+export interface SpecContainers {
   all: ContainerInSpec[];
   /** Regular and init containers (the default selection). */
   regular?: ContainerInSpec[];
@@ -35,9 +54,8 @@ interface SpecContainers {
   main?: ContainerInSpec[];
 }
 
-// Dozens of controls walk the same pod specs; the walks are memoized per spec object for the scan's lifetime.
-// The lists are shared between callers: read-only.
-const containersBySpec = new WeakMap<object, SpecContainers>();
+// Dozens of controls walk the same pod specs: the location, and with it the walks, are memoized per
+// object for the scan's lifetime. The lists are shared between callers: read-only.
 const locations = new WeakMap<K8sObject, PodSpecLocation | null>();
 
 // Container paths (`spec.template.spec.containers[0]`), built once per pod spec location, group and
@@ -66,7 +84,7 @@ export function append<T>(list: T[], item: T): T[] {
 }
 
 function specContainers(at: PodSpecLocation): SpecContainers {
-  let lists = containersBySpec.get(at.spec);
+  let lists = at.views.containers;
   if (!lists) {
     let all: ContainerInSpec[] = NO_CONTAINERS;
     let mainCount = 0;
@@ -87,7 +105,7 @@ function specContainers(at: PodSpecLocation): SpecContainers {
     // Usually nothing but regular containers: the selections are then the same list.
     if (regularCount === all.length) lists.regular = all;
     if (mainCount === all.length) lists.main = all;
-    containersBySpec.set(at.spec, lists);
+    at.views.containers = lists;
   }
   return lists;
 }
@@ -116,7 +134,7 @@ export function podSpecLocationOf(obj: K8sObject): PodSpecLocation | undefined {
   let at = locations.get(obj);
   if (at === undefined) {
     const found = podSpecOf(obj);
-    at = found ? { spec: found.spec, path: found.path, namespace: obj.metadata?.namespace || "default" } : null;
+    at = found ? { spec: found.spec, path: found.path, namespace: obj.metadata?.namespace || "default", views: newPodSpecViews() } : null;
     locations.set(obj, at);
   }
   return at ?? undefined;

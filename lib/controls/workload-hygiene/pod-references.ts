@@ -53,15 +53,8 @@ function addVolumeReferences(refs: Reference[], volume: any, path: string, conta
 export function podReferences(at: PodSpecLocation, claimTemplates: readonly string[] = []): Reference[] {
   // Only the PVC control passes claim templates, once per StatefulSet: that list is not kept.
   if (claimTemplates.length) return collectReferences(at, claimTemplates);
-  let refs = referencesBySpec.get(at.spec);
-  if (!refs) {
-    refs = collectReferences(at, claimTemplates);
-    if (at.spec && typeof at.spec === "object") referencesBySpec.set(at.spec, refs);
-  }
-  return refs;
+  return (at.views.references ??= collectReferences(at, claimTemplates));
 }
-
-const referencesBySpec = new WeakMap<object, Reference[]>();
 
 function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[]): Reference[] {
   const refs: Reference[] = [];

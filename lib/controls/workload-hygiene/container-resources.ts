@@ -27,11 +27,13 @@ export interface PodSpecViews {
   containers: SpecContainers | undefined;
   images: SpecImages | undefined;
   references: Reference[] | undefined;
+  /** The images of the regular and init containers, one per line (see vulnerable-images). */
+  imageText: string | undefined;
 }
 
 /** A location's views, none built yet. */
 export function newPodSpecViews(): PodSpecViews {
-  return { containers: undefined, images: undefined, references: undefined };
+  return { containers: undefined, images: undefined, references: undefined, imageText: undefined };
 }
 
 export interface ContainerInSpec {
@@ -70,6 +72,9 @@ function containerPath(specPath: string, group: ContainerGroup, index: number): 
   if (!paths) byGroup.set(group, (paths = []));
   return (paths[index] ??= `${specPath}.${group}[${index}]`);
 }
+
+/** A passing result shared by every object (read-only): a control returns it instead of a new empty list. */
+export const NO_VIOLATIONS: Violation[] = Object.freeze([]) as unknown as Violation[];
 
 const NO_CONTAINERS: ContainerInSpec[] = Object.freeze([]) as unknown as ContainerInSpec[];
 
@@ -168,21 +173,40 @@ export function comesInCopies(obj: K8sObject): boolean {
 /**
  * A finding whose content depends only on a path (a container's, a pod spec's), a name (the
  * container's, the service account's) and `detail` (what is wrong, in a form the caller picks),
- * built once per pool: every replica of the same pod template shares one (read-only). Pools live in
- * `ctx.cache`, one per kind of finding, so they last one scan.
+ * built once per pool by `build(a, b, c)`: every replica of the same pod template shares one
+ * (read-only). Pools live in `ctx.cache`, one per kind of finding, so they last one scan. The
+ * builder takes its inputs as arguments, so that a call that finds the finding allocates nothing.
  */
-export function pooledFinding(pool: FindingPool, path: string, name: unknown, detail: unknown, build: () => Violation): Violation {
-  return pooledFindingList(pool, path, name, detail, build)[0];
+export function pooledFinding<A, B, C>(
+  pool: FindingPool,
+  path: string,
+  name: unknown,
+  detail: unknown,
+  build: (a: A, b: B, c: C) => Violation,
+  a: A,
+  b: B,
+  c: C,
+): Violation {
+  return pooledFindingList(pool, path, name, detail, build, a, b, c)[0];
 }
 
 /** `[pooledFinding(…)]`, itself shared: the whole result of an object whose only finding it is (read-only). */
-export function pooledFindingList(pool: FindingPool, path: string, name: unknown, detail: unknown, build: () => Violation): Violation[] {
+export function pooledFindingList<A, B, C>(
+  pool: FindingPool,
+  path: string,
+  name: unknown,
+  detail: unknown,
+  build: (a: A, b: B, c: C) => Violation,
+  a: A,
+  b: B,
+  c: C,
+): Violation[] {
   let byName = pool.get(path);
   if (!byName) pool.set(path, (byName = new Map()));
   let details = byName.get(name);
   if (!details) byName.set(name, (details = []));
   for (let i = 0; i < details.length; i += 2) if (details[i] === detail) return details[i + 1] as Violation[];
-  const list = [build()];
+  const list = [build(a, b, c)];
   details.push(detail, list);
   return list;
 }

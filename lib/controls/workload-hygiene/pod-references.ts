@@ -99,6 +99,12 @@ function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[
   return refs;
 }
 
+/** Whether any of the references is to an object of that kind (most pods reference no Secret at all). */
+export function referencesKind(refs: readonly Reference[], kind: Reference["kind"]): boolean {
+  for (let i = 0; i < refs.length; i++) if (refs[i].kind === kind) return true;
+  return false;
+}
+
 const NO_TEMPLATES: readonly string[] = Object.freeze([]);
 
 /** Names of a StatefulSet's volume claim templates. */

@@ -48,14 +48,14 @@ export function imagesInSpec(
   ctx?: EvalContext,
 ): ContainerImage[] {
   if (!at.spec || typeof at.spec !== "object") return [];
-  let images = at.views.images;
+  let images = at.images;
   if (!images) {
     const memo = ctx?.cache("workload-hygiene:image-references", newReferenceMap);
     let all: ContainerImage[] = [];
     for (const { container, path, group } of containersInSpec(at, ALL_CONTAINER_GROUPS)) {
       all = append(all, { container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: referenceOf(container.image, memo) });
     }
-    at.views.images = images = { all };
+    at.images = images = { all };
     if (!all.some((i) => i.group === "ephemeralContainers")) images.regular = all;
   }
   if (groups.length === ALL_CONTAINER_GROUPS.length) return images.all;

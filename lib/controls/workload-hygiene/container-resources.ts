@@ -15,25 +15,21 @@ export interface PodSpecLocation {
   /** Path of the pod spec, e.g. `spec.template.spec`. */
   path: string;
   namespace: string;
-  /**
-   * The spec's containers, images and references, each built on first use and kept on the location
-   * (one per object and scan), so that reading them costs no further table lookup. Read-only.
-   */
-  views: PodSpecViews;
-}
-
-/** What the area's helpers derive from one pod spec (see specContainers, imagesInSpec, podReferences). */
-export interface PodSpecViews {
+  // What the area's helpers derive from the spec, each built on first use and kept on the location
+  // (one per object and scan): reading them costs no further table lookup. Read-only.
+  /** See specContainers. */
   containers: SpecContainers | undefined;
+  /** See imagesInSpec. */
   images: SpecImages | undefined;
+  /** See podReferences. */
   references: Reference[] | undefined;
   /** The images of the regular and init containers, one per line (see vulnerable-images). */
   imageText: string | undefined;
 }
 
-/** A location's views, none built yet. */
-export function newPodSpecViews(): PodSpecViews {
-  return { containers: undefined, images: undefined, references: undefined, imageText: undefined };
+/** A location with nothing derived yet (every location is built here, so all have one shape). */
+export function newPodSpecLocation(spec: object, path: string, namespace: string): PodSpecLocation {
+  return { spec, path, namespace, containers: undefined, images: undefined, references: undefined, imageText: undefined };
 }
 
 export interface ContainerInSpec {
@@ -89,7 +85,7 @@ export function append<T>(list: T[], item: T): T[] {
 }
 
 function specContainers(at: PodSpecLocation): SpecContainers {
-  let lists = at.views.containers;
+  let lists = at.containers;
   if (!lists) {
     let all: ContainerInSpec[] = NO_CONTAINERS;
     let mainCount = 0;
@@ -110,7 +106,7 @@ function specContainers(at: PodSpecLocation): SpecContainers {
     // Usually nothing but regular containers: the selections are then the same list.
     if (regularCount === all.length) lists.regular = all;
     if (mainCount === all.length) lists.main = all;
-    at.views.containers = lists;
+    at.containers = lists;
   }
   return lists;
 }
@@ -139,7 +135,7 @@ export function podSpecLocationOf(obj: K8sObject): PodSpecLocation | undefined {
   let at = locations.get(obj);
   if (at === undefined) {
     const found = podSpecOf(obj);
-    at = found ? { spec: found.spec, path: found.path, namespace: obj.metadata?.namespace || "default", views: newPodSpecViews() } : null;
+    at = found ? newPodSpecLocation(found.spec, found.path, obj.metadata?.namespace || "default") : null;
     locations.set(obj, at);
   }
   return at ?? undefined;

@@ -53,7 +53,7 @@ function addVolumeReferences(refs: Reference[], volume: any, path: string, conta
 export function podReferences(at: PodSpecLocation, claimTemplates: readonly string[] = []): Reference[] {
   // Only the PVC control passes claim templates, once per StatefulSet: that list is not kept.
   if (claimTemplates.length) return collectReferences(at, claimTemplates);
-  return (at.views.references ??= collectReferences(at, claimTemplates));
+  return (at.references ??= collectReferences(at, claimTemplates));
 }
 
 function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[]): Reference[] {

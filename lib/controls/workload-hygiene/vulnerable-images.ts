@@ -75,11 +75,11 @@ function mentionsProduct(imageText: string, product: VulnerableProduct): boolean
 function imageTextOf(obj: K8sObject): string {
   const at = podSpecLocationOf(obj);
   if (!at) return "";
-  let text = at.views.imageText;
+  let text = at.imageText;
   if (text === undefined) {
     const images: string[] = [];
     for (const { container } of containersInSpec(at, REGULAR_AND_INIT)) if (typeof container.image === "string") images.push(container.image);
-    at.views.imageText = text = images.length === 1 ? images[0] : images.join("\n");
+    at.imageText = text = images.length === 1 ? images[0] : images.join("\n");
   }
   return text;
 }

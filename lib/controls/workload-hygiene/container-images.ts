@@ -37,6 +37,16 @@ function referenceOf(image: unknown, memo: Map<string, ImageReference | undefine
   return ref;
 }
 
+// `image` field paths by container path: container paths are shared strings, one per pod spec location,
+// group and index (see containerPath), so each image path is built once, not once per container and scan.
+const imagePaths = new Map<string, string>();
+
+function imagePathOf(containerPath: string): string {
+  let path = imagePaths.get(containerPath);
+  if (path === undefined) imagePaths.set(containerPath, (path = `${containerPath}.image`));
+  return path;
+}
+
 function isRegularSelection(groups: readonly ContainerGroup[]): boolean {
   return groups === REGULAR_CONTAINERS || (groups.length === 2 && groups[0] === "containers" && groups[1] === "initContainers");
 }
@@ -53,7 +63,7 @@ export function imagesInSpec(
     const memo = ctx?.cache("workload-hygiene:image-references", newReferenceMap);
     let all: ContainerImage[] = [];
     for (const { container, path, group } of containersInSpec(at, ALL_CONTAINER_GROUPS)) {
-      all = append(all, { container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: referenceOf(container.image, memo) });
+      all = append(all, { container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: imagePathOf(path), group, ref: referenceOf(container.image, memo) });
     }
     at.images = images = { all };
     if (!all.some((i) => i.group === "ephemeralContainers")) images.regular = all;

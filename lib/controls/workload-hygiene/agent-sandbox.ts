@@ -1,7 +1,7 @@
 // Kubernetes SIG Apps "agent-sandbox" resources (agents.x-k8s.io): isolated pods for AI agents'
 // code execution. Sandbox and SandboxTemplate carry a pod template under spec.podTemplate.
 import type { K8sObject } from "../../engine/types";
-import type { PodSpecLocation } from "./container-resources";
+import { newPodSpecLocation, type PodSpecLocation } from "./container-resources";
 import { namespaceOf } from "./scan-lookups";
 
 export const SANDBOX_KINDS = ["Sandbox", "SandboxTemplate", "SandboxWarmPool"];
@@ -11,10 +11,16 @@ function isAgentSandboxGroup(apiVersion: string | undefined): boolean {
   return group === "agents.x-k8s.io" || group.endsWith(".agents.x-k8s.io");
 }
 
-/** The pod spec a sandbox resource will run, or undefined for other objects. */
+const locations = new WeakMap<K8sObject, PodSpecLocation | null>();
+
+/** The pod spec a sandbox resource will run, or undefined for other objects; one location per object (it carries what is derived from the spec). */
 export function sandboxPodSpecOf(obj: K8sObject): PodSpecLocation | undefined {
   if (!SANDBOX_KINDS.includes(obj.kind) || !isAgentSandboxGroup(obj.apiVersion)) return undefined;
-  const spec = obj.spec?.podTemplate?.spec;
-  if (!spec || typeof spec !== "object") return undefined;
-  return { spec, path: "spec.podTemplate.spec", namespace: namespaceOf(obj) };
+  let at = locations.get(obj);
+  if (at === undefined) {
+    const spec = obj.spec?.podTemplate?.spec;
+    at = spec && typeof spec === "object" ? newPodSpecLocation(spec, "spec.podTemplate.spec", namespaceOf(obj)) : null;
+    locations.set(obj, at);
+  }
+  return at ?? undefined;
 }

@@ -22,12 +22,10 @@ export interface ContainerImage {
 }
 
 /** A pod spec's images for the group selections controls ask for most, built once per spec (read-only lists). */
-interface SpecImages {
+export interface SpecImages {
   all: ContainerImage[];
   regular?: ContainerImage[];
 }
-
-const imagesBySpec = new WeakMap<object, SpecImages>();
 
 const newReferenceMap = () => new Map<string, ImageReference | undefined>();
 
@@ -37,6 +35,16 @@ function referenceOf(image: unknown, memo: Map<string, ImageReference | undefine
   let ref = memo.get(image);
   if (ref === undefined && !memo.has(image)) memo.set(image, (ref = parseImageReference(image)));
   return ref;
+}
+
+// `image` field paths by container path: container paths are shared strings, one per pod spec location,
+// group and index (see containerPath), so each image path is built once, not once per container and scan.
+const imagePaths = new Map<string, string>();
+
+function imagePathOf(containerPath: string): string {
+  let path = imagePaths.get(containerPath);
+  if (path === undefined) imagePaths.set(containerPath, (path = `${containerPath}.image`));
+  return path;
 }
 
 function isRegularSelection(groups: readonly ContainerGroup[]): boolean {
@@ -50,14 +58,14 @@ export function imagesInSpec(
   ctx?: EvalContext,
 ): ContainerImage[] {
   if (!at.spec || typeof at.spec !== "object") return [];
-  let images = imagesBySpec.get(at.spec);
+  let images = at.images;
   if (!images) {
     const memo = ctx?.cache("workload-hygiene:image-references", newReferenceMap);
     let all: ContainerImage[] = [];
     for (const { container, path, group } of containersInSpec(at, ALL_CONTAINER_GROUPS)) {
-      all = append(all, { container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: `${path}.image`, group, ref: referenceOf(container.image, memo) });
+      all = append(all, { container, containerName: String(container.name ?? "(unnamed)"), path, imagePath: imagePathOf(path), group, ref: referenceOf(container.image, memo) });
     }
-    imagesBySpec.set(at.spec, (images = { all }));
+    at.images = images = { all };
     if (!all.some((i) => i.group === "ephemeralContainers")) images.regular = all;
   }
   if (groups.length === ALL_CONTAINER_GROUPS.length) return images.all;

@@ -2,6 +2,8 @@
 // admission plugin would set them, and the checks the resource controls share.
 import type { EvalContext, K8sObject, Violation } from "../../engine/types";
 import { podSpecOf, type ContainerGroup } from "../../engine/workload";
+import type { SpecImages } from "./container-images";
+import type { Reference } from "./pod-references";
 import { compareQuantities, parseQuantity } from "./quantity";
 
 export type ResourceName = "cpu" | "memory";
@@ -13,6 +15,21 @@ export interface PodSpecLocation {
   /** Path of the pod spec, e.g. `spec.template.spec`. */
   path: string;
   namespace: string;
+  // What the area's helpers derive from the spec, each built on first use and kept on the location
+  // (one per object and scan): reading them costs no further table lookup. Read-only.
+  /** See specContainers. */
+  containers: SpecContainers | undefined;
+  /** See imagesInSpec. */
+  images: SpecImages | undefined;
+  /** See podReferences. */
+  references: Reference[] | undefined;
+  /** The images of the regular and init containers, one per line (see vulnerable-images). */
+  imageText: string | undefined;
+}
+
+/** A location with nothing derived yet (every location is built here, so all have one shape). */
+export function newPodSpecLocation(spec: object, path: string, namespace: string): PodSpecLocation {
+  return { spec, path, namespace, containers: undefined, images: undefined, references: undefined, imageText: undefined };
 }
 
 export interface ContainerInSpec {
@@ -27,7 +44,7 @@ const ALL_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "
 const REGULAR_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers"];
 
 /** The containers of one pod spec, walked once; the common group selections are kept as their own lists. */
-interface SpecContainers {
+export interface SpecContainers {
   all: ContainerInSpec[];
   /** Regular and init containers (the default selection). */
   regular?: ContainerInSpec[];
@@ -35,9 +52,8 @@ interface SpecContainers {
   main?: ContainerInSpec[];
 }
 
-// Dozens of controls walk the same pod specs; the walks are memoized per spec object for the scan's lifetime.
-// The lists are shared between callers: read-only.
-const containersBySpec = new WeakMap<object, SpecContainers>();
+// Dozens of controls walk the same pod specs: the location, and with it the walks, are memoized per
+// object for the scan's lifetime. The lists are shared between callers: read-only.
 const locations = new WeakMap<K8sObject, PodSpecLocation | null>();
 
 // Container paths (`spec.template.spec.containers[0]`), built once per pod spec location, group and
@@ -53,6 +69,9 @@ function containerPath(specPath: string, group: ContainerGroup, index: number): 
   return (paths[index] ??= `${specPath}.${group}[${index}]`);
 }
 
+/** A passing result shared by every object (read-only): a control returns it instead of a new empty list. */
+export const NO_VIOLATIONS: Violation[] = Object.freeze([]) as unknown as Violation[];
+
 const NO_CONTAINERS: ContainerInSpec[] = Object.freeze([]) as unknown as ContainerInSpec[];
 
 /**
@@ -66,7 +85,7 @@ export function append<T>(list: T[], item: T): T[] {
 }
 
 function specContainers(at: PodSpecLocation): SpecContainers {
-  let lists = containersBySpec.get(at.spec);
+  let lists = at.containers;
   if (!lists) {
     let all: ContainerInSpec[] = NO_CONTAINERS;
     let mainCount = 0;
@@ -87,7 +106,7 @@ function specContainers(at: PodSpecLocation): SpecContainers {
     // Usually nothing but regular containers: the selections are then the same list.
     if (regularCount === all.length) lists.regular = all;
     if (mainCount === all.length) lists.main = all;
-    containersBySpec.set(at.spec, lists);
+    at.containers = lists;
   }
   return lists;
 }
@@ -116,7 +135,7 @@ export function podSpecLocationOf(obj: K8sObject): PodSpecLocation | undefined {
   let at = locations.get(obj);
   if (at === undefined) {
     const found = podSpecOf(obj);
-    at = found ? { spec: found.spec, path: found.path, namespace: obj.metadata?.namespace || "default" } : null;
+    at = found ? newPodSpecLocation(found.spec, found.path, obj.metadata?.namespace || "default") : null;
     locations.set(obj, at);
   }
   return at ?? undefined;
@@ -150,21 +169,40 @@ export function comesInCopies(obj: K8sObject): boolean {
 /**
  * A finding whose content depends only on a path (a container's, a pod spec's), a name (the
  * container's, the service account's) and `detail` (what is wrong, in a form the caller picks),
- * built once per pool: every replica of the same pod template shares one (read-only). Pools live in
- * `ctx.cache`, one per kind of finding, so they last one scan.
+ * built once per pool by `build(a, b, c)`: every replica of the same pod template shares one
+ * (read-only). Pools live in `ctx.cache`, one per kind of finding, so they last one scan. The
+ * builder takes its inputs as arguments, so that a call that finds the finding allocates nothing.
  */
-export function pooledFinding(pool: FindingPool, path: string, name: unknown, detail: unknown, build: () => Violation): Violation {
-  return pooledFindingList(pool, path, name, detail, build)[0];
+export function pooledFinding<A, B, C>(
+  pool: FindingPool,
+  path: string,
+  name: unknown,
+  detail: unknown,
+  build: (a: A, b: B, c: C) => Violation,
+  a: A,
+  b: B,
+  c: C,
+): Violation {
+  return pooledFindingList(pool, path, name, detail, build, a, b, c)[0];
 }
 
 /** `[pooledFinding(…)]`, itself shared: the whole result of an object whose only finding it is (read-only). */
-export function pooledFindingList(pool: FindingPool, path: string, name: unknown, detail: unknown, build: () => Violation): Violation[] {
+export function pooledFindingList<A, B, C>(
+  pool: FindingPool,
+  path: string,
+  name: unknown,
+  detail: unknown,
+  build: (a: A, b: B, c: C) => Violation,
+  a: A,
+  b: B,
+  c: C,
+): Violation[] {
   let byName = pool.get(path);
   if (!byName) pool.set(path, (byName = new Map()));
   let details = byName.get(name);
   if (!details) byName.set(name, (details = []));
   for (let i = 0; i < details.length; i += 2) if (details[i] === detail) return details[i + 1] as Violation[];
-  const list = [build()];
+  const list = [build(a, b, c)];
   details.push(detail, list);
   return list;
 }

@@ -9,11 +9,10 @@ import {
 } from "./credential-detection";
 import { findNamespaced } from "./scan-lookups";
 import { namespaceOf } from "./scan-lookups";
-import { containersOfObject } from "./container-resources";
+import { containersOfObject, NO_VIOLATIONS } from "./container-resources";
 
 // Literal env findings per policy and workload: SS-0012 and SS-0259 both ask for them.
 const literalFindings = new WeakMap<CredentialPolicy, WeakMap<K8sObject, readonly Violation[]>>();
-const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
 const NO_ITEMS: readonly unknown[] = Object.freeze([]);
 
 /** Literal credentials in `env[].value` of every container (regular, init, ephemeral). Shared by several controls: read-only. */
@@ -46,29 +45,38 @@ function findLiteralEnvCredentials(obj: K8sObject, policy: CredentialPolicy): re
 
 /** Credentials written into command or args: `--password=…`, `--token=…`, or credential-shaped text. */
 export function commandLineCredentials(obj: K8sObject, policy: CredentialPolicy): Violation[] {
-  const violations: Violation[] = [];
+  let violations: Violation[] | undefined;
   for (const { container, path } of containersOfObject(obj)) {
-    if (Array.isArray(container.command)) addArgumentCredentials(violations, container, container.command, `${path}.command`, policy);
-    if (Array.isArray(container.args)) addArgumentCredentials(violations, container, container.args, `${path}.args`, policy);
+    if (Array.isArray(container.command)) violations = addArgumentCredentials(violations, container, container.command, path, ".command", policy);
+    if (Array.isArray(container.args)) violations = addArgumentCredentials(violations, container, container.args, path, ".args", policy);
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 const FLAG_WITH_VALUE = /^--?([A-Za-z][\w.-]*)=(.+)$/s;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function addArgumentCredentials(violations: Violation[], container: any, list: unknown[], listPath: string, policy: CredentialPolicy): void {
+/** `violations` with the list's credentials appended (a new list at the first one); the list's path is built only then. */
+function addArgumentCredentials(
+  violations: Violation[] | undefined,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  container: any,
+  list: unknown[],
+  containerPath: string,
+  field: ".command" | ".args",
+  policy: CredentialPolicy,
+): Violation[] | undefined {
   for (let k = 0; k < list.length; k++) {
     const arg = list[k];
     if (typeof arg !== "string") continue;
     const flag = arg.match(FLAG_WITH_VALUE);
     const reason = flag ? credentialReason(flag[1], flag[2], policy) : detectCredentialValue(arg, policy.valuePatterns);
     if (!reason) continue;
-    violations.push({
+    (violations ??= []).push({
       message: `container "${container.name ?? "(unnamed)"}" passes a credential on its command line (${reason})`,
-      paths: [`${listPath}[${k}]`],
+      paths: [`${containerPath}${field}[${k}]`],
     });
   }
+  return violations;
 }
 
 const configMapFindings = new WeakMap<K8sObject, { policy: CredentialPolicy; violations: Violation[] }>();
@@ -110,7 +118,7 @@ function findConfigMapCredentials(cm: K8sObject, policy: CredentialPolicy): Viol
  */
 export function referencedEnvCredentials(obj: K8sObject, ctx: EvalContext, policy: CredentialPolicy = credentialPolicy(ctx)): Violation[] {
   const ns = namespaceOf(obj);
-  const violations: Violation[] = [];
+  let violations: Violation[] | undefined;
   for (const { container, path } of containersOfObject(obj)) {
     const name = container.name ?? "(unnamed)";
     const env: readonly unknown[] = Array.isArray(container.env) ? container.env : NO_ITEMS;
@@ -119,7 +127,7 @@ export function referencedEnvCredentials(obj: K8sObject, ctx: EvalContext, polic
       const e = env[j] as any;
       const secret = e?.valueFrom?.secretKeyRef;
       if (typeof secret?.name === "string") {
-        violations.push({
+        (violations ??= []).push({
           message: `container "${name}" reads Secret ${secret.name}${secret.key ? ` key ${secret.key}` : ""} into ${e.name}`,
           paths: [`${path}.env[${j}].name`],
         });
@@ -130,7 +138,7 @@ export function referencedEnvCredentials(obj: K8sObject, ctx: EvalContext, polic
         const cm = findNamespaced(ctx, "ConfigMap", ns, cmRef.name);
         const value = cm?.data?.[cmRef.key];
         if (typeof value === "string" && (credentialReason(e.name, value, policy) || credentialReason(cmRef.key, value, policy))) {
-          violations.push({
+          (violations ??= []).push({
             message: `container "${name}" reads a credential from ConfigMap ${cmRef.name} key ${cmRef.key} into ${e.name}`,
             paths: [`${path}.env[${j}].name`],
           });
@@ -142,14 +150,14 @@ export function referencedEnvCredentials(obj: K8sObject, ctx: EvalContext, polic
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const s = envFrom[j] as any;
       if (typeof s?.secretRef?.name === "string") {
-        violations.push({
+        (violations ??= []).push({
           message: `container "${name}" imports every key of Secret ${s.secretRef.name} as environment variables`,
           paths: [`${path}.envFrom[${j}].secretRef`],
         });
       } else if (typeof s?.configMapRef?.name === "string") {
         const cm = findNamespaced(ctx, "ConfigMap", ns, s.configMapRef.name);
         if (cm && configMapCredentials(cm, policy).length) {
-          violations.push({
+          (violations ??= []).push({
             message: `container "${name}" imports ConfigMap ${s.configMapRef.name}, which holds credentials, as environment variables`,
             paths: [`${path}.envFrom[${j}].configMapRef`],
           });
@@ -157,5 +165,5 @@ export function referencedEnvCredentials(obj: K8sObject, ctx: EvalContext, polic
       }
     }
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }

@@ -61,8 +61,10 @@ export function ingressNginxControllersOf(obj: K8sObject): IngressNginxControlle
   return found;
 }
 
+const NO_CONTROLLERS: IngressNginxController[] = Object.freeze([]) as unknown as IngressNginxController[];
+
 function findControllers(obj: K8sObject): IngressNginxController[] {
-  const found: IngressNginxController[] = [];
+  let found: IngressNginxController[] | undefined;
   const namespace = namespaceOf(obj);
   for (const { container, path } of containersOfObject(obj, MAIN_CONTAINERS)) {
     if (!mayBeController(container)) continue;
@@ -79,9 +81,9 @@ function findControllers(obj: K8sObject): IngressNginxController[] {
       const [ns, name] = value.includes("/") ? value.split("/", 2) : [namespace, value];
       if (name) configMapRef = { namespace: ns, name };
     }
-    found.push({ container, path, image, version: versionFromTag(image?.tag), configMapRef });
+    (found ??= []).push({ container, path, image, version: versionFromTag(image?.tag), configMapRef });
   }
-  return found;
+  return found ?? NO_CONTROLLERS;
 }
 
 export type SnippetSetting = { value: "true" | "false"; configMap: K8sObject } | undefined;

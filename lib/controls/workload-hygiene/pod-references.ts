@@ -53,15 +53,8 @@ function addVolumeReferences(refs: Reference[], volume: any, path: string, conta
 export function podReferences(at: PodSpecLocation, claimTemplates: readonly string[] = []): Reference[] {
   // Only the PVC control passes claim templates, once per StatefulSet: that list is not kept.
   if (claimTemplates.length) return collectReferences(at, claimTemplates);
-  let refs = referencesBySpec.get(at.spec);
-  if (!refs) {
-    refs = collectReferences(at, claimTemplates);
-    if (at.spec && typeof at.spec === "object") referencesBySpec.set(at.spec, refs);
-  }
-  return refs;
+  return (at.references ??= collectReferences(at, claimTemplates));
 }
-
-const referencesBySpec = new WeakMap<object, Reference[]>();
 
 function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[]): Reference[] {
   const refs: Reference[] = [];
@@ -104,6 +97,12 @@ function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[
     }
   }
   return refs;
+}
+
+/** Whether any of the references is to an object of that kind (most pods reference no Secret at all). */
+export function referencesKind(refs: readonly Reference[], kind: Reference["kind"]): boolean {
+  for (let i = 0; i < refs.length; i++) if (refs[i].kind === kind) return true;
+  return false;
 }
 
 const NO_TEMPLATES: readonly string[] = Object.freeze([]);

@@ -73,7 +73,7 @@ function checkProbes(obj: K8sObject, scan: ProbeScan | undefined): ProbeFindings
   for (const { container, path } of containers) {
     for (const probe of PROBES) {
       if (hasHandler(container[probe])) continue;
-      const finding = pool ? pooledFinding(pool, path, container.name, probe, () => missingProbe(container, path, probe)) : missingProbe(container, path, probe);
+      const finding = pool ? pooledFinding(pool, path, container.name, probe, missingProbe, container, path, probe) : missingProbe(container, path, probe);
       findings[probe] = append(findings[probe], finding);
     }
   }
@@ -89,7 +89,7 @@ function singleContainerFindings(scan: ProbeScan, container: any, path: string):
   let byMissing = byName.get(container.name);
   if (!byMissing) byName.set(container.name, (byMissing = []));
   return (byMissing[missing] ??= {
-    readinessProbe: missing & 1 ? [pooledFinding(scan.pool, path, container.name, "readinessProbe", () => missingProbe(container, path, "readinessProbe"))] : [],
-    livenessProbe: missing & 2 ? [pooledFinding(scan.pool, path, container.name, "livenessProbe", () => missingProbe(container, path, "livenessProbe"))] : [],
+    readinessProbe: missing & 1 ? [pooledFinding(scan.pool, path, container.name, "readinessProbe", missingProbe, container, path, "readinessProbe")] : [],
+    livenessProbe: missing & 2 ? [pooledFinding(scan.pool, path, container.name, "livenessProbe", missingProbe, container, path, "livenessProbe")] : [],
   });
 }

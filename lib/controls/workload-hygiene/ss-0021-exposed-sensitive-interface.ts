@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { EvalContext, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { imagesOf } from "./container-images";
+import { imagesOf, type ContainerImage } from "./container-images";
 import type { ImageReference } from "./image-reference";
 import { externalExposuresOf, relatedRefs } from "./service-exposure";
 
@@ -49,6 +49,13 @@ function imageHit(sensitive: SensitiveTerms, ref: ImageReference | undefined): b
   return hit;
 }
 
+function anyImageHit(sensitive: SensitiveTerms, images: readonly ContainerImage[]): boolean {
+  for (let i = 0; i < images.length; i++) if (imageHit(sensitive, images[i].ref)) return true;
+  return false;
+}
+
+const NO_IMAGES: ContainerImage[] = Object.freeze([]) as unknown as ContainerImage[];
+
 export default defineControl({
   id: "SS-0021",
   name: "Sensitive interface exposed outside the cluster",
@@ -63,9 +70,9 @@ export default defineControl({
     const sensitive = sensitiveTerms(ctx);
     const { terms, anyTerm } = sensitive;
     const name = (obj.metadata?.name ?? "").toLowerCase();
-    const images = imagesOf(obj, undefined, ctx) ?? [];
+    const images = imagesOf(obj, undefined, ctx) ?? NO_IMAGES;
     // Most workloads match no term: one pattern test over the name and each repository rules them out.
-    if (!anyTerm.test(name) && !images.some((i) => imageHit(sensitive, i.ref))) return null;
+    if (!anyTerm.test(name) && !anyImageHit(sensitive, images)) return null;
     const repositories = images.map((i) => i.ref?.repository.toLowerCase() ?? "");
     const term = terms.find((t) => name.includes(t) || repositories.some((r) => r.includes(t)));
     if (!term) return null;

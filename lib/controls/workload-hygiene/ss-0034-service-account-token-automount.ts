@@ -43,7 +43,7 @@ export default defineControl({
     // The finding depends on the pod spec's path, the account's name and the deciding field: workloads
     // alike share it (every workload of a "default" account, every copy of a pod).
     const pool = ctx.cache("workload-hygiene:token-findings", newFindingPool);
-    return pooledFindingList(pool, specPath, mount.serviceAccount, mount.path ?? mount.decidedBy, () => automountFinding(mount, specPath));
+    return pooledFindingList(pool, specPath, mount.serviceAccount, mount.path ?? mount.decidedBy, automountFinding, mount, specPath, undefined);
   },
   remediation:
     "Set automountServiceAccountToken: false on the pod template (and on ServiceAccounts whose pods never call the API). For workloads that do call the API, keep the token but bind their own least-privilege ServiceAccount.",

@@ -4,7 +4,7 @@ import { refOf } from "../../engine/object-index";
 import type { EvalContext, K8sObject, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS, type ContainerGroup } from "../../engine/workload";
 import { namespaceOf, podLabelsOfCached, servicesSelecting } from "./scan-lookups";
-import { containersOfObject } from "./container-resources";
+import { containersOfObject, NO_VIOLATIONS } from "./container-resources";
 
 // 22 is SSH's port; 2222 is the usual unprivileged alternative (rootless sshd images, Kubescape's list).
 const SSH_PORTS = new Set([22, 2222]);
@@ -32,16 +32,32 @@ function sshServicePorts(service: K8sObject): ServicePort[] {
   });
 }
 
+interface SshServices {
+  built: boolean;
+  byNamespace: Map<string, K8sObject[]>;
+}
+
+const newSshServices = (): SshServices => ({ built: false, byNamespace: new Map() });
+
+/** Services that publish SSH, by namespace, once per scan (built in two steps: a call allocates no closure over ctx). */
 function sshServicesByNamespace(ctx: EvalContext): ReadonlyMap<string, K8sObject[]> {
-  return ctx.cache("workload-hygiene:ssh-services-by-namespace", () => {
-    const byNamespace = new Map<string, K8sObject[]>();
+  const services = ctx.cache("workload-hygiene:ssh-services-by-namespace", newSshServices);
+  if (!services.built) {
+    services.built = true;
     for (const service of ctx.index.byKind("Service")) {
       if (!sshServicePorts(service).length) continue;
       const ns = String(namespaceOf(service));
-      byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), service]);
+      const list = services.byNamespace.get(ns);
+      if (list) list.push(service);
+      else services.byNamespace.set(ns, [service]);
     }
-    return byNamespace;
-  });
+  }
+  return services.byNamespace;
+}
+
+function selectsAny(services: readonly K8sObject[], labels: Record<string, string>): boolean {
+  for (let i = 0; i < services.length; i++) if (matchesMapSelector(services[i].spec?.selector, labels)) return true;
+  return false;
 }
 
 const REGULAR_AND_INIT: readonly ContainerGroup[] = ["containers", "initContainers"];
@@ -57,21 +73,22 @@ export default defineControl({
   category: "workload",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj, ctx) {
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const { container, path } of containersOfObject(obj, REGULAR_AND_INIT)) {
-      const ports: unknown[] = Array.isArray(container.ports) ? container.ports : [];
+      if (!Array.isArray(container.ports)) continue;
+      const ports: unknown[] = container.ports;
       for (let k = 0; k < ports.length; k++) {
         const p = ports[k] as { containerPort?: unknown; name?: unknown };
         // A container port is only taken for SSH when it is 22 or named so; 2222 alone is too common for other uses.
         if (Number(p?.containerPort) === 22 || isSshName(p?.name)) {
-          violations.push({ message: `container "${container.name ?? "(unnamed)"}" exposes SSH port ${String(p.containerPort)}`, paths: [`${path}.ports[${k}]`] });
+          (violations ??= []).push({ message: `container "${container.name ?? "(unnamed)"}" exposes SSH port ${String(p.containerPort)}`, paths: [`${path}.ports[${k}]`] });
         }
       }
     }
     // Services that publish SSH are few: the selector join runs only for workloads one of them selects.
     const candidates = sshServicesByNamespace(ctx).get(String(namespaceOf(obj)));
-    const labels = candidates && podLabelsOfCached(obj);
-    if (!candidates?.some((service) => matchesMapSelector(service.spec?.selector, labels))) return violations;
+    if (!candidates || !selectsAny(candidates, podLabelsOfCached(obj))) return violations ?? NO_VIOLATIONS;
+    violations ??= [];
     for (const service of servicesSelecting(obj, ctx)) {
       const ports = sshServicePorts(service);
       if (!ports.length) continue;

@@ -4,6 +4,7 @@ import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { compareVersions, formatVersion, parseVersion, versionInRange } from "./image-reference";
 import { ingressNginxControllersOf, snippetAnnotationSetting } from "./ingress-nginx";
+import { NO_VIOLATIONS } from "./container-resources";
 
 // The allow-snippet-annotations switch arrived in 0.49.3 and 1.0.5 (default true); 1.9.0 turned it off by default.
 const WITHOUT_SWITCH: [string | undefined, string][] = [[undefined, "0.49.3"], ["1.0.0", "1.0.5"]];
@@ -22,12 +23,12 @@ export default defineControl({
   evaluate(obj, ctx) {
     const controllers = ingressNginxControllersOf(obj);
     if (!controllers.length) return null;
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const controller of controllers) {
       const imagePath = `${controller.path}.image`;
       const version = controller.version;
       if (version && WITHOUT_SWITCH.some(([lo, hi]) => versionInRange(version, lo, hi))) {
-        violations.push({
+        (violations ??= []).push({
           message: `ingress-nginx ${formatVersion(version)} cannot disable snippet annotations (CVE-2021-25742)`,
           paths: [imagePath],
         });
@@ -35,19 +36,19 @@ export default defineControl({
       }
       const setting = snippetAnnotationSetting(obj, controller, ctx);
       if (setting?.value === "true") {
-        violations.push({
+        (violations ??= []).push({
           message: `ConfigMap ${setting.configMap.metadata?.name ?? ""} enables allow-snippet-annotations for the ingress-nginx controller`,
           paths: [imagePath],
           related: [refOf(setting.configMap)],
         });
       } else if (!setting && version && compareVersions(version, DEFAULT_OFF_FROM) < 0) {
-        violations.push({
+        (violations ??= []).push({
           message: `ingress-nginx ${formatVersion(version)} allows snippet annotations by default and no ConfigMap sets allow-snippet-annotations: "false"`,
           paths: [imagePath],
         });
       }
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Upgrade ingress-nginx (1.9.0 or later disables snippets by default) and set allow-snippet-annotations: \"false\" in the controller's ConfigMap; if snippets are needed, restrict who can create Ingresses.",

@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { containersOfObject } from "./container-resources";
+import { containersOfObject, NO_VIOLATIONS } from "./container-resources";
 
 const SHELLS = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh)$/;
 const SUDO_WORD = /(?:^|[\s;&|(`]|\/)sudo(?:\s|$)/;
@@ -14,8 +14,7 @@ function strings(list: any): string[] {
 /** Whether sudo can appear where it is looked for (a command element or the first arg): rules out nearly every container cheaply. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function mentionsSudo(container: any): boolean {
-  const command: unknown[] = Array.isArray(container.command) ? container.command : [];
-  for (const c of command) if (typeof c === "string" && c.includes("sudo")) return true;
+  if (Array.isArray(container.command)) for (const c of container.command) if (typeof c === "string" && c.includes("sudo")) return true;
   const first = Array.isArray(container.args) ? container.args[0] : undefined;
   return typeof first === "string" && first.includes("sudo");
 }
@@ -31,7 +30,7 @@ export default defineControl({
   category: "workload",
   kinds: [...WORKLOAD_KINDS],
   evaluate(obj) {
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const { container, path } of containersOfObject(obj)) {
       if (!mentionsSudo(container)) continue;
       const command = strings(container.command);
@@ -44,10 +43,10 @@ export default defineControl({
       const dashC = command.findIndex((c, k) => c === "-c" && k > 0 && SHELLS.test(command[0]));
       if (dashC >= 0 && dashC === command.length - 1 && args.length && SUDO_WORD.test(args[0])) hits.push(`${path}.args[0]`);
       if (hits.length) {
-        violations.push({ message: `container "${container.name ?? "(unnamed)"}" runs sudo in its entrypoint`, paths: hits });
+        (violations ??= []).push({ message: `container "${container.name ?? "(unnamed)"}" runs sudo in its entrypoint`, paths: hits });
       }
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Run the process directly as the user it needs: set securityContext.runAsUser and grant only specific capabilities, and remove sudo from the image.",

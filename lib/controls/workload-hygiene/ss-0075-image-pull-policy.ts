@@ -3,6 +3,7 @@ import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { imageFails, imagesOf, newImageCheck } from "./container-images";
 import { effectiveTag, hasMutableTag } from "./image-reference";
+import { NO_VIOLATIONS } from "./container-resources";
 
 export default defineControl({
   id: "SS-0075",
@@ -20,19 +21,19 @@ export default defineControl({
     const floating = Array.isArray(ctx.settings.floatingImageTags) ? ctx.settings.floatingImageTags : [];
     // The same verdict as SS-1100's, memoized under its key.
     const check = ctx.cache("workload-hygiene:mutable-tags", newImageCheck);
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const { ref, container, containerName, path, imagePath } of images) {
       if (!ref || !imageFails(check, ref, hasMutableTag, floating)) continue;
       const explicit = typeof container.imagePullPolicy === "string" && container.imagePullPolicy !== "";
       const policy = explicit ? container.imagePullPolicy : effectiveTag(ref) === "latest" ? "Always" : "IfNotPresent";
       if (policy === "Always") continue;
-      violations.push({
+      (violations ??= []).push({
         message: `container "${containerName}" runs "${ref.raw}" (floating tag "${effectiveTag(ref)}") with imagePullPolicy ${policy}${explicit ? "" : " (default)"}`,
         paths: explicit ? [imagePath, `${path}.imagePullPolicy`] : [imagePath],
         fixPaths: [{ path: `${path}.imagePullPolicy`, value: "Always" }],
       });
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Pin the image to a version tag or, better, a digest. If the tag must float, set `imagePullPolicy: Always` so every pod start resolves the tag again.",

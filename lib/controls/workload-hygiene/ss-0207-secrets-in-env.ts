@@ -1,8 +1,10 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { containersInSpec, podSpecLocationOf } from "./container-resources";
+import { containersInSpec, NO_VIOLATIONS, podSpecLocationOf } from "./container-resources";
 import { ALL_CONTAINER_GROUPS } from "./container-images";
+
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
 
 export default defineControl({
   id: "SS-0207",
@@ -17,32 +19,32 @@ export default defineControl({
   evaluate(obj) {
     const at = podSpecLocationOf(obj);
     if (!at) return null;
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const { container, path } of containersInSpec(at, ALL_CONTAINER_GROUPS)) {
       const name = container.name ?? "(unnamed)";
-      const env: unknown[] = Array.isArray(container.env) ? container.env : [];
+      const env: readonly unknown[] = Array.isArray(container.env) ? container.env : NO_ITEMS;
       for (let j = 0; j < env.length; j++) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const e = env[j] as any;
         const ref = e?.valueFrom?.secretKeyRef;
         if (typeof ref?.name !== "string") continue;
-        violations.push({
+        (violations ??= []).push({
           message: `container "${name}" reads Secret ${ref.name} into the environment variable ${e.name}`,
           paths: [`${path}.env[${j}].name`],
         });
       }
-      const envFrom: unknown[] = Array.isArray(container.envFrom) ? container.envFrom : [];
+      const envFrom: readonly unknown[] = Array.isArray(container.envFrom) ? container.envFrom : NO_ITEMS;
       for (let j = 0; j < envFrom.length; j++) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const ref = (envFrom[j] as any)?.secretRef;
         if (typeof ref?.name !== "string") continue;
-        violations.push({
+        (violations ??= []).push({
           message: `container "${name}" imports every key of Secret ${ref.name} as environment variables`,
           paths: [`${path}.envFrom[${j}].secretRef`],
         });
       }
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Mount the Secret as a read-only volume (optionally only the keys needed, via items) and have the application read the file; most frameworks accept a *_FILE variant of their settings.",

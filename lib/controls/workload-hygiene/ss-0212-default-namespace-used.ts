@@ -1,5 +1,5 @@
 import { defineControl } from "../../engine/define-control";
-import { refOf } from "../../engine/object-index";
+import type { EvaluationTargets } from "../../engine/object-index";
 import type { EvalTarget, FixPath, K8sObject } from "../../engine/types";
 
 // Namespaced kinds recognised even when a manifest leaves out metadata.namespace (it then lands in
@@ -44,6 +44,12 @@ const NAMESPACE_FIX = Object.freeze([Object.freeze({ path: "metadata.namespace",
 
 const IGNORED_KINDS = new Set(["Event", "List"]);
 
+interface KindCursor {
+  targets: EvaluationTargets;
+  /** Position in targets.objects of the next object of the kind to look for. */
+  next: number;
+}
+
 export default defineControl({
   id: "SS-0212",
   name: "Default namespace in use",
@@ -55,10 +61,18 @@ export default defineControl({
   category: "hygiene",
   targets(ctx) {
     const targets: EvalTarget<K8sObject>[] = [];
+    // Each target's resource is the one the kind-based controls share for that object. An object
+    // left out of its kind's evaluation targets has a present owner, so it is left out here too;
+    // both lists keep scan order, so one cursor per kind finds every object.
+    const cursors = new Map<string, KindCursor>();
     for (const obj of ctx.index.all) {
       if (IGNORED_KINDS.has(obj.kind) || ctx.index.hasPresentOwner(obj)) continue;
       if (!obj.metadata?.namespace && !NAMESPACED_KINDS.has(obj.kind)) continue;
-      targets.push({ resource: { object: refOf(obj) }, value: obj });
+      let cursor = cursors.get(obj.kind);
+      if (!cursor) cursors.set(obj.kind, (cursor = { targets: ctx.index.evaluationTargets(obj.kind), next: 0 }));
+      const objects = cursor.targets.objects;
+      while (objects[cursor.next] !== obj) cursor.next++;
+      targets.push({ resource: cursor.targets.resourceAt(cursor.next++), value: obj });
     }
     return targets;
   },

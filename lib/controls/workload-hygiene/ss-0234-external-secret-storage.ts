@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { EvalContext, K8sObject } from "../../engine/types";
 import { podAnnotationsOf, WORKLOAD_KINDS } from "../../engine/workload";
 import { podSpecLocationOf } from "./container-resources";
-import { podReferences, referenceResolves } from "./pod-references";
+import { podReferences, referenceResolves, referencesKind } from "./pod-references";
 import { findNamespaced, objectsInNamespace } from "./scan-lookups";
 import { serviceAccountOfSpec } from "./service-account-token";
 
@@ -52,7 +52,7 @@ export default defineControl({
     const at = podSpecLocationOf(obj);
     if (!at) return null;
     const refs = podReferences(at);
-    if (!refs.length) return null;
+    if (!referencesKind(refs, "Secret")) return null;
     const tokenSecretPrefix = `${serviceAccountOfSpec(at.spec)}-token-`;
     const secretRefs = refs.filter(
       (r) => r.kind === "Secret" && !(r.via === "volume" && r.name.startsWith(tokenSecretPrefix)) && referenceResolves(ctx, "Secret", at.namespace, r.name),

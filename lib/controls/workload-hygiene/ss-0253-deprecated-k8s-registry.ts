@@ -3,6 +3,7 @@ import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { imagesOf } from "./container-images";
 import type { ImageReference } from "./image-reference";
+import { NO_VIOLATIONS } from "./container-resources";
 
 // k8s.gcr.io was frozen in April 2023; it was served from gcr.io/google-containers (historically
 // spelled google_containers), frozen with it. registry.k8s.io replaces both.
@@ -24,17 +25,17 @@ export default defineControl({
   evaluate(obj, ctx) {
     const images = imagesOf(obj, undefined, ctx);
     if (!images) return null;
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const { ref, containerName, imagePath } of images) {
       if (ref && isFrozenKubernetesRegistry(ref)) {
-        violations.push({
+        (violations ??= []).push({
           message: `container "${containerName}" pulls "${ref.raw}" from the frozen ${ref.registry} registry`,
           paths: [imagePath],
           fixPaths: [{ path: imagePath, value: `registry.k8s.io/${ref.repository.replace(/^google[-_]containers\//, "")}${ref.tag ? `:${ref.tag}` : ""}${ref.digest ? `@${ref.digest}` : ""}` }],
         });
       }
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Replace the k8s.gcr.io prefix with registry.k8s.io (same repository and tag), then move to a current release of the component while you are at it.",

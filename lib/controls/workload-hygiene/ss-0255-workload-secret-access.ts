@@ -1,8 +1,8 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { podSpecLocationOf } from "./container-resources";
-import { podReferences, referenceResolves } from "./pod-references";
+import { NO_VIOLATIONS, podSpecLocationOf } from "./container-resources";
+import { podReferences, referenceResolves, referencesKind } from "./pod-references";
 import { serviceAccountOfSpec } from "./service-account-token";
 
 export default defineControl({
@@ -19,8 +19,8 @@ export default defineControl({
     const at = podSpecLocationOf(obj);
     if (!at) return null;
     const refs = podReferences(at);
+    if (!referencesKind(refs, "Secret")) return NO_VIOLATIONS;
     const violations: Violation[] = [];
-    if (!refs.length) return violations;
     const tokenSecretPrefix = `${serviceAccountOfSpec(at.spec)}-token-`;
     for (const ref of refs) {
       if (ref.kind !== "Secret" || !referenceResolves(ctx, "Secret", at.namespace, ref.name)) continue;

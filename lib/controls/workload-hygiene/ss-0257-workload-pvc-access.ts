@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { podSpecLocationOf } from "./container-resources";
+import { NO_VIOLATIONS, podSpecLocationOf } from "./container-resources";
 import { claimTemplateNames, podReferences, referenceResolves } from "./pod-references";
 
 export default defineControl({
@@ -18,13 +18,13 @@ export default defineControl({
     const at = podSpecLocationOf(obj);
     if (!at) return null;
     const templates = claimTemplateNames(obj);
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const ref of podReferences(at, templates)) {
       if (ref.kind !== "PersistentVolumeClaim") continue;
       if (!templates.includes(ref.name) && !referenceResolves(ctx, "PersistentVolumeClaim", at.namespace, ref.name)) continue;
-      violations.push({ message: `container "${ref.container}" mounts PersistentVolumeClaim ${ref.name}`, paths: [ref.path] });
+      (violations ??= []).push({ message: `container "${ref.container}" mounts PersistentVolumeClaim ${ref.name}`, paths: [ref.path] });
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Mount claims only into the containers that need them, read-only where possible (volumeMounts[].readOnly), and keep backups; review that the workload's hardening matches the sensitivity of the data.",

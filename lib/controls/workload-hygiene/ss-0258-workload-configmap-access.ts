@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { podSpecLocationOf } from "./container-resources";
+import { NO_VIOLATIONS, podSpecLocationOf } from "./container-resources";
 import { podReferences, referenceResolves } from "./pod-references";
 
 // Every pod gets the cluster CA bundle through the kube-api-access projected volume; it is public.
@@ -20,13 +20,13 @@ export default defineControl({
   evaluate(obj, ctx) {
     const at = podSpecLocationOf(obj);
     if (!at) return null;
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const ref of podReferences(at)) {
       if (ref.kind !== "ConfigMap" || ref.via !== "volume" || ref.name === CLUSTER_CA_CONFIGMAP) continue;
       if (!referenceResolves(ctx, "ConfigMap", at.namespace, ref.name)) continue;
-      violations.push({ message: `container "${ref.container}" mounts ConfigMap ${ref.name}`, paths: [ref.path] });
+      (violations ??= []).push({ message: `container "${ref.container}" mounts ConfigMap ${ref.name}`, paths: [ref.path] });
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation:
     "Mount only the ConfigMaps (and keys) the container uses, read-only, and keep credentials out of them; restrict who can edit the ConfigMaps a sensitive workload mounts.",

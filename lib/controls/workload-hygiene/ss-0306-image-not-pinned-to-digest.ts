@@ -39,13 +39,13 @@ export default defineControl({
       const { ref, containerName, path } = images[0];
       if (!ref || !imageFails(check, ref, isUnpinned, exempt)) return [];
       if (!comesInCopies(obj)) return [unpinnedFinding(images[0], ref)];
-      return pooledFindingList(check.findings, path, containerName, ref, () => unpinnedFinding(images[0], ref));
+      return pooledFindingList(check.findings, path, containerName, ref, unpinnedFinding, images[0], ref, undefined);
     }
     const violations: Violation[] = [];
     for (const image of images) {
       const { ref, containerName, path } = image;
       if (!ref || !imageFails(check, ref, isUnpinned, exempt)) continue;
-      violations.push(comesInCopies(obj) ? pooledFinding(check.findings, path, containerName, ref, () => unpinnedFinding(image, ref)) : unpinnedFinding(image, ref));
+      violations.push(comesInCopies(obj) ? pooledFinding(check.findings, path, containerName, ref, unpinnedFinding, image, ref, undefined) : unpinnedFinding(image, ref));
     }
     return violations;
   },

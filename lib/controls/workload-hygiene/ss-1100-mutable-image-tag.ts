@@ -34,13 +34,13 @@ export default defineControl({
       const { ref, containerName, path } = images[0];
       if (!ref || !imageFails(check, ref, hasMutableTag, floating)) return [];
       if (!comesInCopies(obj)) return [floatingTagFinding(images[0], ref)];
-      return pooledFindingList(check.findings, path, containerName, ref, () => floatingTagFinding(images[0], ref));
+      return pooledFindingList(check.findings, path, containerName, ref, floatingTagFinding, images[0], ref, undefined);
     }
     const violations: Violation[] = [];
     for (const image of images) {
       const { ref, containerName, path } = image;
       if (!ref || !imageFails(check, ref, hasMutableTag, floating)) continue;
-      violations.push(comesInCopies(obj) ? pooledFinding(check.findings, path, containerName, ref, () => floatingTagFinding(image, ref)) : floatingTagFinding(image, ref));
+      violations.push(comesInCopies(obj) ? pooledFinding(check.findings, path, containerName, ref, floatingTagFinding, image, ref, undefined) : floatingTagFinding(image, ref));
     }
     return violations;
   },

@@ -2,6 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { imagesOf } from "./container-images";
+import { NO_VIOLATIONS } from "./container-resources";
 
 export default defineControl({
   id: "SS-1106",
@@ -16,15 +17,15 @@ export default defineControl({
   evaluate(obj, ctx) {
     const images = imagesOf(obj, undefined, ctx);
     if (!images) return null;
-    const violations: Violation[] = [];
+    let violations: Violation[] | undefined;
     for (const { ref, containerName, imagePath, container } of images) {
       if (!ref) {
-        violations.push({ message: `container "${containerName}" has no image`, paths: [imagePath] });
+        (violations ??= []).push({ message: `container "${containerName}" has no image`, paths: [imagePath] });
       } else if (!ref.valid) {
-        violations.push({ message: `container "${containerName}" image "${String(container.image)}" is not a valid image reference`, paths: [imagePath] });
+        (violations ??= []).push({ message: `container "${containerName}" image "${String(container.image)}" is not a valid image reference`, paths: [imagePath] });
       }
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
   remediation: "Write the reference as `registry/repository:tag@sha256:digest` with a lower-case repository and no spaces.",
   refs: {},

@@ -1,7 +1,7 @@
 // Workloads that run a product version affected by a known CVE, judged from the image tag.
 import type { K8sObject, Violation } from "../../engine/types";
 import type { ContainerGroup } from "../../engine/workload";
-import { containersOfObject } from "./container-resources";
+import { containersInSpec, containersOfObject, podSpecLocationOf } from "./container-resources";
 import { formatVersion, parseImageReference, versionFromTag, versionInRange, type ImageReference } from "./image-reference";
 
 export interface VulnerableProductDefinition {
@@ -68,15 +68,18 @@ function mentionsProduct(imageText: string, product: VulnerableProduct): boolean
   return false;
 }
 
-const imageTexts = new WeakMap<K8sObject, string>();
-
-/** The images of the regular and init containers, one per line; memoized per object (every product reads it). */
+/**
+ * The images of the regular and init containers, one per line (a single image as it is: image names
+ * hold no line break); memoized per object (every product reads it).
+ */
 function imageTextOf(obj: K8sObject): string {
-  let text = imageTexts.get(obj);
+  const at = podSpecLocationOf(obj);
+  if (!at) return "";
+  let text = at.imageText;
   if (text === undefined) {
-    text = "";
-    for (const { container } of containersOfObject(obj, REGULAR_AND_INIT)) if (typeof container.image === "string") text += `${container.image}\n`;
-    imageTexts.set(obj, text);
+    const images: string[] = [];
+    for (const { container } of containersInSpec(at, REGULAR_AND_INIT)) if (typeof container.image === "string") images.push(container.image);
+    at.imageText = text = images.length === 1 ? images[0] : images.join("\n");
   }
   return text;
 }

@@ -61,7 +61,11 @@ const locations = new WeakMap<K8sObject, PodSpecLocation | null>();
 // map key for the finding pools.
 const containerPaths = new Map<string, Map<ContainerGroup, string[]>>();
 
+// Indexes past this are built per call: the table outlives scans and must not grow with hostile data.
+const MAX_SHARED_CONTAINER_INDEX = 32;
+
 function containerPath(specPath: string, group: ContainerGroup, index: number): string {
+  if (index >= MAX_SHARED_CONTAINER_INDEX) return `${specPath}.${group}[${index}]`;
   let byGroup = containerPaths.get(specPath);
   if (!byGroup) containerPaths.set(specPath, (byGroup = new Map()));
   let paths = byGroup.get(group);

@@ -173,6 +173,12 @@ export class FindingIntervalWriter {
    * failing, so it is not reopened now.
    */
   private reopenable = false;
+  /**
+   * Whether the cluster has no intervals at all: what this evaluation opens is its baseline, left
+   * out of the firstSeenAt index (every row would have the same firstSeenAt; readers find them
+   * through the primary key).
+   */
+  private baseline = false;
   private toOpen: FailingResource[] = [];
   private toClose: OpenInterval[] = [];
   private toRelabel: OpenInterval[] = [];
@@ -191,6 +197,7 @@ export class FindingIntervalWriter {
         SELECT EXISTS (SELECT 1 FROM "Finding" WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId} AND "resolvedAt" IS NOT NULL) AS reopenable`;
       this.open = open;
       this.reopenable = reopenable;
+      this.baseline = open.size === 0 && !reopenable;
       for (const [controlId, failing] of this.early) this.plan(controlId, failing);
       this.early = [];
     });
@@ -281,8 +288,8 @@ export class FindingIntervalWriter {
             INSERT INTO "FindingMessage" ("orgId", "hash", "text")
             SELECT ${orgId}, t.h::bigint, t.m FROM ROWS FROM (json_array_elements_text(${messageHashes}::json), json_array_elements_text(${messageTexts}::json)) AS t(h, m)
             ON CONFLICT ("orgId", "hash") DO NOTHING)
-          INSERT INTO "Finding" ("orgId", "clusterId", "controlId", "resourceKey", "occurrence", "severity", "messageHash", "firstSeenAt", "exceptionId")
-          SELECT ${orgId}, ${clusterId}, t.c, t.r, 1, t.s, t.m::bigint, ${at}, t.e
+          INSERT INTO "Finding" ("orgId", "clusterId", "controlId", "resourceKey", "occurrence", "severity", "messageHash", "firstSeenAt", "exceptionId", "baseline")
+          SELECT ${orgId}, ${clusterId}, t.c, t.r, 1, t.s, t.m::bigint, ${at}, t.e, ${this.baseline}
             FROM ROWS FROM (json_array_elements_text(${controls}::json), json_array_elements_text(${resources}::json), json_array_elements_text(${severities}::json),
                             json_array_elements_text(${messages}::json), json_array_elements_text(${exceptions}::json)) AS t(c, r, s, m, e)`;
       }

@@ -257,8 +257,11 @@ export class FindingIntervalWriter {
       this.toRelabel = [];
     }
     if (this.toOpen.length >= ROWS_PER_STATEMENT || (all && this.toOpen.length)) {
-      for (const part of batches(inIndexOrder(this.toOpen))) this.insertOpened(part);
-      this.toOpen = [];
+      // Full statements only until the end: a remainder waits for the next controls' rows.
+      const rows = inIndexOrder(this.toOpen);
+      const send = all ? rows.length : rows.length - (rows.length % ROWS_PER_STATEMENT);
+      for (const part of batches(rows.slice(0, send))) this.insertOpened(part);
+      this.toOpen = rows.slice(send);
     }
   }
 

@@ -71,6 +71,13 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
   let engineMs = 0;
   const reuse = previous && previous.inputFingerprint === fingerprint ? previous : null;
   clock.lap("rest");
+  // Before the transaction, on its own connection: with the embedded PostgreSQL (one session
+  // underneath) or a pool of one, a read on another connection would wait for the transaction.
+  let objects: K8sObject[] | null = null;
+  if (!reuse) {
+    objects = await loadObjectBodies(orgId, entries);
+    clock.lap("load bodies");
+  }
 
   return prisma.$transaction(async (tx) => {
     const locked = await lockCluster(tx, orgId, clusterId);
@@ -134,10 +141,7 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
       const objectKeys = new Map<object, string>();
       let report: ScanReport;
       try {
-        // Loaded on another connection while the transaction's first statements run.
-        const objects = await loadObjectBodies(orgId, entries);
-        clock.lap("load bodies");
-        const input: ScanInput = { objects, nodes: inputs.nodes, settings: inputs.settings, exceptions: inputs.exceptions, cluster: inputs.cluster, now: collectedAt };
+        const input: ScanInput = { objects: objects!, nodes: inputs.nodes, settings: inputs.settings, exceptions: inputs.exceptions, cluster: inputs.cluster, now: collectedAt };
         const scan = options.scan ? controlsOf(options.scan(input)) : scanIncrementally(input);
         for (;;) {
           const started = performance.now();

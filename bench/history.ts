@@ -157,8 +157,8 @@ async function main() {
           id, suffix, source.id, orgId,
         );
         await tx.$executeRawUnsafe(
-          `INSERT INTO "Finding" ("orgId","clusterId","controlId","resourceKey","occurrence","severity","messageHash","firstSeenAt","lastSeenAt","resolvedAt","exceptionId")
-           SELECT "orgId", $1::text, "controlId", "resourceKey", "occurrence", "severity", "messageHash", "firstSeenAt", "lastSeenAt", "resolvedAt", "exceptionId" FROM "Finding" WHERE "clusterId" = $2::text`,
+          `INSERT INTO "Finding" ("orgId","clusterId","controlId","resourceKey","occurrence","severity","messageHash","firstSeenAt","lastSeenAt","resolvedAt","exceptionId","baseline")
+           SELECT "orgId", $1::text, "controlId", "resourceKey", "occurrence", "severity", "messageHash", "firstSeenAt", "lastSeenAt", "resolvedAt", "exceptionId", "baseline" FROM "Finding" WHERE "clusterId" = $2::text`,
           id, source.id,
         );
         await tx.$executeRawUnsafe(

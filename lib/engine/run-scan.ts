@@ -194,7 +194,65 @@ class ControlFindings implements FailureSink {
   }
 }
 
+/** Evaluates one control, appending its findings to the scan's, and returns its report entry. */
+function evaluateInto(
+  scan: FindingContext,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  control: Control<any>,
+  errors: ScanReport["errors"],
+  exceptionsApplied: Record<string, number>,
+): ReportControl {
+  const { ctx, findings } = scan;
+  const start = findings.length;
+  let sink = new ControlFindings(scan, control);
+  let evaluation = evaluateControlInto(control, ctx, sink);
+  if (!evaluation) {
+    // A resource failed again after its findings were written: evaluate again, collecting everything first.
+    findings.length = start;
+    sink = new ControlFindings(scan, control);
+    evaluation = evaluateControl(control, ctx);
+  }
+  for (const result of evaluation.results) sink.add(result.resource, result.key, result.violations);
+  for (const message of evaluation.errors) errors.push({ controlId: control.id, message });
+  for (const id of sink.applied) exceptionsApplied[id] = (exceptionsApplied[id] ?? 0) + 1;
+  const passed = evaluation.passed;
+  const { failed, excepted } = sink;
+  let status = evaluation.status;
+  if (status === "failed" && failed === 0) status = "excepted";
+  const counts = { passed, failed, excepted, total: passed + failed + excepted };
+  return {
+    id: control.id,
+    name: control.name,
+    severity: control.severity,
+    category: control.category,
+    needs: control.needs,
+    refs: control.refs,
+    status,
+    counts,
+    score: roundScore(computeControlScore(counts)),
+    ...(evaluation.reason ? { reason: evaluation.reason } : {}),
+  };
+}
+
+/** One evaluated control and its findings, in report order. */
+export interface ControlResult {
+  control: ReportControl;
+  findings: ReportFinding[];
+}
+
+/** The report, built in full. */
 export function runScan(input: ScanInput): ScanReport {
+  const scan = scanIncrementally(input);
+  let next = scan.next();
+  while (!next.done) next = scan.next();
+  return next.value;
+}
+
+/**
+ * runScan one control at a time: yields each control with its findings as soon as it is evaluated
+ * (a consumer can store them while the next ones are evaluated) and returns runScan's report.
+ */
+export function* scanIncrementally(input: ScanInput): Generator<ControlResult, ScanReport, void> {
   const now = input.now ?? new Date();
   const ctx = buildContext(input);
   const exceptions = (input.exceptions ?? []).filter((e) => isActive(e, now));
@@ -217,34 +275,9 @@ export function runScan(input: ScanInput): ScanReport {
   const scan: FindingContext = { ctx, pool, findings, exceptions, clusterName: input.cluster?.name };
   for (const control of library) {
     const start = findings.length;
-    let sink = new ControlFindings(scan, control);
-    let evaluation = evaluateControlInto(control, ctx, sink);
-    if (!evaluation) {
-      // A resource failed again after its findings were written: evaluate again, collecting everything first.
-      findings.length = start;
-      sink = new ControlFindings(scan, control);
-      evaluation = evaluateControl(control, ctx);
-    }
-    for (const result of evaluation.results) sink.add(result.resource, result.key, result.violations);
-    for (const message of evaluation.errors) errors.push({ controlId: control.id, message });
-    for (const id of sink.applied) exceptionsApplied[id] = (exceptionsApplied[id] ?? 0) + 1;
-    const passed = evaluation.passed;
-    const { failed, excepted } = sink;
-    let status = evaluation.status;
-    if (status === "failed" && failed === 0) status = "excepted";
-    const counts = { passed, failed, excepted, total: passed + failed + excepted };
-    controls.push({
-      id: control.id,
-      name: control.name,
-      severity: control.severity,
-      category: control.category,
-      needs: control.needs,
-      refs: control.refs,
-      status,
-      counts,
-      score: roundScore(computeControlScore(counts)),
-      ...(evaluation.reason ? { reason: evaluation.reason } : {}),
-    });
+    const reportControl = evaluateInto(scan, control, errors, exceptionsApplied);
+    controls.push(reportControl);
+    yield { control: reportControl, findings: findings.slice(start) };
   }
 
   const byId = new Map(controls.map((c) => [c.id, c]));

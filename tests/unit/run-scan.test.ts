@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runScan } from "@/lib/engine/run-scan";
+import { runScan, scanIncrementally } from "@/lib/engine/run-scan";
 import type { K8sObject } from "@/lib/engine/types";
 
 const privilegedDeployment: K8sObject = {
@@ -74,5 +74,24 @@ describe("owner de-duplication", () => {
     };
     const report = runScan({ objects: [rollout, owned], controlIds: ["SS-0057"] });
     expect(report.findings.map((f) => f.object?.name)).toEqual(["api"]);
+  });
+});
+
+describe("scanIncrementally", () => {
+  it("yields each control with its findings as evaluated, and returns runScan's report", () => {
+    const input = { objects: [privilegedDeployment, ownedReplicaSet, ownedPod], now: new Date("2026-06-01T00:00:00Z") };
+    const scan = scanIncrementally(input);
+    const yielded: { id: string; findings: string[] }[] = [];
+    let next = scan.next();
+    for (; !next.done; next = scan.next()) {
+      const { control, findings } = next.value;
+      expect(findings.every((f) => f.controlId === control.id)).toBe(true);
+      yielded.push({ id: control.id, findings: findings.map((f) => JSON.stringify(f)) });
+    }
+    const report = next.value;
+    expect(JSON.stringify(report)).toBe(JSON.stringify(runScan(input)));
+    expect(yielded.map((c) => c.id)).toEqual(report.controls.map((c) => c.id));
+    expect(yielded.flatMap((c) => c.findings)).toEqual(report.findings.map((f) => JSON.stringify(f)));
+    expect(yielded.some((c) => c.findings.length > 0)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import { parseFrameworkScores, type FrameworkScore } from "@/lib/server/clusters/latest-snapshot-scores";
 import { withMessages } from "@/lib/server/pipeline/finding-messages";
+import { findingsOpenedBetween } from "@/lib/server/history/opened-findings";
 import { resolveSnapshotPoint } from "@/lib/server/history/resolve-snapshot-point";
 import { diffJson, type JsonChange } from "./diff-json";
 
@@ -94,12 +95,12 @@ export async function getClusterDrift({ orgId, clusterId, from, to, diffLimit = 
 
   const window = { gt: start.collectedAt, lte: end.collectedAt };
   const select = { controlId: true, resourceKey: true, severity: true, messageHash: true, occurrence: true, firstSeenAt: true, resolvedAt: true, exceptionId: true } as const;
-  const [opened, resolved, openedCount, resolvedCount] = await Promise.all([
-    prisma.finding.findMany({ where: { orgId, clusterId, firstSeenAt: window }, orderBy: [{ firstSeenAt: "asc" }, { controlId: "asc" }], take: LIST_LIMIT, select }).then((rows) => withMessages(orgId, rows)),
+  const [{ rows: openedRows, count: openedCount }, resolved, resolvedCount] = await Promise.all([
+    findingsOpenedBetween(orgId, clusterId, start.collectedAt, end.collectedAt, LIST_LIMIT),
     prisma.finding.findMany({ where: { orgId, clusterId, resolvedAt: window }, orderBy: [{ resolvedAt: "asc" }, { controlId: "asc" }], take: LIST_LIMIT, select }).then((rows) => withMessages(orgId, rows)),
-    prisma.finding.count({ where: { orgId, clusterId, firstSeenAt: window } }),
     prisma.finding.count({ where: { orgId, clusterId, resolvedAt: window } }),
   ]);
+  const opened = await withMessages(orgId, openedRows);
   const shape = (f: (typeof opened)[number], at: Date): DriftFinding => ({
     controlId: f.controlId, resourceKey: f.resourceKey, severity: f.severity, message: f.message, occurrence: f.occurrence, at, exceptionId: f.exceptionId,
   });

@@ -53,9 +53,20 @@ export async function getFleetRegressions({ orgId, days = 7, now = new Date() }:
   const ids = candidates.map((c) => c.clusterId);
   const [clusters, opened, resolved] = await Promise.all([
     prisma.cluster.findMany({ where: { orgId, id: { in: ids } }, select: { id: true, name: true } }),
+    // Opened since: from the firstSeenAt index, plus the baseline rows of a cluster first evaluated
+    // since (through the primary key: they all have the firstSeenAt of the first one, whose probe is
+    // ordered by the key so the planner walks it instead of scanning the table for a baseline row).
     prisma.$queryRaw<{ clusterId: string; controlId: string; severity: string; n: bigint }[]>`
-      SELECT "clusterId", "controlId", "severity", count(*) AS n FROM "Finding"
-       WHERE "orgId" = ${orgId} AND "clusterId" = ANY(${ids}::text[]) AND "firstSeenAt" > ${since}
+      WITH base AS (
+        SELECT c.id, (SELECT f."firstSeenAt" FROM "Finding" f WHERE f."clusterId" = c.id AND f."orgId" = ${orgId} AND f."baseline"
+                 ORDER BY f."controlId", f."resourceKey", f."occurrence" LIMIT 1) AS at
+          FROM unnest(${ids}::text[]) AS c(id))
+      SELECT "clusterId", "controlId", "severity", count(*) AS n FROM (
+        SELECT "clusterId", "controlId", "severity" FROM "Finding"
+         WHERE "orgId" = ${orgId} AND "clusterId" = ANY(${ids}::text[]) AND NOT "baseline" AND "firstSeenAt" > ${since}
+        UNION ALL
+        SELECT f."clusterId", f."controlId", f."severity" FROM base JOIN "Finding" f ON f."clusterId" = base.id
+         WHERE base.at > ${since} AND f."orgId" = ${orgId} AND f."baseline") AS opened
        GROUP BY 1, 2, 3
        ORDER BY n DESC, CASE "severity" WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, "controlId"`,
     prisma.$queryRaw<{ clusterId: string; n: bigint }[]>`

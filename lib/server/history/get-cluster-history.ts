@@ -2,6 +2,7 @@ import { AppError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import { parseFrameworkScores, type FrameworkScore } from "@/lib/server/clusters/latest-snapshot-scores";
 import { withMessages } from "@/lib/server/pipeline/finding-messages";
+import { oldestOpenFindings } from "./opened-findings";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -41,12 +42,12 @@ export async function getClusterHistory({ orgId, clusterId, days = 90, now = new
     prisma.finding.groupBy({ by: ["severity"], where: { orgId, clusterId, resolvedAt: null, exceptionId: null }, _count: { _all: true } }),
     prisma.finding.count({ where: { orgId, clusterId, resolvedAt: null, occurrence: { gt: 1 } } }),
     prisma.finding.count({ where: { orgId, clusterId, resolvedAt: { gte: since } } }),
-    prisma.finding.findMany({
-      where: { orgId, clusterId, resolvedAt: null },
-      orderBy: [{ firstSeenAt: "asc" }, { controlId: "asc" }],
-      take: 50,
-      select: { controlId: true, resourceKey: true, severity: true, messageHash: true, firstSeenAt: true, occurrence: true, exceptionId: true },
-    }).then((rows) => withMessages(orgId, rows)),
+    oldestOpenFindings(orgId, clusterId, 50).then((rows) =>
+      withMessages(
+        orgId,
+        rows.map(({ controlId, resourceKey, severity, messageHash, firstSeenAt, occurrence, exceptionId }) => ({ controlId, resourceKey, severity, messageHash, firstSeenAt, occurrence, exceptionId })),
+      ),
+    ),
   ]);
   const openBySeverity = Object.fromEntries(bySeverity.map((g) => [g.severity, g._count._all]));
   return {

@@ -70,6 +70,21 @@ export class FailingSet {
   *values(): IterableIterator<FailingResource> {
     for (const resources of this.byControl.values()) yield* resources.values();
   }
+
+  controlIds(): IterableIterator<string> {
+    return this.byControl.keys();
+  }
+
+  /** The pairs of one control, as a set of their own (shared, not copied). */
+  only(controlId: string): FailingSet {
+    const one = new FailingSet();
+    const resources = this.byControl.get(controlId);
+    if (resources) {
+      one.byControl.set(controlId, resources);
+      one.size = resources.size;
+    }
+    return one;
+  }
 }
 
 /** The content address of a snapshot's scores: equal scores share one ControlScores row. */
@@ -78,17 +93,18 @@ export function scoreSetHash(scores: ScoreSet): string {
 }
 
 export function compactScores(report: ScanReport): CompactScores {
-  const frameworkScores: Record<string, FrameworkScoreRow> = {};
-  for (const f of report.frameworks) {
-    frameworkScores[f.id] = { score: f.score, riskScore: f.riskScore, passed: f.counts.passed, failed: f.counts.failed };
-  }
-  const controlCounts: Record<string, ControlCountRow> = {};
-  for (const c of report.controls) controlCounts[c.id] = [c.status, c.counts.passed, c.counts.failed, c.counts.excepted];
-
   const failing = new FailingSet();
-  // A pod-heavy report has ~30 findings per object, all sharing the engine's one ref of it.
-  const objectKeys = new Map<object, string>();
-  for (const finding of report.findings) {
+  collectFailing(failing, report.findings);
+  return scoresOf(report, failing);
+}
+
+/**
+ * Adds the failing pairs of findings given in report order (the first finding of a pair is kept).
+ * `objectKeys` caches resource keys by the engine's object ref: a pod-heavy report has ~30 findings
+ * per object, all sharing the one ref.
+ */
+export function collectFailing(failing: FailingSet, findings: readonly ReportFinding[], objectKeys = new Map<object, string>()): void {
+  for (const finding of findings) {
     let resourceKey = finding.object ? objectKeys.get(finding.object) : undefined;
     if (resourceKey === undefined) {
       resourceKey = resourceKeyOf(finding);
@@ -103,6 +119,16 @@ export function compactScores(report: ScanReport): CompactScores {
       exceptionId: finding.exceptionId ?? null,
     });
   }
+}
+
+/** The scores of a finished report whose failing pairs were collected into `failing`. */
+export function scoresOf(report: ScanReport, failing: FailingSet): CompactScores {
+  const frameworkScores: Record<string, FrameworkScoreRow> = {};
+  for (const f of report.frameworks) {
+    frameworkScores[f.id] = { score: f.score, riskScore: f.riskScore, passed: f.counts.passed, failed: f.counts.failed };
+  }
+  const controlCounts: Record<string, ControlCountRow> = {};
+  for (const c of report.controls) controlCounts[c.id] = [c.status, c.counts.passed, c.counts.failed, c.counts.excepted];
   const { critical, high, medium, low } = report.summary.failedBySeverity;
   const set: ScoreSet = { frameworkScores, failedBySeverity: { critical, high, medium, low }, controlCounts };
   return {

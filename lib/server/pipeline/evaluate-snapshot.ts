@@ -1,15 +1,15 @@
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ScanReport } from "@/lib/engine/report";
-import { runScan, type ScanInput } from "@/lib/engine/run-scan";
+import { scanIncrementally, type ControlResult, type ScanInput } from "@/lib/engine/run-scan";
 import type { K8sObject } from "@/lib/engine/types";
 import { decodeManifest } from "@/lib/server/snapshots/manifest-codec";
-import { compactScores, type CompactScores } from "./compact-scores";
+import { collectFailing, FailingSet, scoresOf, type CompactScores } from "./compact-scores";
 import { diffObjects } from "./diff-objects";
 import { evaluationFingerprint, loadEvaluationInputs } from "./load-evaluation-inputs";
 import { loadObjectBodies } from "./load-object-bodies";
 import { PhaseClock } from "./phase-clock";
-import { applyFindingIntervals, applyObjectDiff, lockCluster, storeControlScores, touchMatchedExceptions, upsertDailyScore } from "./write-evaluation";
+import { applyObjectDiff, FindingIntervalWriter, lockCluster, StatementQueue, storeControlScores, touchMatchedExceptions, upsertDailyScore } from "./write-evaluation";
 
 export class ClusterAdvancedError extends Error {
   constructor(clusterId: string, snapshotId: string) {
@@ -19,7 +19,7 @@ export class ClusterAdvancedError extends Error {
 }
 
 export type EvaluateOptions = {
-  /** The engine (injectable so benchmarks can memoize it; production always uses runScan). */
+  /** The engine (injectable so benchmarks can memoize it; production streams scanIncrementally). */
   scan?: (input: ScanInput) => ScanReport;
   /** Runs inside the transaction just before commit (tests use it to crash a worker mid-job). */
   beforeCommit?: (tx: Prisma.TransactionClient) => Promise<void>;
@@ -32,6 +32,7 @@ export type EvaluateOutcome =
 // Prisma's interactive transactions default to 5 s; a first snapshot of a large cluster writes tens
 // of thousands of rows.
 const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 300_000 } as const;
+
 
 /**
  * Evaluates one queued snapshot and stores, in ONE transaction: its scores, the cluster's new
@@ -60,27 +61,22 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
       })
     : null;
 
-  // Objects are needed for the fingerprint only through their Node names; load bodies lazily.
-  let objects: K8sObject[] | null = null;
+  // Objects are needed for the fingerprint only through their Node names: bodies are loaded only
+  // when the snapshot is evaluated.
   const nodeKeys = entries.filter(([key]) => key.startsWith("/Node/"));
   const nodeObjects = nodeKeys.map(([key]) => ({ apiVersion: "v1", kind: "Node", metadata: { name: key.split("/")[3] } }) as K8sObject);
   const inputs = await loadEvaluationInputs({ orgId, clusterId, objects: nodeObjects, at: collectedAt });
   const fingerprint = evaluationFingerprint(snapshot.manifestDigest, inputs, collectedAt);
 
-  let scores: CompactScores | null = null;
-  let report: ScanReport | null = null;
   let engineMs = 0;
   const reuse = previous && previous.inputFingerprint === fingerprint ? previous : null;
   clock.lap("rest");
+  // Before the transaction, on its own connection: with the embedded PostgreSQL (one session
+  // underneath) or a pool of one, a read on another connection would wait for the transaction.
+  let objects: K8sObject[] | null = null;
   if (!reuse) {
     objects = await loadObjectBodies(orgId, entries);
     clock.lap("load bodies");
-    const started = performance.now();
-    report = (options.scan ?? runScan)({ objects, nodes: inputs.nodes, settings: inputs.settings, exceptions: inputs.exceptions, cluster: inputs.cluster, now: collectedAt });
-    engineMs = performance.now() - started;
-    clock.lap("engine");
-    scores = compactScores(report);
-    clock.lap("compact scores");
   }
 
   return prisma.$transaction(async (tx) => {
@@ -124,22 +120,57 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
       });
       if (!late) await touchExceptionsOfOpenFindings(tx, orgId, clusterId, collectedAt);
     } else {
-      const s = scores!;
-      await storeControlScores(tx, orgId, s);
-      clock.lap("rest");
+      // The engine runs inside the transaction and the cluster's writes are queued as its controls
+      // come out: Postgres stores one batch while the engine evaluates the next controls (on a
+      // first snapshot of 10,000 objects the writes take as long as the engine).
+      const queue = new StatementQueue();
+      let intervals: FindingIntervalWriter | null = null;
       if (!late) {
-        const currentObjects = await tx.$queryRaw<{ key: string; hash: string }[]>`
-          SELECT "key", "hash" FROM "ClusterObject" WHERE "clusterId" = ${clusterId}`;
-        const diff = diffObjects(new Map(currentObjects.map((o) => [o.key, o.hash])), entries);
-        clock.lap("read objects + diff");
-        await applyObjectDiff(tx, { orgId, clusterId, snapshotId, at: collectedAt, diff });
-        clock.lap("object writes");
-        ({ opened, closed } = await applyFindingIntervals(tx, { orgId, clusterId, at: collectedAt, lastSeenAt: previous?.collectedAt ?? collectedAt, failing: s.failing, clock }));
-        added = diff.added.length;
-        changed = diff.changed.length;
-        removed = diff.removed.length;
-        await touchMatchedExceptions(tx, orgId, report!.summary.exceptionsApplied, collectedAt);
+        queue.run(async () => {
+          const currentObjects = await tx.$queryRaw<{ key: string; hash: string }[]>`
+            SELECT "key", "hash" FROM "ClusterObject" WHERE "clusterId" = ${clusterId}`;
+          const diff = diffObjects(new Map(currentObjects.map((o) => [o.key, o.hash])), entries);
+          await applyObjectDiff(tx, { orgId, clusterId, snapshotId, at: collectedAt, diff });
+          added = diff.added.length;
+          changed = diff.changed.length;
+          removed = diff.removed.length;
+        });
+        intervals = new FindingIntervalWriter(tx, { orgId, clusterId, at: collectedAt, lastSeenAt: previous?.collectedAt ?? collectedAt }, queue);
       }
+      const failing = new FailingSet();
+      const objectKeys = new Map<object, string>();
+      let report: ScanReport;
+      try {
+        const input: ScanInput = { objects: objects!, nodes: inputs.nodes, settings: inputs.settings, exceptions: inputs.exceptions, cluster: inputs.cluster, now: collectedAt };
+        const scan = options.scan ? controlsOf(options.scan(input)) : scanIncrementally(input);
+        for (;;) {
+          const started = performance.now();
+          const next = scan.next();
+          engineMs += performance.now() - started;
+          if (next.done) {
+            report = next.value;
+            break;
+          }
+          const { control, findings } = next.value;
+          collectFailing(failing, findings, objectKeys);
+          intervals?.addControl(control.id, failing.only(control.id));
+          if (queue.failed) break;
+          // A turn of the event loop after each control (a few ms each, ~100 ms at most): the driver
+          // receives a finished statement's result and sends the next one with little delay.
+          await new Promise(setImmediate);
+        }
+      } catch (error) {
+        // Nothing of the transaction may still run when it rolls back.
+        await queue.settle();
+        throw error;
+      }
+      clock.lap("engine + queued writes");
+      if (intervals) ({ opened, closed } = await intervals.finish());
+      await queue.drain();
+      clock.lap("writes after the engine");
+      const s = scoresOf(report!, failing);
+      await storeControlScores(tx, orgId, s);
+      if (!late) await touchMatchedExceptions(tx, orgId, report!.summary.exceptionsApplied, collectedAt);
       await tx.snapshot.update({
         where: { id: snapshotId },
         data: {
@@ -164,6 +195,17 @@ export async function evaluateSnapshot({ snapshotId, ...options }: { snapshotId:
     clock.lap("rest");
     return { outcome: reuse ? ("reused" as const) : ("evaluated" as const), snapshotId, late, added, changed, removed, opened, closed, engineMs };
   }, TRANSACTION_OPTIONS).then((outcome) => (outcome.outcome === "skipped" ? outcome : { ...outcome, phases: clock.finish("commit") }));
+}
+
+/** A finished report, one control at a time (as scanIncrementally yields it). */
+function* controlsOf(report: ScanReport): Generator<ControlResult, ScanReport, void> {
+  let i = 0;
+  for (const control of report.controls) {
+    const start = i;
+    while (i < report.findings.length && report.findings[i].controlId === control.id) i++;
+    yield { control, findings: report.findings.slice(start, i) };
+  }
+  return report;
 }
 
 /** Exceptions covering still-open findings keep matching while nothing changes (stale report). */

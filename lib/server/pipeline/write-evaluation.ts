@@ -2,10 +2,9 @@
 // sent as JSON arrays: a first snapshot of 10,000 objects is a handful of statements, not 10,000
 // round trips.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CompactScores, FailingResource, FailingSet } from "./compact-scores";
-import { storeFindingMessages } from "./finding-messages";
+import { FailingSet, type CompactScores, type FailingResource } from "./compact-scores";
+import { messageHashOf } from "./finding-messages";
 import type { ObjectDiff } from "./diff-objects";
-import type { PhaseClock } from "./phase-clock";
 import { planFindingIntervals, type OpenInterval } from "./plan-finding-intervals";
 
 type Tx = Prisma.TransactionClient;
@@ -89,11 +88,50 @@ export async function applyObjectDiff(tx: Tx, p: { orgId: string; clusterId: str
 }
 
 /**
- * The cluster's open intervals. Read as one row per control with its resource keys as a JSON array:
- * ~280,000 rows of a pod-heavy cluster through the driver cost ~10× more client time. Excepted
- * ones (few, from a partial index) are read with their exception.
+ * Runs a transaction's statements one after another while the caller goes on computing (it must
+ * yield to the event loop now and then for them to be sent). A failed statement skips the ones
+ * queued after it; `drain` reports it.
  */
-async function readOpenIntervals(tx: Tx, orgId: string, clusterId: string): Promise<OpenInterval[]> {
+export class StatementQueue {
+  private tail: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
+
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
+  run(statement: () => Promise<unknown>): void {
+    this.tail = this.tail.then(async () => {
+      if (this.failure) return;
+      try {
+        await statement();
+      } catch (error) {
+        this.failure = { error };
+      }
+    });
+  }
+
+  /** Waits until every queued statement (including ones queued meanwhile) has run or been skipped. */
+  async settle(): Promise<void> {
+    for (let tail = this.tail; ; tail = this.tail) {
+      await tail;
+      if (tail === this.tail) return;
+    }
+  }
+
+  /** settle, then throw the first failure. */
+  async drain(): Promise<void> {
+    await this.settle();
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/**
+ * The cluster's open intervals by control. Read as one row per control with its resource keys as a
+ * JSON array: ~280,000 rows of a pod-heavy cluster through the driver cost ~10× more client time.
+ * Excepted ones (few, from a partial index) are read with their exception.
+ */
+async function readOpenIntervals(tx: Tx, orgId: string, clusterId: string): Promise<Map<string, OpenInterval[]>> {
   const byControl = await tx.$queryRaw<{ controlId: string; keys: string }[]>`
     SELECT "controlId", json_agg("resourceKey")::text AS keys FROM "Finding"
      WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId} AND "resolvedAt" IS NULL AND "exceptionId" IS NULL
@@ -101,78 +139,189 @@ async function readOpenIntervals(tx: Tx, orgId: string, clusterId: string): Prom
   const excepted = await tx.$queryRaw<OpenInterval[]>`
     SELECT "controlId", "resourceKey", "exceptionId" FROM "Finding"
      WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId} AND "resolvedAt" IS NULL AND "exceptionId" IS NOT NULL`;
-  const open: OpenInterval[] = excepted;
+  const open = new Map<string, OpenInterval[]>();
   for (const { controlId, keys } of byControl) {
-    for (const resourceKey of JSON.parse(keys) as string[]) open.push({ controlId, resourceKey, exceptionId: null });
+    open.set(controlId, (JSON.parse(keys) as string[]).map((resourceKey) => ({ controlId, resourceKey, exceptionId: null })));
+  }
+  for (const interval of excepted) {
+    const intervals = open.get(interval.controlId);
+    if (intervals) intervals.push(interval);
+    else open.set(interval.controlId, [interval]);
   }
   return open;
 }
 
 /**
- * Opens, closes and re-labels finding intervals so the open set equals what is failing now.
+ * Opens, closes and re-labels finding intervals so the open set equals what is failing now, one
+ * control at a time as the engine evaluates them: statements of ~20,000 rows are queued as they
+ * fill and run while the next controls are evaluated. `finish` closes the intervals of controls
+ * that were not evaluated (gone from the library) and waits for every statement.
  * `at` is when the opened ones were first seen / the closed ones were found fixed; `lastSeenAt` is
  * when the closed ones were last seen failing (the previous evaluation).
  */
-export async function applyFindingIntervals(
-  tx: Tx,
-  p: { orgId: string; clusterId: string; at: Date; lastSeenAt: Date; failing: FailingSet; clock?: PhaseClock },
-): Promise<{ opened: number; closed: number }> {
-  const { orgId, clusterId, at, lastSeenAt } = p;
-  const open = await readOpenIntervals(tx, orgId, clusterId);
-  p.clock?.lap("read open intervals");
-  const plan = planFindingIntervals(open, p.failing);
-  p.clock?.lap("plan");
-  for (const part of batches(plan.close)) {
-    await tx.$executeRaw`
-      UPDATE "Finding" AS f SET "resolvedAt" = ${at}, "lastSeenAt" = ${lastSeenAt}
-        FROM ROWS FROM (json_array_elements_text(${column(part.map((i) => i.controlId))}::json),
-                        json_array_elements_text(${column(part.map((i) => i.resourceKey))}::json)) AS t(c, r)
-       WHERE f."orgId" = ${orgId} AND f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r AND f."resolvedAt" IS NULL`;
+export class FindingIntervalWriter {
+  opened = 0;
+  closed = 0;
+  /** Loaded by the queue's first statement; controls added before wait in `early`. */
+  private open: Map<string, OpenInterval[]> | null = null;
+  private early: [string, FailingSet][] = [];
+  private readonly evaluated = new Set<string>();
+  /**
+   * Whether the cluster has closed intervals: without any (its first evaluations) every opened
+   * interval is occurrence 1, and the per-row lookup of earlier occurrences is skipped — it
+   * dominates a first snapshot. Checked before this evaluation closes any: a pair closed now is not
+   * failing, so it is not reopened now.
+   */
+  private reopenable = false;
+  /**
+   * Whether the cluster has no intervals at all: what this evaluation opens is its baseline, left
+   * out of the firstSeenAt index (every row would have the same firstSeenAt; readers find them
+   * through the primary key).
+   */
+  private baseline = false;
+  private toOpen: FailingResource[] = [];
+  private toClose: OpenInterval[] = [];
+  private toRelabel: OpenInterval[] = [];
+  /** Messages stored by this evaluation, with their hash. */
+  private readonly messageHashes = new Map<string, string>();
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly p: { orgId: string; clusterId: string; at: Date; lastSeenAt: Date },
+    readonly queue = new StatementQueue(),
+  ) {
+    queue.run(async () => {
+      const { orgId, clusterId } = p;
+      const open = await readOpenIntervals(tx, orgId, clusterId);
+      const [{ reopenable }] = await tx.$queryRaw<{ reopenable: boolean }[]>`
+        SELECT EXISTS (SELECT 1 FROM "Finding" WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId} AND "resolvedAt" IS NOT NULL) AS reopenable`;
+      this.open = open;
+      this.reopenable = reopenable;
+      this.baseline = open.size === 0 && !reopenable;
+      for (const [controlId, failing] of this.early) this.plan(controlId, failing);
+      this.early = [];
+    });
   }
-  for (const part of batches(plan.exceptionChanges)) {
-    await tx.$executeRaw`
-      UPDATE "Finding" AS f SET "exceptionId" = t.e
-        FROM ROWS FROM (json_array_elements_text(${column(part.map((i) => i.controlId))}::json),
-                        json_array_elements_text(${column(part.map((i) => i.resourceKey))}::json),
-                        json_array_elements_text(${column(part.map((i) => i.exceptionId))}::json)) AS t(c, r, e)
-       WHERE f."orgId" = ${orgId} AND f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r AND f."resolvedAt" IS NULL`;
+
+  /** The failing pairs of one evaluated control (`failing` holds that control only). */
+  addControl(controlId: string, failing: FailingSet): void {
+    this.evaluated.add(controlId);
+    if (this.open) this.plan(controlId, failing);
+    else this.early.push([controlId, failing]);
   }
-  if (!plan.open.length) {
-    p.clock?.lap("interval writes");
-    return { opened: 0, closed: plan.close.length };
+
+  async finish(): Promise<{ opened: number; closed: number }> {
+    this.queue.run(async () => {
+      for (const controlId of this.open!.keys()) if (!this.evaluated.has(controlId)) this.plan(controlId, new FailingSet());
+      this.flush(true);
+    });
+    await this.queue.drain();
+    return { opened: this.opened, closed: this.closed };
   }
-  const messageHashes = await storeFindingMessages(tx, orgId, plan.open.map((f) => f.message));
-  // Without any closed interval (a cluster's first evaluations) every opened one is occurrence 1,
-  // and the per-row lookup of earlier occurrences can be skipped: it dominates a first snapshot.
-  const [{ reopenable }] = await tx.$queryRaw<{ reopenable: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "Finding" WHERE "orgId" = ${orgId} AND "clusterId" = ${clusterId} AND "resolvedAt" IS NOT NULL) AS reopenable`;
-  for (const part of batches(inIndexOrder(plan.open))) {
+
+  private plan(controlId: string, failing: FailingSet): void {
+    const plan = planFindingIntervals(this.open!.get(controlId) ?? [], failing);
+    this.opened += plan.open.length;
+    this.closed += plan.close.length;
+    for (const r of plan.open) this.toOpen.push(r);
+    for (const i of plan.close) this.toClose.push(i);
+    for (const i of plan.exceptionChanges) this.toRelabel.push(i);
+    this.flush(false);
+  }
+
+  private flush(all: boolean): void {
+    const { tx, queue } = this;
+    const { orgId, clusterId, at, lastSeenAt } = this.p;
+    if (this.toClose.length >= ROWS_PER_STATEMENT || (all && this.toClose.length)) {
+      for (const part of batches(this.toClose)) {
+        const controls = column(part.map((i) => i.controlId));
+        const resources = column(part.map((i) => i.resourceKey));
+        queue.run(() => tx.$executeRaw`
+          UPDATE "Finding" AS f SET "resolvedAt" = ${at}, "lastSeenAt" = ${lastSeenAt}
+            FROM ROWS FROM (json_array_elements_text(${controls}::json), json_array_elements_text(${resources}::json)) AS t(c, r)
+           WHERE f."orgId" = ${orgId} AND f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r AND f."resolvedAt" IS NULL`);
+      }
+      this.toClose = [];
+    }
+    if (this.toRelabel.length >= ROWS_PER_STATEMENT || (all && this.toRelabel.length)) {
+      for (const part of batches(this.toRelabel)) {
+        const controls = column(part.map((i) => i.controlId));
+        const resources = column(part.map((i) => i.resourceKey));
+        const exceptions = column(part.map((i) => i.exceptionId));
+        queue.run(() => tx.$executeRaw`
+          UPDATE "Finding" AS f SET "exceptionId" = t.e
+            FROM ROWS FROM (json_array_elements_text(${controls}::json), json_array_elements_text(${resources}::json),
+                            json_array_elements_text(${exceptions}::json)) AS t(c, r, e)
+           WHERE f."orgId" = ${orgId} AND f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r AND f."resolvedAt" IS NULL`);
+      }
+      this.toRelabel = [];
+    }
+    if (this.toOpen.length >= ROWS_PER_STATEMENT || (all && this.toOpen.length)) {
+      // Full statements only until the end: a remainder waits for the next controls' rows.
+      const rows = inIndexOrder(this.toOpen);
+      const send = all ? rows.length : rows.length - (rows.length % ROWS_PER_STATEMENT);
+      for (const part of batches(rows.slice(0, send))) this.insertOpened(part);
+      this.toOpen = rows.slice(send);
+    }
+  }
+
+  private insertOpened(part: FailingResource[]): void {
+    const { tx, queue } = this;
+    const { orgId, clusterId, at } = this.p;
+    const newMessages: [string, string][] = [];
+    for (const f of part) {
+      if (this.messageHashes.has(f.message)) continue;
+      const hash = messageHashOf(f.message);
+      this.messageHashes.set(f.message, hash);
+      newMessages.push([f.message, hash]);
+    }
+    // The new messages go in the same statement (one round trip per batch): each round trip waits
+    // for a turn of the event loop between two controls of the engine.
+    const messageHashes = column(newMessages.map(([, h]) => h));
+    const messageTexts = column(newMessages.map(([m]) => m));
     const controls = column(part.map((f) => f.controlId));
     const resources = column(part.map((f) => f.resourceKey));
     const severities = column(part.map((f) => f.severity));
-    const messages = column(part.map((f) => messageHashes.get(f.message)!));
+    const messages = column(part.map((f) => this.messageHashes.get(f.message)!));
     const exceptions = column(part.map((f) => f.exceptionId));
-    if (!reopenable) {
-      await tx.$executeRaw`
+    queue.run(() => {
+      if (!this.reopenable) {
+        return tx.$executeRaw`
+          WITH messages AS (
+            INSERT INTO "FindingMessage" ("orgId", "hash", "text")
+            SELECT ${orgId}, t.h::bigint, t.m FROM ROWS FROM (json_array_elements_text(${messageHashes}::json), json_array_elements_text(${messageTexts}::json)) AS t(h, m)
+            ON CONFLICT ("orgId", "hash") DO NOTHING)
+          INSERT INTO "Finding" ("orgId", "clusterId", "controlId", "resourceKey", "occurrence", "severity", "messageHash", "firstSeenAt", "exceptionId", "baseline")
+          SELECT ${orgId}, ${clusterId}, t.c, t.r, 1, t.s, t.m::bigint, ${at}, t.e, ${this.baseline}
+            FROM ROWS FROM (json_array_elements_text(${controls}::json), json_array_elements_text(${resources}::json), json_array_elements_text(${severities}::json),
+                            json_array_elements_text(${messages}::json), json_array_elements_text(${exceptions}::json)) AS t(c, r, s, m, e)`;
+      }
+      // occurrence = 1 + the highest earlier one for the same (control, resource): a reopened finding.
+      return tx.$executeRaw`
+        WITH messages AS (
+          INSERT INTO "FindingMessage" ("orgId", "hash", "text")
+          SELECT ${orgId}, t.h::bigint, t.m FROM ROWS FROM (json_array_elements_text(${messageHashes}::json), json_array_elements_text(${messageTexts}::json)) AS t(h, m)
+          ON CONFLICT ("orgId", "hash") DO NOTHING)
         INSERT INTO "Finding" ("orgId", "clusterId", "controlId", "resourceKey", "occurrence", "severity", "messageHash", "firstSeenAt", "exceptionId")
-        SELECT ${orgId}, ${clusterId}, t.c, t.r, 1, t.s, t.m::bigint, ${at}, t.e
+        SELECT ${orgId}, ${clusterId}, t.c, t.r, COALESCE(prev.m, 0) + 1, t.s, t.m::bigint, ${at}, t.e
           FROM ROWS FROM (json_array_elements_text(${controls}::json), json_array_elements_text(${resources}::json), json_array_elements_text(${severities}::json),
-                          json_array_elements_text(${messages}::json), json_array_elements_text(${exceptions}::json)) AS t(c, r, s, m, e)`;
-      continue;
-    }
-    // occurrence = 1 + the highest earlier one for the same (control, resource): a reopened finding.
-    await tx.$executeRaw`
-      INSERT INTO "Finding" ("orgId", "clusterId", "controlId", "resourceKey", "occurrence", "severity", "messageHash", "firstSeenAt", "exceptionId")
-      SELECT ${orgId}, ${clusterId}, t.c, t.r, COALESCE(prev.m, 0) + 1, t.s, t.m::bigint, ${at}, t.e
-        FROM ROWS FROM (json_array_elements_text(${controls}::json), json_array_elements_text(${resources}::json), json_array_elements_text(${severities}::json),
-                        json_array_elements_text(${messages}::json), json_array_elements_text(${exceptions}::json)) AS t(c, r, s, m, e)
-        LEFT JOIN LATERAL (
-          SELECT max(f."occurrence") AS m FROM "Finding" f
-           WHERE f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r
-        ) prev ON true`;
+                          json_array_elements_text(${messages}::json), json_array_elements_text(${exceptions}::json)) AS t(c, r, s, m, e)
+          LEFT JOIN LATERAL (
+            SELECT max(f."occurrence") AS m FROM "Finding" f
+             WHERE f."clusterId" = ${clusterId} AND f."controlId" = t.c AND f."resourceKey" = t.r
+          ) prev ON true`;
+    });
   }
-  p.clock?.lap("interval writes");
-  return { opened: plan.open.length, closed: plan.close.length };
+}
+
+/** FindingIntervalWriter over a finished evaluation's failing pairs. */
+export async function applyFindingIntervals(
+  tx: Tx,
+  p: { orgId: string; clusterId: string; at: Date; lastSeenAt: Date; failing: FailingSet },
+): Promise<{ opened: number; closed: number }> {
+  const writer = new FindingIntervalWriter(tx, p);
+  for (const controlId of p.failing.controlIds()) writer.addControl(controlId, p.failing.only(controlId));
+  return writer.finish();
 }
 
 /** The day's roll-up keeps the day's latest evaluated snapshot; `isNewSnapshot` counts it once. */

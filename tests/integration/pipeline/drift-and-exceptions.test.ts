@@ -8,6 +8,7 @@ import { getFleetRegressions } from "@/lib/server/drift/get-fleet-regressions";
 import { listStaleExceptions } from "@/lib/server/exceptions/list-stale-exceptions";
 import { createException, deleteException, updateException } from "@/lib/server/exceptions/save-exception";
 import { getClusterHistory } from "@/lib/server/history/get-cluster-history";
+import { baselineAt, findingsOpenedBetween, oldestOpenFindings } from "@/lib/server/history/opened-findings";
 import { enqueueLibraryRescores } from "@/lib/server/pipeline/enqueue-rescores";
 import { evaluateClusterBacklog } from "@/lib/server/pipeline/evaluate-cluster-backlog";
 import { startSendOnlyQueue } from "@/lib/server/pipeline/job-queue";
@@ -121,6 +122,44 @@ describe("drift", () => {
     expect(history.snapshots.map((s) => s.id)).toEqual([second, first]);
     expect(history.findings.open).toBeGreaterThan(0);
     expect(history.findings.oldestOpen.every((f) => f.lastSeenAt?.getTime() === at(1).getTime())).toBe(true);
+  });
+});
+
+describe("the first evaluation's findings (baseline rows, outside the firstSeenAt index)", () => {
+  const shifted = (day: number, hours: number) => new Date(at(day).getTime() + hours * 3_600_000);
+  const opened = (after: Date, upTo: Date) =>
+    prisma.finding.findMany({ where: { clusterId, firstSeenAt: { gt: after, lte: upTo } }, orderBy: [{ firstSeenAt: "asc" }, { controlId: "asc" }, { resourceKey: "asc" }] });
+
+  test("are the rows the first evaluation opened, and only those", async () => {
+    const rows = await prisma.finding.findMany({ where: { clusterId }, select: { firstSeenAt: true, baseline: true } });
+    expect(rows.filter((r) => r.baseline).length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.baseline === (r.firstSeenAt.getTime() === at(0).getTime()))).toBe(true);
+    expect(await baselineAt(world.org.id, clusterId)).toEqual(at(0));
+  });
+
+  test("count as opened in a window that contains the first evaluation", async () => {
+    for (const [after, upTo] of [[at(-1), at(1)], [at(-1), at(0)], [at(0), at(1)], [shifted(0, 12), at(2)], [shifted(0, -6), shifted(0, 6)], [at(2), at(3)]]) {
+      const expected = await opened(after, upTo);
+      const { rows, count } = await findingsOpenedBetween(world.org.id, clusterId, after, upTo, 500);
+      expect(count).toBe(expected.length);
+      expect(rows.map((r) => `${r.firstSeenAt.toISOString()} ${r.controlId}`)).toEqual(expected.map((r) => `${r.firstSeenAt.toISOString()} ${r.controlId}`));
+      const first = await findingsOpenedBetween(world.org.id, clusterId, after, upTo, 3);
+      expect(first.rows.map((r) => r.controlId)).toEqual(expected.slice(0, 3).map((r) => r.controlId));
+    }
+  });
+
+  test("lead the oldest open findings", async () => {
+    const expected = await prisma.finding.findMany({ where: { clusterId, resolvedAt: null }, orderBy: [{ firstSeenAt: "asc" }, { controlId: "asc" }] });
+    const rows = await oldestOpenFindings(world.org.id, clusterId, 5);
+    expect(rows.map((r) => `${r.firstSeenAt.toISOString()} ${r.controlId}`)).toEqual(expected.slice(0, 5).map((r) => `${r.firstSeenAt.toISOString()} ${r.controlId}`));
+  });
+
+  test("count in the fleet view when the cluster was first evaluated inside its window", async () => {
+    // Window from 06:00 on the first day: the first evaluation (12:00 that day) is inside it.
+    const regressions = await getFleetRegressions({ orgId: world.org.id, days: 1, now: shifted(1, -6) });
+    const r = regressions.find((x) => x.cluster.id === clusterId)!;
+    expect(r.findingsOpened).toBe(await prisma.finding.count({ where: { clusterId, firstSeenAt: { gt: shifted(0, -6) } } }));
+    expect(r.findingsOpened).toBeGreaterThan(await prisma.finding.count({ where: { clusterId, baseline: false } }));
   });
 });
 

@@ -364,7 +364,9 @@ export function exposureByWorkload(ctx: EvalContext): Map<K8sObject, ExposurePat
   return ctx.cache("network/exposure", () => computeExposure(ctx));
 }
 
-/** How the workload can be reached from outside the cluster ([] when it cannot). */
+const NOT_EXPOSED: ExposurePath[] = Object.freeze([]) as unknown as ExposurePath[];
+
+/** How the workload can be reached from outside the cluster (a shared, read-only [] when it cannot). */
 export function exposureOf(ctx: EvalContext, workload: K8sObject): ExposurePath[] {
-  return exposureByWorkload(ctx).get(workload) ?? [];
+  return exposureByWorkload(ctx).get(workload) ?? NOT_EXPOSED;
 }

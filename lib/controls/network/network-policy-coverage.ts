@@ -114,8 +114,17 @@ interface NamespaceRules {
   unindexedRules: PolicyRule[];
   /** The isolation of a pod that exactly the unindexed rules select, once one is seen (shared). */
   unindexedIsolation?: Isolation;
+  /** True when every unindexed rule selects every pod of the namespace whatever its labels. */
+  unindexedSelectAll: boolean;
   /** label key → label value → positions of rules requiring that label. */
   byLabel: Map<string, Map<string, number[]>>;
+  /** Isolations by the list of rules selecting a pod, as a trie keyed rule by rule. */
+  interned: IsolationNode;
+}
+
+interface IsolationNode {
+  next?: Map<PolicyRule, IsolationNode>;
+  isolation?: Isolation;
 }
 
 /**
@@ -167,12 +176,13 @@ function rulesApplicableIn(ctx: EvalContext, state: IsolationState, namespace: s
   let indexed = state.indexes.get(namespace);
   if (!indexed) {
     const rules = [...(state.byNamespace.get(namespace) ?? []), ...(state.byNamespace.get(undefined) ?? [])];
-    indexed = { rules, unindexed: [], unindexedRules: [], byLabel: new Map() };
+    indexed = { rules, unindexed: [], unindexedRules: [], unindexedSelectAll: true, byLabel: new Map(), interned: {} };
     rules.forEach((rule, position) => {
       const label = requiredLabel(ctx, namespace, rule);
       if (!label) {
         indexed!.unindexed.push(position);
         indexed!.unindexedRules.push(rule);
+        if (!networkPolicySelectsAll(rule)) indexed!.unindexedSelectAll = false;
         return;
       }
       let byValue = indexed!.byLabel.get(label[0]);
@@ -202,6 +212,20 @@ function candidateRules(applicable: NamespaceRules, labels: unknown): readonly P
   if (!positions) return applicable.unindexedRules;
   positions.sort((a, b) => a - b);
   return positions.map((p) => applicable.rules[p]);
+}
+
+/**
+ * True when a NetworkPolicy rule's podSelector matches any labels (absent, or without requirements),
+ * judged conservatively: a selector this does not recognize is tested pod by pod.
+ */
+function networkPolicySelectsAll(rule: PolicyRule): boolean {
+  if (rule.kind !== "NetworkPolicy") return false;
+  const selector = rule.spec.podSelector;
+  if (!isObject(selector)) return true;
+  const { matchLabels, matchExpressions } = selector;
+  const noLabels = matchLabels === undefined || matchLabels === null || (isObject(matchLabels) && Object.keys(matchLabels).length === 0);
+  const noExpressions = matchExpressions === undefined || matchExpressions === null || (Array.isArray(matchExpressions) && matchExpressions.length === 0);
+  return noLabels && noExpressions;
 }
 
 /** Labels of a namespace, including the immutable `kubernetes.io/metadata.name` the API server sets. */
@@ -268,12 +292,15 @@ function ciliumPseudoLabels(pod: PodIdentity): Record<string, string> {
   return labels;
 }
 
+function networkPolicySelects(rule: PolicyRule, namespace: string, labels: Record<string, string>): boolean {
+  if (rule.namespace !== undefined && rule.namespace !== namespace) return false;
+  return matchesLabelSelector(isObject(rule.spec.podSelector) ? rule.spec.podSelector : {}, labels);
+}
+
 /** True when the rule selects the pod (so the pod is subject to the rule's isolation). */
 export function ruleSelectsPod(rule: PolicyRule, pod: PodIdentity): boolean {
+  if (rule.kind === "NetworkPolicy") return networkPolicySelects(rule, pod.namespace, pod.labels);
   if (rule.namespace !== undefined && rule.namespace !== pod.namespace) return false;
-  if (rule.kind === "NetworkPolicy") {
-    return matchesLabelSelector(isObject(rule.spec.podSelector) ? rule.spec.podSelector : {}, pod.labels);
-  }
   if (!isObject(rule.spec.endpointSelector)) return false;
   const selector = normalizeCiliumSelector(rule.spec.endpointSelector as LabelSelector);
   return !!selector && matchesLabelSelector(selector, ciliumPseudoLabels(pod));
@@ -321,27 +348,53 @@ const NOT_ISOLATED: Isolation = Object.freeze({
   egress: Object.freeze([]) as unknown as PolicyRule[],
 });
 
-function isolationBy(selecting: PolicyRule[]): Isolation {
-  return { selecting, ingress: selecting.filter((r) => r.isolates.ingress), egress: selecting.filter((r) => r.isolates.egress) };
+/** The one Isolation of the namespace for pods selected by exactly `selecting` (owned by it when new). */
+function internedIsolation(applicable: NamespaceRules, selecting: PolicyRule[]): Isolation {
+  if (selecting.length === 0) return NOT_ISOLATED;
+  let node = applicable.interned;
+  for (let i = 0; i < selecting.length; i++) {
+    const next = (node.next ??= new Map());
+    let child = next.get(selecting[i]);
+    if (!child) next.set(selecting[i], (child = {}));
+    node = child;
+  }
+  return (node.isolation ??= {
+    selecting,
+    ingress: selecting.filter((r) => r.isolates.ingress),
+    egress: selecting.filter((r) => r.isolates.egress),
+  });
 }
 
-/** The policy rules that select a workload's pods and the directions they isolate (memoized per scan). */
+/**
+ * The policy rules that select a workload's pods and the directions they isolate (memoized per scan).
+ * Workloads of a namespace selected by the same rules share one read-only Isolation, so a control may
+ * memoize what it derives from one.
+ */
 export function isolationOf(ctx: EvalContext, workload: K8sObject): Isolation {
   const state = isolationState(ctx);
-  const applicable = rulesApplicableIn(ctx, state, namespaceOf(workload));
+  const namespace = namespaceOf(workload);
+  const applicable = rulesApplicableIn(ctx, state, namespace);
   // Namespaces without any policy need neither the workload's labels nor a memo entry.
   if (applicable.rules.length === 0) return NOT_ISOLATED;
   let isolation = state.isolation.get(workload);
   if (!isolation) {
-    const candidates = candidateRules(applicable, podLabelsOf(workload));
+    const labels = podLabelsOf(workload);
+    const candidates = candidateRules(applicable, labels);
     if (candidates.length === 0) isolation = NOT_ISOLATED;
-    else {
-      const pod = podIdentityOf(ctx, workload);
-      // Rules without a required label (default-deny `podSelector: {}` ones) mostly select every pod
-      // of the namespace: those pods share one isolation.
-      if (candidates === applicable.unindexedRules && candidates.every((rule) => ruleSelectsPod(rule, pod))) {
-        isolation = applicable.unindexedIsolation ??= isolationBy(applicable.unindexedRules);
-      } else isolation = isolationBy(candidates.filter((rule) => ruleSelectsPod(rule, pod)));
+    else if (candidates === applicable.unindexedRules && applicable.unindexedSelectAll) {
+      // Default-deny `podSelector: {}` rules select every pod of the namespace: those pods share one isolation.
+      isolation = applicable.unindexedIsolation ??= internedIsolation(applicable, applicable.unindexedRules);
+    } else {
+      // Only Cilium selectors see the service account and namespace labels.
+      let pod: PodIdentity | undefined;
+      const selecting: PolicyRule[] = [];
+      for (const rule of candidates) {
+        const selects = rule.kind === "NetworkPolicy"
+          ? networkPolicySelects(rule, namespace, labels)
+          : ruleSelectsPod(rule, (pod ??= podIdentityOf(ctx, workload)));
+        if (selects) selecting.push(rule);
+      }
+      isolation = internedIsolation(applicable, selecting);
     }
     state.isolation.set(workload, isolation);
   }

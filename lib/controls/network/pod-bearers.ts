@@ -85,10 +85,17 @@ export function labelledPodsMatchingMap(pods: LabelledPods, selector: Record<str
 
 /** True when a Service-style map selector selects at least one pod bearer of the namespace. */
 export function anyPodBearerMatchingMap(ctx: EvalContext, namespace: string, selector: Record<string, string> | undefined): boolean {
-  if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return false;
-  for (const bearer of candidates(namespacePods(ctx, namespace), selector)) {
-    if (matchesMapSelector(selector, bearer.labels)) return true;
+  if (!selector || typeof selector !== "object") return false;
+  // One Service per call on every scan: the shortest posting list without a second walk of the keys.
+  const byLabel = namespacePods(ctx, namespace).byLabel;
+  let best: PodBearer[] | undefined;
+  for (const k of Object.keys(selector)) {
+    const list = byLabel.get(k)?.get(selector[k]) ?? NO_BEARERS;
+    if (!best || list.length < best.length) best = list;
   }
+  // No keys: an empty selector selects nothing.
+  if (!best) return false;
+  for (let i = 0; i < best.length; i++) if (matchesMapSelector(selector, best[i].labels)) return true;
   return false;
 }
 

@@ -1,8 +1,10 @@
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
+import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { exposureOf, type ExposureVia } from "./exposure";
 
+const NONE: Violation[] = Object.freeze([]) as unknown as Violation[];
 const SERVICE_AND_INGRESS: readonly ExposureVia[] = ["LoadBalancer", "NodePort", "externalIPs", "Ingress"];
 
 export default defineControl({
@@ -16,7 +18,10 @@ export default defineControl({
   category: "network",
   kinds: [...WORKLOAD_KINDS],
   evaluate(workload, ctx) {
-    const paths = exposureOf(ctx, workload).filter((p) => SERVICE_AND_INGRESS.includes(p.via) && !p.internal);
+    const exposure = exposureOf(ctx, workload);
+    // Most workloads are not exposed at all: no list to filter or map.
+    if (exposure.length === 0) return NONE;
+    const paths = exposure.filter((p) => SERVICE_AND_INGRESS.includes(p.via) && !p.internal);
     return paths.map((p) => ({
       message: `reachable from outside the cluster through ${p.description}`,
       related: [refOf(p.entry), ...p.related],

@@ -1,7 +1,10 @@
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
+import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { exposureOf } from "./exposure";
+
+const NONE: Violation[] = Object.freeze([]) as unknown as Violation[];
 
 export default defineControl({
   id: "SS-0266",
@@ -14,7 +17,10 @@ export default defineControl({
   category: "network",
   kinds: [...WORKLOAD_KINDS],
   evaluate(workload, ctx) {
-    const paths = exposureOf(ctx, workload).filter(
+    const exposure = exposureOf(ctx, workload);
+    // Most workloads are not exposed at all: no list to filter or map.
+    if (exposure.length === 0) return NONE;
+    const paths = exposure.filter(
       (p) => (p.via === "GatewayRoute" || p.via === "IstioVirtualService") && !p.internal,
     );
     return paths.map((p) => ({

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { EvalContext, Violation } from "../../engine/types";
 import { refOf } from "../../engine/object-index";
 import { podSpecOf, WORKLOAD_KINDS } from "../../engine/workload";
-import { isolationOf, ruleAllowsEgressTo, ruleDeniesEgressTo, usesHostNetwork, type PolicyRule } from "./network-policy-coverage";
+import { isolationOf, ruleAllowsEgressTo, ruleDeniesEgressTo, usesHostNetwork, type Isolation, type PolicyRule } from "./network-policy-coverage";
 
 /** The link-local instance metadata service of AWS, Azure, GCP, OCI, Alibaba and most other clouds. */
 const METADATA_ADDRESS = "169.254.169.254";
@@ -16,22 +16,34 @@ const EGRESS_UNRESTRICTED: Violation[] = Object.freeze([
   Object.freeze({ message: `no policy restricts egress of these pods, so ${METADATA_ADDRESS} is reachable` }),
 ]) as unknown as Violation[];
 
-/** Whether a rule denies or admits egress to the metadata endpoint: judged once per rule and scan. */
-function metadataVerdicts(ctx: EvalContext): (rule: PolicyRule) => { denies: boolean; allows: boolean } {
-  return ctx.cache("SS-1211:rule-verdicts", () => {
-    const verdicts = new Map<PolicyRule, { denies: boolean; allows: boolean }>();
-    return (rule: PolicyRule) => {
-      let verdict = verdicts.get(rule);
-      if (!verdict) {
-        verdict = {
-          denies: ruleDeniesEgressTo(rule, METADATA_ADDRESS, METADATA_PORT),
-          allows: ruleAllowsEgressTo(rule, METADATA_ADDRESS, METADATA_PORT),
-        };
-        verdicts.set(rule, verdict);
-      }
-      return verdict;
-    };
+function deniesMetadata(rule: PolicyRule): boolean {
+  return ruleDeniesEgressTo(rule, METADATA_ADDRESS, METADATA_PORT);
+}
+
+const NONE: Violation[] = Object.freeze([]) as unknown as Violation[];
+
+/** Per scan: whether each egress rule admits the endpoint, and the verdict of each distinct isolation. */
+interface Verdicts {
+  admits: Map<PolicyRule, boolean>;
+  byIsolation: Map<Isolation, Violation[]>;
+}
+
+/** The verdict for pods the policies of `isolation` select (shared, read-only). */
+function verdictFor(verdicts: Verdicts, isolation: Isolation): Violation[] {
+  if (isolation.selecting.some(deniesMetadata)) return NONE;
+  if (isolation.egress.length === 0) return EGRESS_UNRESTRICTED;
+  const opening = isolation.egress.filter((rule) => {
+    let admits = verdicts.admits.get(rule);
+    if (admits === undefined) verdicts.admits.set(rule, (admits = ruleAllowsEgressTo(rule, METADATA_ADDRESS, METADATA_PORT)));
+    return admits;
   });
+  if (opening.length === 0) return NONE;
+  return Object.freeze([
+    Object.freeze({
+      message: `egress rules of ${opening.map((r) => `${r.kind} "${r.policy.metadata?.name}"`).join(", ")} admit ${METADATA_ADDRESS}:${METADATA_PORT}`,
+      related: opening.map((r) => refOf(r.policy)),
+    }),
+  ]) as unknown as Violation[];
 }
 
 export default defineControl({
@@ -56,19 +68,11 @@ export default defineControl({
       ];
     }
     const isolation = isolationOf(ctx, workload);
-    const verdicts = metadataVerdicts(ctx);
-    if (isolation.selecting.some((rule) => verdicts(rule).denies)) return [];
-    if (isolation.egress.length === 0) {
-      return EGRESS_UNRESTRICTED;
-    }
-    const opening = isolation.egress.filter((rule) => verdicts(rule).allows);
-    if (opening.length === 0) return [];
-    return [
-      {
-        message: `egress rules of ${opening.map((r) => `${r.kind} "${r.policy.metadata?.name}"`).join(", ")} admit ${METADATA_ADDRESS}:${METADATA_PORT}`,
-        related: opening.map((r) => refOf(r.policy)),
-      },
-    ];
+    // Workloads selected by the same rules share one Isolation, hence one verdict.
+    const verdicts = ctx.cache<Verdicts>("SS-1211:verdicts", () => ({ admits: new Map(), byIsolation: new Map() }));
+    let verdict = verdicts.byIsolation.get(isolation);
+    if (!verdict) verdicts.byIsolation.set(isolation, (verdict = verdictFor(verdicts, isolation)));
+    return verdict;
   },
   remediation:
     "Isolate egress with a NetworkPolicy and, where 0.0.0.0/0 must be allowed, add `except: [169.254.169.254/32]` to the ipBlock (or a Cilium egressDeny rule). Also use the cloud's protections: IMDSv2 with a hop limit of 1 on EKS, Workload Identity on GKE and AKS.",

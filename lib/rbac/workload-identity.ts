@@ -21,7 +21,11 @@ function hasProjectedToken(spec: { volumes?: unknown }): boolean {
  */
 export function serviceAccountTokenMounted(workload: K8sObject, serviceAccount: K8sObject | undefined): boolean {
   const spec = podSpecOf(workload)?.spec;
-  if (!spec) return false;
+  return spec ? podSpecMountsToken(spec, serviceAccount) : false;
+}
+
+/** `serviceAccountTokenMounted` for a pod spec already at hand. */
+export function podSpecMountsToken(spec: { volumes?: unknown; automountServiceAccountToken?: unknown }, serviceAccount: K8sObject | undefined): boolean {
   if (hasProjectedToken(spec)) return true;
   if (spec.automountServiceAccountToken === true) return true;
   if (spec.automountServiceAccountToken === false) return false;

@@ -21,11 +21,7 @@ function hasProjectedToken(spec: { volumes?: unknown }): boolean {
  */
 export function serviceAccountTokenMounted(workload: K8sObject, serviceAccount: K8sObject | undefined): boolean {
   const spec = podSpecOf(workload)?.spec;
-  return spec ? podSpecMountsToken(spec, serviceAccount) : false;
-}
-
-/** `serviceAccountTokenMounted` for a pod spec already at hand. */
-export function podSpecMountsToken(spec: { volumes?: unknown; automountServiceAccountToken?: unknown }, serviceAccount: K8sObject | undefined): boolean {
+  if (!spec) return false;
   if (hasProjectedToken(spec)) return true;
   if (spec.automountServiceAccountToken === true) return true;
   if (spec.automountServiceAccountToken === false) return false;

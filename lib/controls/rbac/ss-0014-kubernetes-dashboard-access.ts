@@ -1,19 +1,12 @@
 import { defineControl } from "../../engine/define-control";
 import { refOf } from "../../engine/object-index";
-import type { EvalContext, EvalTarget, K8sObject, SubjectRef, Violation } from "../../engine/types";
+import type { EvalTarget, K8sObject, SubjectRef, Violation } from "../../engine/types";
 import { containersOf } from "../../engine/workload";
 import { describeObject } from "../../rbac/grant-findings";
-import type { RbacModel } from "../../rbac/model";
 import { NO_VIOLATIONS, rbacModelOf, subjectTargets } from "./permission-control";
 import { workloadAccountOf } from "./workload-accounts";
 
-/** A subject named in a binding (the model's own object), or a workload. */
-type Target = SubjectRef | K8sObject;
-
-/** Subjects are User, Group or ServiceAccount; workloads are pod-bearing kinds, never those. */
-function isSubject(target: Target): target is SubjectRef {
-  return target.kind === "ServiceAccount" || target.kind === "User" || target.kind === "Group";
-}
+type Target = { subject: SubjectRef } | { workload: K8sObject };
 
 /** The names the dashboard's install (manifest or Helm chart `<release>-kubernetes-dashboard`) gives its objects. */
 function isDashboardName(name: string | undefined): boolean {
@@ -28,31 +21,6 @@ function isDashboardWorkload(workload: K8sObject, dashboardImages: string[]): bo
   );
 }
 
-// Per model (one scan): the subjects some binding to a dashboard role names, as the model's own objects.
-const dashboardSubjects = new WeakMap<RbacModel, Set<SubjectRef>>();
-
-/** The only subjects that can fail: most scans bind nobody to the dashboard's role. */
-function subjectsBoundToDashboard(model: RbacModel): Set<SubjectRef> {
-  let subjects = dashboardSubjects.get(model);
-  if (!subjects) {
-    subjects = new Set();
-    for (const binding of model.bindings) {
-      if (binding.role && isDashboardName(binding.role.name)) for (const s of model.boundSubjectsOf(binding)) subjects.add(s);
-    }
-    dashboardSubjects.set(model, subjects);
-  }
-  return subjects;
-}
-
-/**
- * The subject targets shared with the other subject controls (already keyed by the engine), then one
- * per workload, made as the engine asks for them: a pod-heavy scan's targets then die young.
- */
-function* dashboardTargets(ctx: EvalContext): Generator<EvalTarget<Target>> {
-  yield* subjectTargets(ctx);
-  for (const workload of ctx.index.workloads()) yield { resource: { object: refOf(workload) }, value: workload };
-}
-
 export default defineControl<Target>({
   id: "SS-0014",
   name: "Access to the Kubernetes dashboard's identity",
@@ -62,15 +30,17 @@ export default defineControl<Target>({
     "The dashboard's role is sized for the dashboard; anyone else bound to it, or any pod running as its account, gets that access without going through the dashboard's login.",
   severity: "low",
   category: "access-control",
-  targets: dashboardTargets,
+  *targets(ctx) {
+    // The subject resources shared with the other subject controls: their keys are already known.
+    for (const t of subjectTargets(ctx)) yield { resource: t.resource, value: { subject: t.value } } as EvalTarget<Target>;
+    for (const workload of ctx.index.workloads()) yield { resource: { object: refOf(workload) }, value: { workload } };
+  },
   evaluate(target, ctx) {
-    if (isSubject(target)) {
-      const subject = target;
+    if ("subject" in target) {
+      const { subject } = target;
       if (subject.kind === "ServiceAccount" && isDashboardName(subject.name)) return NO_VIOLATIONS;
-      const model = rbacModelOf(ctx);
-      if (!subjectsBoundToDashboard(model).has(subject)) return NO_VIOLATIONS;
       const violations: Violation[] = [];
-      for (const { binding, index } of model.directBindings(subject)) {
+      for (const { binding, index } of rbacModelOf(ctx).directBindings(subject)) {
         if (!binding.role || !isDashboardName(binding.role.name)) continue;
         violations.push({
           message: `${subject.kind} ${subject.name} is bound to the dashboard's ${describeObject(binding.role)} through ${describeObject(binding)}`,
@@ -80,7 +50,7 @@ export default defineControl<Target>({
       }
       return violations;
     }
-    const workload = target;
+    const { workload } = target;
     const w = workloadAccountOf(ctx, workload);
     if (!w) return null;
     if (!isDashboardName(w.account.name) || isDashboardWorkload(workload, ctx.settings.dashboardImages)) return NO_VIOLATIONS;

@@ -2,9 +2,9 @@
 // spec, the service account it runs as, whether its token is mounted and how it is exposed. Worked out
 // once per workload and scan, shared by those controls (thousands of workloads, a few hundred accounts).
 import type { EvalContext, FixPath, K8sObject, SubjectRef } from "../../engine/types";
-import { podSpecOf, type PodSpecAt } from "../../engine/workload";
+import { podSpecOf, serviceAccountNameOf, type PodSpecAt } from "../../engine/workload";
 import { buildExposureIndex, type Exposure } from "../../rbac/attack-paths";
-import { findServiceAccountObject, podSpecMountsToken } from "../../rbac/workload-identity";
+import { findServiceAccountObject, serviceAccountOfWorkload, serviceAccountTokenMounted } from "../../rbac/workload-identity";
 
 export interface WorkloadAccount {
   workload: K8sObject;
@@ -16,15 +16,11 @@ export interface WorkloadAccount {
   /** Setting `automountServiceAccountToken: false` on the pod spec. Shared: do not mutate. */
   fixPaths: FixPath[];
   mounted?: boolean;
-  /** `<kind> <name> runs as ServiceAccount <namespace>/<name>`: the start of the workload controls' messages. */
-  runsAs?: string;
 }
 
 class WorkloadAccounts {
   private readonly byWorkload = new Map<K8sObject, WorkloadAccount | null>();
   private readonly accounts = new Map<string, Map<string, SubjectRef>>();
-  // Per account (the objects above): its ServiceAccount object, null when the scan has none.
-  private readonly accountObjects = new Map<SubjectRef, K8sObject | null>();
 
   private exposures?: Map<K8sObject, Exposure>;
 
@@ -47,19 +43,19 @@ class WorkloadAccounts {
   }
 
   private describe(workload: K8sObject, at: PodSpecAt): WorkloadAccount {
-    // serviceAccountOfWorkload (serviceAccountNameOf of the pod spec at hand), one object per account.
+    // serviceAccountOfWorkload, one object per account.
     const namespace = workload.metadata?.namespace || "default";
-    const name: string = at.spec.serviceAccountName || at.spec.serviceAccount || "default";
+    const name = serviceAccountNameOf(workload);
     let inNamespace = this.accounts.get(namespace);
     if (!inNamespace) this.accounts.set(namespace, (inNamespace = new Map()));
     let account = inNamespace.get(name);
-    if (!account) inNamespace.set(name, (account = { kind: "ServiceAccount", namespace, name }));
+    if (!account) inNamespace.set(name, (account = serviceAccountOfWorkload(workload)));
     const field = at.spec.serviceAccountName ? "serviceAccountName" : at.spec.serviceAccount ? "serviceAccount" : undefined;
     return {
       workload,
       at,
       account,
-      accountPaths: field ? sharedPaths(at.path, field) : undefined,
+      accountPaths: field ? sharedPaths(`${at.path}.${field}`) : undefined,
       fixPaths: sharedFixPaths(at.path),
     };
   }
@@ -67,24 +63,15 @@ class WorkloadAccounts {
   /** Whether the workload's pods get the account's token (see `serviceAccountTokenMounted`). */
   mounted(w: WorkloadAccount): boolean {
     if (w.mounted === undefined) {
-      let object = this.accountObjects.get(w.account);
-      if (object === undefined) {
-        object = findServiceAccountObject(this.ctx.index, w.account.namespace!, w.account.name) ?? null;
-        this.accountObjects.set(w.account, object);
-      }
-      w.mounted = podSpecMountsToken(w.at.spec, object ?? undefined);
+      const object = findServiceAccountObject(this.ctx.index, w.account.namespace!, w.account.name);
+      w.mounted = serviceAccountTokenMounted(w.workload, object);
     }
     return w.mounted;
   }
 }
 
-// Asked for once per workload by each workload control: a lookup, not a closure for ctx.cache each time.
-const tables = new WeakMap<EvalContext, WorkloadAccounts>();
-
 function workloadAccounts(ctx: EvalContext): WorkloadAccounts {
-  let table = tables.get(ctx);
-  if (!table) tables.set(ctx, (table = ctx.cache("rbac:workload-accounts", () => new WorkloadAccounts(ctx))));
-  return table;
+  return ctx.cache("rbac:workload-accounts", () => new WorkloadAccounts(ctx));
 }
 
 /** The workload's pod spec and service account; undefined when it has no pod spec. */
@@ -102,22 +89,14 @@ export function accountTokenMounted(ctx: EvalContext, w: WorkloadAccount): boole
   return w.mounted ?? workloadAccounts(ctx).mounted(w);
 }
 
-/** `<kind> <name> runs as ServiceAccount <namespace>/<name>`, built once per workload for every control's messages. */
-export function runsAsLabel(w: WorkloadAccount): string {
-  return (w.runsAs ??= `${w.workload.kind} ${w.workload.metadata?.name} runs as ServiceAccount ${w.account.namespace}/${w.account.name}`);
-}
-
 // Paths differ only by the kind's pod-spec location: every finding at one location shares one
 // (frozen) list instead of allocating its own.
-// Keyed by the pod spec path, then the field (both from the code): no key string to build per workload.
-const pathLists = new Map<string, Map<string, string[]>>();
+const pathLists = new Map<string, string[]>();
 const fixPathLists = new Map<string, FixPath[]>();
 
-function sharedPaths(specPath: string, field: string): string[] {
-  let byField = pathLists.get(specPath);
-  if (!byField) pathLists.set(specPath, (byField = new Map()));
-  let list = byField.get(field);
-  if (!list) byField.set(field, (list = Object.freeze([`${specPath}.${field}`]) as unknown as string[]));
+function sharedPaths(path: string): string[] {
+  let list = pathLists.get(path);
+  if (!list) pathLists.set(path, (list = Object.freeze([path]) as unknown as string[]));
   return list;
 }
 

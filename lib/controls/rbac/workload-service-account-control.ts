@@ -6,7 +6,7 @@ import { describeGrant, grantSearch, scopeLabel, type GrantHit } from "../../rba
 import { relatedObjectsOf } from "../../rbac/model";
 import type { PermissionPattern } from "../../rbac/permission-patterns";
 import { NO_VIOLATIONS, rbacModelOf } from "./permission-control";
-import { accountTokenMounted, runsAsLabel, workloadAccountOf } from "./workload-accounts";
+import { accountTokenMounted, workloadAccountOf } from "./workload-accounts";
 
 export interface WorkloadPermissionControlDefinition
   extends Omit<ControlDefinition<K8sObject>, "kinds" | "targets" | "evaluate" | "category"> {
@@ -39,7 +39,7 @@ export function defineWorkloadPermissionControl(definition: WorkloadPermissionCo
       }
       // An account that can do nothing passes whether or not its token is mounted.
       if (grants.length === 0 || !accountTokenMounted(ctx, w)) return NO_VIOLATIONS;
-      const head = runsAsLabel(w);
+      const head = `${workload.kind} ${workload.metadata?.name} runs as ServiceAccount ${w.account.namespace}/${w.account.name}`;
       const violations: Violation[] = [];
       for (const g of grants) violations.push({ message: head + g.tail, paths: w.accountPaths, fixPaths: w.fixPaths, related: g.related });
       return violations;

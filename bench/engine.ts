@@ -6,6 +6,7 @@
 //             RSS is that of N scans one after the other, each after the previous one was released;
 //   once:     one JSON.parse and one scan in a fresh process (JSON text released after parsing): the peak
 //             RSS of a single scan, which is what the CLI or one server evaluation pays.
+// The best 10k round also reports its main-thread GC pauses (PerformanceObserver "gc" entries).
 // Wall time and CPU time (process.cpuUsage: every thread of the process, GC helpers included) are both
 // reported: on a shared machine wall time mostly measures the neighbours, CPU time the work.
 // Targets (2-core machine): evaluation ≤ 1.0 s, evaluation ÷ JSON.parse ≤ 2, peak RSS (evaluate, N rounds)
@@ -14,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
+import { performance, PerformanceObserver } from "node:perf_hooks";
 import type { LoadResult } from "../agent/src/scan/load-manifests";
 import { ALL_CONTROLS } from "../lib/controls";
 import { runScan } from "../lib/engine/run-scan";
@@ -52,8 +53,27 @@ function collectGarbage() {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function evaluate(file: string, rounds: number) {
+/**
+ * `run()` with the main-thread GC pauses that started while it ran (ms, count): how much of the
+ * evaluation is the collector's. Entries are delivered asynchronously, hence the wait.
+ */
+async function withGcPauses<T>(run: () => T): Promise<{ value: T; gcMs: number; gcCount: number }> {
+  const pauses: { startTime: number; duration: number }[] = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ["gc"] });
+  const start = performance.now();
+  const value = run();
+  const end = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  observer.disconnect();
+  const inside = pauses.filter((p) => p.startTime >= start && p.startTime < end);
+  return { value, gcMs: inside.reduce((sum, p) => sum + p.duration, 0), gcCount: inside.length };
+}
+
+async function evaluate(file: string, rounds: number) {
   const serialized = fs.readFileSync(file, "utf8");
+  let gcMs = Infinity;
+  let gcCount = 0;
   let jsonParseMs = Infinity;
   let jsonParseCpuMs = Infinity;
   let evalMs = Infinity;
@@ -70,9 +90,16 @@ function evaluate(file: string, rounds: number) {
     objects = copy.length;
     const e0 = performance.now();
     const ec = process.cpuUsage();
-    const report = runScan({ objects: copy });
-    evalCpuMs = Math.min(evalCpuMs, cpuMs(ec));
-    evalMs = Math.min(evalMs, performance.now() - e0);
+    const timed = await withGcPauses(() => runScan({ objects: copy }));
+    const report = timed.value;
+    const roundCpuMs = cpuMs(ec);
+    const roundMs = performance.now() - e0;
+    if (roundMs < evalMs) {
+      gcMs = timed.gcMs;
+      gcCount = timed.gcCount;
+    }
+    evalCpuMs = Math.min(evalCpuMs, roundCpuMs);
+    evalMs = Math.min(evalMs, roundMs);
     findings = report.findings.length;
   }
   return {
@@ -82,6 +109,8 @@ function evaluate(file: string, rounds: number) {
     jsonParseCpuMs,
     evalMs,
     evalCpuMs,
+    gcMs,
+    gcCount,
     findings,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
@@ -105,7 +134,7 @@ function child(args: string[]) {
 
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === "--prepare") prepare(rest[0], rest[1]).then((result) => process.stdout.write(JSON.stringify(result)));
-else if (mode === "--evaluate") process.stdout.write(JSON.stringify(evaluate(rest[0], Number(rest[1]))));
+else if (mode === "--evaluate") evaluate(rest[0], Number(rest[1])).then((result) => process.stdout.write(JSON.stringify(result)));
 else if (mode === "--once") process.stdout.write(JSON.stringify(once(rest[0])));
 else {
   if (!fs.existsSync(CORPUS)) {
@@ -135,6 +164,7 @@ else {
   );
   const growth = large.evalMs / small.evalMs;
   console.log(`growth 1k → 10k (evaluation): ${growth.toFixed(2)}× for ${(large.objects / small.objects).toFixed(1)}× the objects`);
+  console.log(`10k, of the best evaluation round: main-thread GC pauses ${large.gcMs.toFixed(0)} ms in ${large.gcCount} collections (${((100 * large.gcMs) / large.evalMs).toFixed(0)}% of its wall time)`);
   const ok = (b: boolean) => (b ? "met" : "MISSED");
   console.log(
     `targets: evaluation ≤ 1000 ms [${ok(large.evalMs <= 1000)}], eval÷JSON.parse ≤ 2 [${ok(large.evalMs / large.jsonParseMs <= 2)}], peak RSS (${rounds} rounds) ≤ 400 MB [${ok(large.peakRssMb <= 400)}], growth ≤ 12× [${ok(growth <= 12)}]`,

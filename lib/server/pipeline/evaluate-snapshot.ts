@@ -33,7 +33,6 @@ export type EvaluateOutcome =
 // of thousands of rows.
 const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 300_000 } as const;
 
-
 /**
  * Evaluates one queued snapshot and stores, in ONE transaction: its scores, the cluster's new
  * current state and change events, finding intervals, the daily roll-up; the pending manifest is

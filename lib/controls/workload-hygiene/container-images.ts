@@ -1,7 +1,7 @@
 // The images a pod spec runs, parsed, with the path of each `image` field.
 import type { EvalContext, K8sObject } from "../../engine/types";
 import type { ContainerGroup } from "../../engine/workload";
-import { append, containersInSpec, newFindingPool, podSpecLocationOf, type FindingPool, type PodSpecLocation } from "./container-resources";
+import { append, containersInSpec, derivedFromPath, newFindingPool, podSpecLocationOf, type FindingPool, type PodSpecLocation } from "./container-resources";
 import { parseImageReference, type ImageReference } from "./image-reference";
 
 export const ALL_CONTAINER_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
@@ -45,6 +45,13 @@ function imagePathOf(containerPath: string): string {
   let path = imagePaths.get(containerPath);
   if (path === undefined) imagePaths.set(containerPath, (path = `${containerPath}.image`));
   return path;
+}
+
+const imagePathListOf = (containerPath: string) => Object.freeze([imagePathOf(containerPath)]) as unknown as string[];
+
+/** `[image.imagePath]`, shared by the findings about that container path (read-only). */
+export function imagePathList(image: ContainerImage): string[] {
+  return derivedFromPath(image.path, "image-paths", imagePathListOf);
 }
 
 function isRegularSelection(groups: readonly ContainerGroup[]): boolean {

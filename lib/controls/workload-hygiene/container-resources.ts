@@ -1,6 +1,6 @@
 // Effective CPU/memory requests and limits of containers, as the API server and the LimitRanger
 // admission plugin would set them, and the checks the resource controls share.
-import type { EvalContext, K8sObject, Violation } from "../../engine/types";
+import type { EvalContext, FixPath, K8sObject, Violation } from "../../engine/types";
 import { podSpecOf, type ContainerGroup } from "../../engine/workload";
 import type { SpecImages } from "./container-images";
 import type { Reference } from "./pod-references";
@@ -70,7 +70,48 @@ function containerPath(specPath: string, group: ContainerGroup, index: number): 
   if (!byGroup) containerPaths.set(specPath, (byGroup = new Map()));
   let paths = byGroup.get(group);
   if (!paths) byGroup.set(group, (paths = []));
-  return (paths[index] ??= `${specPath}.${group}[${index}]`);
+  let path = paths[index];
+  if (path === undefined) {
+    paths[index] = path = `${specPath}.${group}[${index}]`;
+    sharedPaths.set(path, newContainerPathFacts());
+  }
+  return path;
+}
+
+/**
+ * Paths and fix paths derived from one shared container path alone, built on first use and kept with
+ * it (read-only): findings about that container share them instead of building them per finding.
+ */
+export interface ContainerPathFacts {
+  /** "No value" fix paths per resource slot (see SLOTS). */
+  missingResource: (FixPath[] | undefined)[];
+  /** Whatever other modules derive from the path alone, by their own key. */
+  more: Map<string, unknown> | undefined;
+}
+
+const newContainerPathFacts = (): ContainerPathFacts => ({ missingResource: [undefined, undefined, undefined, undefined], more: undefined });
+
+// The facts of the shared container paths, by path: bounded like the path table.
+const sharedPaths = new Map<string, ContainerPathFacts>();
+
+/** The facts of a shared container path; undefined for paths built per call (high indexes). */
+export function containerPathFacts(path: string): ContainerPathFacts | undefined {
+  return sharedPaths.get(path);
+}
+
+/** `build(path)` once per shared container path and key, else per call (read-only when shared). */
+export function derivedFromPath<T>(path: string, key: string, build: (path: string) => T): T {
+  const facts = sharedPaths.get(path);
+  if (!facts) return build(path);
+  const more = (facts.more ??= new Map());
+  let value = more.get(key) as T | undefined;
+  if (value === undefined) more.set(key, (value = build(path)));
+  return value;
+}
+
+/** `[{ path, value }]`, frozen: a fix path list findings may share. */
+export function sharedFixPaths(path: string, value: string): FixPath[] {
+  return Object.freeze([Object.freeze({ path, value })]) as unknown as FixPath[];
 }
 
 /** A passing result shared by every object (read-only): a control returns it instead of a new empty list. */
@@ -334,6 +375,12 @@ function fieldPathOf(path: string, field: ResourceField, resource: ResourceName)
   return `${path}.resources.${field}.${resource}`;
 }
 
+function missingFixPaths(containerPath: string, field: ResourceField, resource: ResourceName): FixPath[] {
+  const facts = sharedPaths.get(containerPath);
+  if (!facts) return [{ path: fieldPathOf(containerPath, field, resource), value: "YOUR_VALUE" }];
+  return (facts.missingResource[slotOf(field, resource)] ??= sharedFixPaths(fieldPathOf(containerPath, field, resource), "YOUR_VALUE"));
+}
+
 /** The finding for a container that ends up without a value, or with one that is not a quantity. */
 function missingOrInvalid(
   at: PodSpecLocation,
@@ -343,12 +390,7 @@ function missingOrInvalid(
   resource: ResourceName,
   effective: EffectiveResource | undefined,
 ): Violation | undefined {
-  if (!effective) {
-    return {
-      message: `container "${name}" has no ${resource} ${LABEL[field]}`,
-      fixPaths: [{ path: fieldPathOf(containerPath, field, resource), value: "YOUR_VALUE" }],
-    };
-  }
+  if (!effective) return { message: `container "${name}" has no ${resource} ${LABEL[field]}`, fixPaths: missingFixPaths(containerPath, field, resource) };
   if (parseQuantity(effective.value) !== undefined) return undefined;
   return {
     message: `container "${name}" has an invalid ${resource} ${LABEL[field]} "${String(effective.value)}"`,

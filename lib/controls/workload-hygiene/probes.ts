@@ -1,7 +1,7 @@
 // Which containers should carry readiness and liveness probes.
 import type { EvalContext, K8sObject, Violation } from "../../engine/types";
 import type { ContainerGroup } from "../../engine/workload";
-import { append, comesInCopies, containersOfObject, newFindingPool, pooledFinding, type FindingPool } from "./container-resources";
+import { append, comesInCopies, containersOfObject, derivedFromPath, newFindingPool, pooledFinding, sharedFixPaths, type FindingPool } from "./container-resources";
 
 /**
  * Run-to-completion pods (Jobs, CronJobs, pods of a Job, bare pods that never restart) are not
@@ -17,11 +17,15 @@ export function runsToCompletion(obj: K8sObject): boolean {
 
 const MAIN_CONTAINERS: readonly ContainerGroup[] = ["containers"];
 
+const readinessFix = (path: string) => sharedFixPaths(`${path}.readinessProbe`, "YOUR_VALUE");
+const livenessFix = (path: string) => sharedFixPaths(`${path}.livenessProbe`, "YOUR_VALUE");
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function missingProbe(container: any, path: string, probe: "readinessProbe" | "livenessProbe"): Violation {
+  const readiness = probe === "readinessProbe";
   return {
-    message: `container "${container.name ?? "(unnamed)"}" has no ${probe === "readinessProbe" ? "readiness" : "liveness"} probe`,
-    fixPaths: [{ path: `${path}.${probe}`, value: "YOUR_VALUE" }],
+    message: `container "${container.name ?? "(unnamed)"}" has no ${readiness ? "readiness" : "liveness"} probe`,
+    fixPaths: derivedFromPath(path, probe, readiness ? readinessFix : livenessFix),
   };
 }
 

@@ -1,6 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { EvaluationTargets } from "../../engine/object-index";
 import type { EvalTarget, FixPath, K8sObject } from "../../engine/types";
+import { NO_VIOLATIONS } from "./container-resources";
 
 // Namespaced kinds recognised even when a manifest leaves out metadata.namespace (it then lands in
 // the applier's namespace, "default" unless chosen). Objects of other kinds count only with an
@@ -45,7 +46,10 @@ const NAMESPACE_FIX = Object.freeze([Object.freeze({ path: "metadata.namespace",
 const IGNORED_KINDS = new Set(["Event", "List"]);
 
 interface KindCursor {
-  targets: EvaluationTargets;
+  /** Whether objects of the kind count without an explicit namespace. */
+  namespaced: boolean;
+  /** The kind's evaluation targets, fetched at its first target. */
+  targets: EvaluationTargets | undefined;
   /** Position in targets.objects of the next object of the kind to look for. */
   next: number;
 }
@@ -64,26 +68,30 @@ export default defineControl({
     // Each target's resource is the one the kind-based controls share for that object. An object
     // left out of its kind's evaluation targets has a present owner, so it is left out here too;
     // both lists keep scan order, so one cursor per kind finds every object.
-    const cursors = new Map<string, KindCursor>();
-    for (const obj of ctx.index.all) {
-      if (IGNORED_KINDS.has(obj.kind) || ctx.index.hasPresentOwner(obj)) continue;
-      if (!obj.metadata?.namespace && !NAMESPACED_KINDS.has(obj.kind)) continue;
-      let cursor = cursors.get(obj.kind);
-      if (!cursor) cursors.set(obj.kind, (cursor = { targets: ctx.index.evaluationTargets(obj.kind), next: 0 }));
-      const objects = cursor.targets.objects;
+    // One lookup per object: what the kind decides (null for ignored kinds) is kept on its cursor.
+    const cursors = new Map<string, KindCursor | null>();
+    const index = ctx.index;
+    for (const obj of index.all) {
+      const kind = obj.kind;
+      let cursor = cursors.get(kind);
+      if (cursor === undefined) cursors.set(kind, (cursor = IGNORED_KINDS.has(kind) ? null : { namespaced: NAMESPACED_KINDS.has(kind), targets: undefined, next: 0 }));
+      if (cursor === null || (!cursor.namespaced && !obj.metadata?.namespace) || index.hasPresentOwner(obj)) continue;
+      const kindTargets = (cursor.targets ??= index.evaluationTargets(kind));
+      const objects = kindTargets.objects;
       while (objects[cursor.next] !== obj) cursor.next++;
-      targets.push({ resource: cursor.targets.resourceAt(cursor.next++), value: obj });
+      targets.push({ resource: kindTargets.resourceAt(cursor.next++), value: obj });
     }
     return targets;
   },
   evaluate(obj) {
-    const ns = obj.metadata?.namespace || "default";
-    if (ns !== "default" || isExpectedInDefault(obj)) return [];
+    const metadata = obj.metadata;
+    const namespace = metadata?.namespace;
+    if ((namespace && namespace !== "default") || isExpectedInDefault(obj)) return NO_VIOLATIONS;
     return [{
-      message: obj.metadata?.namespace
-        ? `${obj.kind} ${obj.metadata?.name ?? ""} is in the default namespace`
-        : `${obj.kind} ${obj.metadata?.name ?? ""} declares no namespace and would be created in the default namespace`,
-      paths: obj.metadata?.namespace ? NAMESPACE_PATHS : undefined,
+      message: namespace
+        ? `${obj.kind} ${metadata?.name ?? ""} is in the default namespace`
+        : `${obj.kind} ${metadata?.name ?? ""} declares no namespace and would be created in the default namespace`,
+      paths: namespace ? NAMESPACE_PATHS : undefined,
       fixPaths: NAMESPACE_FIX,
     }];
   },

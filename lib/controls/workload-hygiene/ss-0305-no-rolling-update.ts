@@ -1,4 +1,11 @@
 import { defineControl } from "../../engine/define-control";
+import { sharedFixPaths } from "./container-resources";
+
+// Every finding of a kind names the same field: shared, read-only.
+const STRATEGY_PATHS = Object.freeze(["spec.strategy.type"]) as unknown as string[];
+const STRATEGY_FIX = sharedFixPaths("spec.strategy.type", "RollingUpdate");
+const UPDATE_STRATEGY_PATHS = Object.freeze(["spec.updateStrategy.type"]) as unknown as string[];
+const UPDATE_STRATEGY_FIX = sharedFixPaths("spec.updateStrategy.type", "RollingUpdate");
 
 export default defineControl({
   id: "SS-0305",
@@ -16,16 +23,16 @@ export default defineControl({
       if (type === undefined || type === "RollingUpdate") return [];
       return [{
         message: `Deployment uses the ${type} strategy: every rollout takes all pods down at once`,
-        paths: ["spec.strategy.type"],
-        fixPaths: [{ path: "spec.strategy.type", value: "RollingUpdate" }],
+        paths: STRATEGY_PATHS,
+        fixPaths: STRATEGY_FIX,
       }];
     }
     const type = obj.spec?.updateStrategy?.type;
     if (type !== "OnDelete") return [];
     return [{
       message: `${obj.kind} uses the OnDelete update strategy: template changes reach pods only when they are deleted by hand`,
-      paths: ["spec.updateStrategy.type"],
-      fixPaths: [{ path: "spec.updateStrategy.type", value: "RollingUpdate" }],
+      paths: UPDATE_STRATEGY_PATHS,
+      fixPaths: UPDATE_STRATEGY_FIX,
     }];
   },
   remediation:

@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { imageFails, imagesOf, newImageCheck, REGULAR_CONTAINERS, type ContainerImage } from "./container-images";
+import { imageFails, imagePathList, imagesOf, newImageCheck, REGULAR_CONTAINERS, type ContainerImage } from "./container-images";
 import { comesInCopies, pooledFinding, pooledFindingList } from "./container-resources";
 import { firstMatchingPattern, isValidDigest, type ImageReference } from "./image-reference";
 
@@ -10,12 +10,13 @@ function isUnpinned(ref: ImageReference, exempt: readonly string[] | undefined):
   return !isValidDigest(ref.digest) && !firstMatchingPattern(ref, exempt);
 }
 
-function unpinnedFinding({ containerName, imagePath }: ContainerImage, ref: ImageReference): Violation {
+function unpinnedFinding(image: ContainerImage, ref: ImageReference): Violation {
+  const { containerName } = image;
   return {
     message: ref.digest
       ? `container "${containerName}" image "${ref.raw}" carries a malformed digest`
       : `container "${containerName}" image "${ref.raw}" is not pinned to a digest`,
-    paths: [imagePath],
+    paths: imagePathList(image),
   };
 }
 

@@ -1,16 +1,17 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { imageFails, imagesOf, newImageCheck, REGULAR_CONTAINERS, type ContainerImage } from "./container-images";
+import { imageFails, imagePathList, imagesOf, newImageCheck, REGULAR_CONTAINERS, type ContainerImage } from "./container-images";
 import { comesInCopies, pooledFinding, pooledFindingList } from "./container-resources";
 import { effectiveTag, hasMutableTag, type ImageReference } from "./image-reference";
 
-function floatingTagFinding({ containerName, imagePath, group }: ContainerImage, ref: ImageReference): Violation {
+function floatingTagFinding(image: ContainerImage, ref: ImageReference): Violation {
+  const { containerName, group } = image;
   return {
     message: ref.tag === undefined
       ? `${group === "initContainers" ? "init container" : "container"} "${containerName}" image "${ref.raw}" has no tag and pulls latest`
       : `${group === "initContainers" ? "init container" : "container"} "${containerName}" image "${ref.raw}" uses the floating tag "${effectiveTag(ref)}"`,
-    paths: [imagePath],
+    paths: imagePathList(image),
   };
 }
 

@@ -1,6 +1,14 @@
 import { defineControl } from "../../engine/define-control";
+import type { Violation } from "../../engine/types";
+import { sharedFixPaths } from "./container-resources";
 import { autoscalersOf, declaredReplicas } from "./replicas";
 import { namespaceOf } from "./scan-lookups";
+
+const MESSAGE = "Deployment runs a single replica: any eviction, crash or node failure interrupts the service";
+const FIX = sharedFixPaths("spec.replicas", "2");
+// Every finding says the same, with or without the field's path: two shared (read-only) results.
+const DEFAULTED = Object.freeze([Object.freeze({ message: MESSAGE, paths: undefined, fixPaths: FIX })]) as unknown as Violation[];
+const SET = Object.freeze([Object.freeze({ message: MESSAGE, paths: Object.freeze(["spec.replicas"]), fixPaths: FIX })]) as unknown as Violation[];
 
 export default defineControl({
   id: "SS-1103",
@@ -18,11 +26,7 @@ export default defineControl({
     if (replicas === 0) return null;
     if (replicas > 1) return [];
     if (autoscalersOf(obj, ctx).some((h) => typeof h.spec?.maxReplicas === "number" && h.spec.maxReplicas > 1)) return [];
-    return [{
-      message: "Deployment runs a single replica: any eviction, crash or node failure interrupts the service",
-      paths: obj.spec?.replicas === undefined ? undefined : ["spec.replicas"],
-      fixPaths: [{ path: "spec.replicas", value: "2" }],
-    }];
+    return obj.spec?.replicas === undefined ? DEFAULTED : SET;
   },
   remediation: "Run at least two replicas spread across nodes (topologySpreadConstraints or pod anti-affinity), or let an autoscaler manage the count.",
   refs: { polaris: ["deploymentMissingReplicas"] },

@@ -7,10 +7,16 @@ import type { Violation } from "../../engine/types";
 import { addedCapabilities, dropsCapability } from "./capabilities";
 import { CONFINING_PROFILE_TYPES, PSS_SAFE_SYSCTLS } from "./pod-security-standards";
 import {
-  effectivePath,
+  effectiveFix,
+  effectivePathList,
   effectiveValue,
+  FIELD_BITS,
+  fieldFix,
   fieldPath,
+  fieldPathList,
+  podFieldFix,
   podFieldPath,
+  podFieldPathList,
   inheritsFromPod,
   subfield,
   type ContainerView,
@@ -44,10 +50,11 @@ export function privilegedContainers(pod: PodView): Violation[] {
 }
 
 function findPrivilegedContainers(pod: PodView): Violation[] {
+  if ((pod.fieldsSet & (FIELD_BITS.privileged | FIELD_BITS.capabilities)) === 0) return NO_VIOLATIONS;
   let violations: Violation[] | undefined;
   for (const c of pod.containers) {
     if (c.security.privileged === true) {
-      (violations ??= []).push({ message: `${c.who} runs privileged`, paths: [fieldPath(c, "privileged")] });
+      (violations ??= []).push({ message: `${c.who} runs privileged`, paths: fieldPathList(c, "privileged") });
     }
     for (const cap of addedCapabilities(c)) {
       if (cap.name === "SYS_ADMIN") {
@@ -76,17 +83,17 @@ function findEscalation(pod: PodView, escalationBlockedByDefault: boolean): Viol
   for (const c of pod.containers) {
     const value = c.security.allowPrivilegeEscalation;
     if (value === false || (value === undefined && escalationBlockedByDefault)) continue;
-    const path = fieldPath(c, "allowPrivilegeEscalation");
+    const fixPaths = fieldFix(c, "allowPrivilegeEscalation", "false");
     (violations ??= []).push(
       value === undefined
         ? {
             message: `${c.who} does not set allowPrivilegeEscalation: false, so its processes can gain privileges (setuid binaries, file capabilities)`,
-            fixPaths: [{ path, value: "false" }],
+            fixPaths,
           }
         : {
             message: `${c.who} sets allowPrivilegeEscalation: ${JSON.stringify(value)}`,
-            paths: [path],
-            fixPaths: [{ path, value: "false" }],
+            paths: fieldPathList(c, "allowPrivilegeEscalation"),
+            fixPaths,
           },
     );
   }
@@ -103,11 +110,11 @@ function findWritableRootFilesystems(pod: PodView): Violation[] {
   for (const c of pod.containers) {
     const value = c.security.readOnlyRootFilesystem;
     if (value === true) continue;
-    const path = fieldPath(c, "readOnlyRootFilesystem");
+    const fixPaths = fieldFix(c, "readOnlyRootFilesystem", "true");
     (violations ??= []).push(
       value === undefined
-        ? { message: `${c.who} has a writable root filesystem (readOnlyRootFilesystem is not set)`, fixPaths: [{ path, value: "true" }] }
-        : { message: `${c.who} sets readOnlyRootFilesystem: ${JSON.stringify(value)}`, paths: [path], fixPaths: [{ path, value: "true" }] },
+        ? { message: `${c.who} has a writable root filesystem (readOnlyRootFilesystem is not set)`, fixPaths }
+        : { message: `${c.who} sets readOnlyRootFilesystem: ${JSON.stringify(value)}`, paths: fieldPathList(c, "readOnlyRootFilesystem"), fixPaths },
     );
   }
   return violations ?? NO_VIOLATIONS;
@@ -131,26 +138,33 @@ function findLinuxRootIdentities(pod: PodView): Violation[] {
     const user = effectiveValue(pod, c, "runAsUser");
     if (nonRoot !== true && !(typeof user === "number" && user > 0)) {
       if (user === 0) {
-        const path = effectivePath(pod, c, "runAsUser");
-        (violations ??= []).push({ message: `${c.who} runs as UID 0 (root)`, paths: [path], fixPaths: [{ path, value: "1000" }] });
+        (violations ??= []).push({
+          message: `${c.who} runs as UID 0 (root)`,
+          paths: effectivePathList(pod, c, "runAsUser"),
+          fixPaths: effectiveFix(pod, c, "runAsUser", "1000"),
+        });
       } else {
         (violations ??= []).push({
           message: `${c.who} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies, so the image's user decides`,
-          paths: nonRoot === false ? [effectivePath(pod, c, "runAsNonRoot")] : undefined,
-          fixPaths: [{ path: fieldPath(c, "runAsNonRoot"), value: "true" }],
+          paths: nonRoot === false ? effectivePathList(pod, c, "runAsNonRoot") : undefined,
+          fixPaths: fieldFix(c, "runAsNonRoot", "true"),
         });
       }
     }
     const group = effectiveValue(pod, c, "runAsGroup");
     if (typeof group === "number" && group > 0) continue;
-    const path = effectivePath(pod, c, "runAsGroup");
+    const fixPaths = effectiveFix(pod, c, "runAsGroup", "1000");
     (violations ??= []).push(
       group === undefined
         ? {
             message: `${c.who} does not set runAsGroup, so its primary group comes from the image (usually root, GID 0)`,
-            fixPaths: [{ path, value: "1000" }],
+            fixPaths,
           }
-        : { message: `${c.who} runs with primary group ${JSON.stringify(group)} (root group)`, paths: [path], fixPaths: [{ path, value: "1000" }] },
+        : {
+            message: `${c.who} runs with primary group ${JSON.stringify(group)} (root group)`,
+            paths: effectivePathList(pod, c, "runAsGroup"),
+            fixPaths,
+          },
     );
   }
   return violations ?? NO_VIOLATIONS;
@@ -205,11 +219,12 @@ function findNetRawRetained(pod: PodView): Violation[] {
     if (c.security.privileged === true) {
       (violations ??= []).push({
         message: `${c.who} runs privileged and so keeps NET_RAW whatever it drops`,
-        paths: [fieldPath(c, "privileged")],
+        paths: fieldPathList(c, "privileged"),
       });
       continue;
     }
-    const added = addedCapabilities(c).filter((cap) => cap.name === "NET_RAW" || cap.name === "ALL");
+    const all = addedCapabilities(c);
+    const added = all.length ? all.filter((cap) => cap.name === "NET_RAW" || cap.name === "ALL") : all;
     if (added.length) {
       (violations ??= []).push({ message: `${c.who} adds ${added.map((a) => a.name).join(", ")}`, paths: added.map((a) => a.path) });
       continue;
@@ -217,7 +232,7 @@ function findNetRawRetained(pod: PodView): Violation[] {
     if (!dropsCapability(c, "NET_RAW")) {
       (violations ??= []).push({
         message: `${c.who} does not drop NET_RAW (or ALL)`,
-        fixPaths: [{ path: fieldPath(c, "capabilities.drop"), value: "NET_RAW" }],
+        fixPaths: fieldFix(c, "capabilities.drop", "NET_RAW"),
       });
     }
   }
@@ -231,17 +246,18 @@ export function seccompNotEnforced(pod: PodView): Violation[] {
     const profile = effectiveValue(pod, c, "seccompProfile");
     const type = profile && typeof profile === "object" ? (profile as { type?: unknown }).type : undefined;
     if (typeof type === "string" && CONFINING_PROFILE_TYPES.has(type)) continue;
-    const typePath = inheritsFromPod(pod, c, "seccompProfile") ? podFieldPath(pod, "seccompProfile.type") : fieldPath(c, "seccompProfile.type");
+    const inherited = inheritsFromPod(pod, c, "seccompProfile");
+    const fixPaths = inherited ? podFieldFix(pod, "seccompProfile.type", "RuntimeDefault") : fieldFix(c, "seccompProfile.type", "RuntimeDefault");
     (violations ??= []).push(
       profile === undefined
         ? {
             message: `${c.who} has no seccomp profile (neither the container nor the pod sets one)`,
-            fixPaths: [{ path: typePath, value: "RuntimeDefault" }],
+            fixPaths,
           }
         : {
-            message: `${c.who} runs with seccomp profile type ${JSON.stringify(type ?? null)}${inheritsFromPod(pod, c, "seccompProfile") ? " (from the pod)" : ""}`,
-            paths: [typePath],
-            fixPaths: [{ path: typePath, value: "RuntimeDefault" }],
+            message: `${c.who} runs with seccomp profile type ${JSON.stringify(type ?? null)}${inherited ? " (from the pod)" : ""}`,
+            paths: inherited ? podFieldPathList(pod, "seccompProfile.type") : fieldPathList(c, "seccompProfile.type"),
+            fixPaths,
           },
     );
   }
@@ -253,6 +269,7 @@ export function seccompNotEnforced(pod: PodView): Violation[] {
  * but RuntimeDefault or Localhost. `label` names the profile in messages.
  */
 export function unconfiningProfileTypes(pod: PodView, field: "seccompProfile" | "appArmorProfile", label: string): Violation[] {
+  if ((pod.fieldsSet & FIELD_BITS[field]) === 0) return NO_VIOLATIONS;
   let violations: Violation[] | undefined;
   const podType = subfield(pod.security[field], "type");
   if (podType !== undefined && !CONFINING_PROFILE_TYPES.has(String(podType))) {
@@ -269,6 +286,7 @@ export function unconfiningProfileTypes(pod: PodView, field: "seccompProfile" | 
 
 /** Containers that ask for an unmasked /proc (procMount other than Default). */
 export function unmaskedProcMounts(pod: PodView): Violation[] {
+  if ((pod.fieldsSet & FIELD_BITS.procMount) === 0) return NO_VIOLATIONS;
   let violations: Violation[] | undefined;
   for (const c of pod.containers) {
     const value = c.security.procMount;
@@ -326,6 +344,7 @@ export function rootSupplementaryGroups(pod: PodView): Violation[] {
  * container that sets it itself.
  */
 export function explicitRootPrimaryGroups(pod: PodView): Violation[] {
+  if ((pod.fieldsSet & FIELD_BITS.runAsGroup) === 0) return NO_VIOLATIONS;
   let violations: Violation[] | undefined;
   let inheritors: string[] | undefined;
   for (const c of pod.containers) {
@@ -344,6 +363,7 @@ export function explicitRootPrimaryGroups(pod: PodView): Violation[] {
 
 /** Windows HostProcess requested at pod level or by a container. */
 export function hostProcessRequests(pod: PodView): Violation[] {
+  if ((pod.fieldsSet & FIELD_BITS.windowsOptions) === 0) return NO_VIOLATIONS;
   let violations: Violation[] | undefined;
   if (subfield(pod.security.windowsOptions, "hostProcess") === true) {
     violations = [

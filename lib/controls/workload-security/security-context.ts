@@ -7,7 +7,7 @@
 // About forty controls read the same pod: its view (containers, the securityContext fields the checks
 // read, the strings that name them) is built once per object and shared, so each field of the
 // manifest is read once; paths of individual fields are built only for a finding.
-import type { K8sObject, Violation } from "../../engine/types";
+import type { FixPath, K8sObject, Violation } from "../../engine/types";
 import { containersOf, podSpecOf, type ContainerAt } from "../../engine/workload";
 import type { HostPathVolume } from "./host-volumes";
 
@@ -35,6 +35,50 @@ export interface SecurityFields {
   sysctls: unknown;
 }
 
+/**
+ * Bits of `PodView.fieldsSet`: which securityContext fields the pod or at least one of its containers
+ * sets. Checks of rarely set fields (procMount, SELinux, capabilities, …) skip the containers of the
+ * many pods that set none, without touching them.
+ */
+export const FIELD_BITS = {
+  runAsNonRoot: 1 << 0,
+  runAsUser: 1 << 1,
+  runAsGroup: 1 << 2,
+  seccompProfile: 1 << 3,
+  seLinuxOptions: 1 << 4,
+  appArmorProfile: 1 << 5,
+  windowsOptions: 1 << 6,
+  privileged: 1 << 7,
+  allowPrivilegeEscalation: 1 << 8,
+  readOnlyRootFilesystem: 1 << 9,
+  procMount: 1 << 10,
+  capabilities: 1 << 11,
+  fsGroup: 1 << 12,
+  supplementalGroups: 1 << 13,
+  sysctls: 1 << 14,
+} as const satisfies Record<keyof SecurityFields, number>;
+
+/** The FIELD_BITS of the fields set (not undefined) in `f`. */
+function bitsOf(f: SecurityFields): number {
+  let bits = 0;
+  if (f.runAsNonRoot !== undefined) bits |= FIELD_BITS.runAsNonRoot;
+  if (f.runAsUser !== undefined) bits |= FIELD_BITS.runAsUser;
+  if (f.runAsGroup !== undefined) bits |= FIELD_BITS.runAsGroup;
+  if (f.seccompProfile !== undefined) bits |= FIELD_BITS.seccompProfile;
+  if (f.seLinuxOptions !== undefined) bits |= FIELD_BITS.seLinuxOptions;
+  if (f.appArmorProfile !== undefined) bits |= FIELD_BITS.appArmorProfile;
+  if (f.windowsOptions !== undefined) bits |= FIELD_BITS.windowsOptions;
+  if (f.privileged !== undefined) bits |= FIELD_BITS.privileged;
+  if (f.allowPrivilegeEscalation !== undefined) bits |= FIELD_BITS.allowPrivilegeEscalation;
+  if (f.readOnlyRootFilesystem !== undefined) bits |= FIELD_BITS.readOnlyRootFilesystem;
+  if (f.procMount !== undefined) bits |= FIELD_BITS.procMount;
+  if (f.capabilities !== undefined) bits |= FIELD_BITS.capabilities;
+  if (f.fsGroup !== undefined) bits |= FIELD_BITS.fsGroup;
+  if (f.supplementalGroups !== undefined) bits |= FIELD_BITS.supplementalGroups;
+  if (f.sysctls !== undefined) bits |= FIELD_BITS.sysctls;
+  return bits;
+}
+
 /** Fields a container inherits from the pod when it leaves them unset. */
 export type InheritedField = "runAsNonRoot" | "runAsUser" | "runAsGroup" | "seccompProfile" | "seLinuxOptions" | "appArmorProfile" | "windowsOptions";
 
@@ -49,8 +93,8 @@ export interface ContainerView extends ContainerAt {
   security: SecurityFields;
   /** e.g. `spec.containers[0].securityContext` */
   securityContextPath: string;
-  /** Paths of fields in that securityContext, see `fieldPath`. */
-  fieldPaths: Map<string, string> | undefined;
+  /** Paths of fields in that securityContext and lists of them, see `fieldPath`; shared by the position. */
+  fieldPaths: PositionPaths | undefined;
   /** Parsed capability lists (see `capabilities.ts`), filled on first use. */
   capabilities: unknown;
 }
@@ -73,12 +117,14 @@ export interface PodView {
   security: SecurityFields;
   /** e.g. `spec.template.spec.securityContext` */
   podSecurityContextPath: string;
-  /** Paths of fields in that securityContext, see `podFieldPath`. */
-  podFieldPaths: Map<string, string>;
+  /** Paths of fields in that securityContext and lists of them, see `podFieldPath`; shared by the spec path. */
+  podFieldPaths: PositionPaths;
   /** `targetsWindows`, decided once. */
   windows: boolean;
   /** `declaresWindowsOs`, decided once. */
   windowsOs: boolean;
+  /** FIELD_BITS of the securityContext fields the pod or any container sets. */
+  fieldsSet: number;
   /** True when any of hostNetwork, hostPID, hostIPC is true. */
   sharesHostNamespace: boolean;
   /** The pod's hostPath volumes (see `host-volumes.ts`), listed on first use. */
@@ -180,6 +226,40 @@ export function podViewOf(obj: K8sObject): PodView | undefined {
 interface PositionPaths {
   securityContextPath: string;
   fields: Map<string, string>;
+  /** `[path]` of a field, for a finding's paths (read-only). */
+  pathLists: Map<string, string[]>;
+  /** `[{ path, value }]` of a field, by field then value, for a finding's fixPaths (read-only). */
+  fixLists: Map<string, Map<string, FixPath[]>>;
+  /** Lists of several fix paths, by a key from the code (see `fieldFixes`). */
+  multiFixLists: Map<string, FixPath[]>;
+}
+
+function newPositionPaths(securityContextPath: string): PositionPaths {
+  return { securityContextPath, fields: new Map(), pathLists: new Map(), fixLists: new Map(), multiFixLists: new Map() };
+}
+
+/** The path of a field at a position, built once per process. */
+function sharedFieldPath(paths: PositionPaths, field: string): string {
+  let path = paths.fields.get(field);
+  if (path === undefined) paths.fields.set(field, (path = [paths.securityContextPath, ".", field].join("")));
+  return path;
+}
+
+// Findings at one position share these lists: a violation then allocates only itself and its message.
+function sharedPathList(paths: PositionPaths, field: string): string[] {
+  let list = paths.pathLists.get(field);
+  if (list === undefined) paths.pathLists.set(field, (list = Object.freeze([sharedFieldPath(paths, field)]) as unknown as string[]));
+  return list;
+}
+
+function sharedFixList(paths: PositionPaths, field: string, value: string): FixPath[] {
+  let byValue = paths.fixLists.get(field);
+  if (byValue === undefined) paths.fixLists.set(field, (byValue = new Map()));
+  let list = byValue.get(value);
+  if (list === undefined) {
+    byValue.set(value, (list = Object.freeze([Object.freeze({ path: sharedFieldPath(paths, field), value })]) as unknown as FixPath[]));
+  }
+  return list;
 }
 
 const SHARED_POSITIONS = 32;
@@ -188,7 +268,7 @@ const positionPaths = new Map<string, PositionPaths>();
 function pathsOfPosition(c: ContainerAt): PositionPaths | undefined {
   if (c.index >= SHARED_POSITIONS) return undefined;
   let paths = positionPaths.get(c.path);
-  if (!paths) positionPaths.set(c.path, (paths = { securityContextPath: [c.path, ".securityContext"].join(""), fields: new Map() }));
+  if (!paths) positionPaths.set(c.path, (paths = newPositionPaths([c.path, ".securityContext"].join(""))));
   return paths;
 }
 
@@ -197,7 +277,7 @@ const podPositions = new Map<string, PositionPaths>();
 
 function pathsOfPodSecurityContext(specPath: string): PositionPaths {
   let paths = podPositions.get(specPath);
-  if (!paths) podPositions.set(specPath, (paths = { securityContextPath: [specPath, ".securityContext"].join(""), fields: new Map() }));
+  if (!paths) podPositions.set(specPath, (paths = newPositionPaths([specPath, ".securityContext"].join(""))));
   return paths;
 }
 
@@ -206,9 +286,17 @@ function pathsOfPodSecurityContext(specPath: string): PositionPaths {
  * a name from the code, never scan data: the paths are kept for the life of the process.
  */
 export function podFieldPath(pod: PodView, field: string): string {
-  let path = pod.podFieldPaths.get(field);
-  if (path === undefined) pod.podFieldPaths.set(field, (path = [pod.podSecurityContextPath, ".", field].join("")));
-  return path;
+  return sharedFieldPath(pod.podFieldPaths, field);
+}
+
+/** `[podFieldPath(pod, field)]`, shared (read-only). */
+export function podFieldPathList(pod: PodView, field: string): string[] {
+  return sharedPathList(pod.podFieldPaths, field);
+}
+
+/** `[{ path: podFieldPath(pod, field), value }]`, shared (read-only). */
+export function podFieldFix(pod: PodView, field: string, value: string): FixPath[] {
+  return sharedFixList(pod.podFieldPaths, field, value);
 }
 
 /**
@@ -216,11 +304,20 @@ export function podFieldPath(pod: PodView, field: string): string {
  * `seccompProfile.type`). `field` is a name from the code, never scan data (see `podFieldPath`).
  */
 export function fieldPath(c: ContainerView, field: string): string {
-  const fields = c.fieldPaths;
-  if (!fields) return `${c.securityContextPath}.${field}`;
-  let path = fields.get(field);
-  if (path === undefined) fields.set(field, (path = [c.securityContextPath, ".", field].join("")));
-  return path;
+  const paths = c.fieldPaths;
+  return paths ? sharedFieldPath(paths, field) : `${c.securityContextPath}.${field}`;
+}
+
+/** `[fieldPath(c, field)]`, shared by the position when it can be (read-only). */
+export function fieldPathList(c: ContainerView, field: string): string[] {
+  const paths = c.fieldPaths;
+  return paths ? sharedPathList(paths, field) : [`${c.securityContextPath}.${field}`];
+}
+
+/** `[{ path: fieldPath(c, field), value }]`, shared by the position when it can be (read-only). */
+export function fieldFix(c: ContainerView, field: string, value: string): FixPath[] {
+  const paths = c.fieldPaths;
+  return paths ? sharedFixList(paths, field, value) : [{ path: `${c.securityContextPath}.${field}`, value }];
 }
 
 const KIND_OF_GROUP: Record<ContainerAt["group"], string> = {
@@ -234,11 +331,14 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
   const metadata = metadataPath === "metadata" ? obj.metadata : getDotted(obj, metadataPath);
   const annotations = isRecord(metadata) && isRecord(metadata.annotations) ? (metadata.annotations as Record<string, string>) : NO_ANNOTATIONS;
   const containers: ContainerView[] = [];
+  let fieldsSet = 0;
   for (const at of containersOf(obj)) {
     const { container, path, group, index } = at;
     const name = typeof container.name === "string" && container.name ? container.name : `#${index}`;
     const sc = isRecord(container.securityContext) ? container.securityContext : undefined;
     const shared = pathsOfPosition(at);
+    const security = sc ? containerFields(sc) : NO_FIELDS;
+    if (sc) fieldsSet |= bitsOf(security);
     containers.push({
       container,
       path,
@@ -246,9 +346,9 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
       index,
       who: `${KIND_OF_GROUP[group]} "${name}"`,
       securityContext: sc ?? NO_SECURITY_CONTEXT,
-      security: sc ? containerFields(sc) : NO_FIELDS,
+      security,
       securityContextPath: shared ? shared.securityContextPath : `${path}.securityContext`,
-      fieldPaths: shared?.fields,
+      fieldPaths: shared,
       capabilities: undefined,
     });
   }
@@ -256,6 +356,8 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
   const selector = isRecord(spec.nodeSelector) ? spec.nodeSelector : NO_ANNOTATIONS;
   const podSc = isRecord(spec.securityContext) ? spec.securityContext : undefined;
   const podPaths = pathsOfPodSecurityContext(specPath);
+  const podSecurity = podSc ? podFields(podSc) : NO_FIELDS;
+  if (podSc) fieldsSet |= bitsOf(podSecurity);
   return {
     obj,
     spec,
@@ -264,11 +366,12 @@ function buildPodView(obj: K8sObject, spec: any, specPath: string, metadataPath:
     annotations,
     containers,
     podSecurityContext: podSc ?? NO_SECURITY_CONTEXT,
-    security: podSc ? podFields(podSc) : NO_FIELDS,
+    security: podSecurity,
     podSecurityContextPath: podPaths.securityContextPath,
-    podFieldPaths: podPaths.fields,
+    podFieldPaths: podPaths,
     windows: windowsOs || selector["kubernetes.io/os"] === "windows" || selector["beta.kubernetes.io/os"] === "windows",
     windowsOs,
+    fieldsSet,
     sharesHostNamespace: spec.hostNetwork === true || spec.hostPID === true || spec.hostIPC === true,
     hostPathVolumes: undefined,
     checks: undefined,
@@ -288,6 +391,28 @@ export function inheritsFromPod(pod: PodView, c: ContainerView, field: Inherited
 /** Path of the field that decides `effectiveValue`; the container-level field when neither sets it. */
 export function effectivePath(pod: PodView, c: ContainerView, field: InheritedField): string {
   return inheritsFromPod(pod, c, field) ? podFieldPath(pod, field) : fieldPath(c, field);
+}
+
+/**
+ * `build(c)`, a list of fix paths of the container's fields, kept per position under `key` (a name
+ * from the code, never scan data) and shared when the position is (read-only).
+ */
+export function fieldFixes(c: ContainerView, key: string, build: (c: ContainerView) => FixPath[]): FixPath[] {
+  const paths = c.fieldPaths;
+  if (!paths) return build(c);
+  let list = paths.multiFixLists.get(key);
+  if (list === undefined) paths.multiFixLists.set(key, (list = Object.freeze(build(c).map((f) => Object.freeze(f))) as unknown as FixPath[]));
+  return list;
+}
+
+/** `[effectivePath(pod, c, field)]`, shared (read-only). */
+export function effectivePathList(pod: PodView, c: ContainerView, field: InheritedField): string[] {
+  return inheritsFromPod(pod, c, field) ? podFieldPathList(pod, field) : fieldPathList(c, field);
+}
+
+/** `[{ path: effectivePath(pod, c, field), value }]`, shared (read-only). */
+export function effectiveFix(pod: PodView, c: ContainerView, field: InheritedField, value: string): FixPath[] {
+  return inheritsFromPod(pod, c, field) ? podFieldFix(pod, field, value) : fieldFix(c, field, value);
 }
 
 /** A field of an object-valued securityContext field (`seccompProfile.type`, `windowsOptions.hostProcess`). */
@@ -334,7 +459,9 @@ export function declaresWindowsOs(pod: PodView): boolean {
   return pod.windowsOs;
 }
 
-/** Entries of a list field that is expected to be an array (anything else counts as empty). */
+const NO_ENTRIES: unknown[] = Object.freeze([]) as unknown as unknown[];
+
+/** Entries of a list field that is expected to be an array (anything else counts as empty). Read-only. */
 export function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? value : NO_ENTRIES;
 }

@@ -3,7 +3,7 @@ import type { EvalContext, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { addedCapabilities, normalizeCapability } from "./capabilities";
 import { NO_VIOLATIONS } from "./pod-hardening-checks";
-import { podViewOf, targetsWindows } from "./security-context";
+import { FIELD_BITS, podViewOf, targetsWindows } from "./security-context";
 
 /** The configured insecure capabilities, normalized once per scan. */
 function insecureCapabilities(ctx: EvalContext): ReadonlySet<string> {
@@ -25,6 +25,7 @@ export default defineControl({
   evaluate(obj, ctx) {
     const pod = podViewOf(obj);
     if (!pod || targetsWindows(pod)) return null;
+    if ((pod.fieldsSet & FIELD_BITS.capabilities) === 0) return NO_VIOLATIONS;
     let violations: Violation[] | undefined;
     for (const c of pod.containers) {
       const added = addedCapabilities(c);

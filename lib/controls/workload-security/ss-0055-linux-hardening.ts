@@ -1,12 +1,28 @@
 import { defineControl } from "../../engine/define-control";
-import type { Violation } from "../../engine/types";
+import type { FixPath, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { droppedCapabilities } from "./capabilities";
 import { APPARMOR_ANNOTATION_PREFIX } from "./pod-security-standards";
-import { effectiveValue, fieldPath, podViewOf, targetsWindows, type ContainerView, type PodView } from "./security-context";
+import { effectiveValue, fieldFixes, fieldPath, podViewOf, targetsWindows, type ContainerView, type PodView } from "./security-context";
 
-/** True when a seccomp profile, SELinux options, an AppArmor profile or a capability drop confines the container. */
-function isHardened(pod: PodView, c: ContainerView): boolean {
+function hardeningFixes(c: ContainerView): FixPath[] {
+  return [
+    { path: fieldPath(c, "seccompProfile.type"), value: "RuntimeDefault" },
+    { path: fieldPath(c, "capabilities.drop[0]"), value: "ALL" },
+  ];
+}
+
+/** True when an annotation of the pod may set a container's AppArmor profile (few pods have one). */
+function hasAppArmorAnnotations(pod: PodView): boolean {
+  for (const key of Object.keys(pod.annotations)) if (key.startsWith(APPARMOR_ANNOTATION_PREFIX)) return true;
+  return false;
+}
+
+/**
+ * True when a seccomp profile, SELinux options, an AppArmor profile or a capability drop confines the
+ * container. `appArmorAnnotated` is `hasAppArmorAnnotations(pod)`: without one, no annotation key is built.
+ */
+function isHardened(pod: PodView, c: ContainerView, appArmorAnnotated: boolean): boolean {
   const seccomp = effectiveValue(pod, c, "seccompProfile") as { type?: unknown } | undefined;
   if (seccomp && typeof seccomp === "object" && seccomp.type !== undefined && seccomp.type !== "Unconfined") return true;
   const seLinux = effectiveValue(pod, c, "seLinuxOptions");
@@ -14,7 +30,7 @@ function isHardened(pod: PodView, c: ContainerView): boolean {
   const appArmor = effectiveValue(pod, c, "appArmorProfile") as { type?: unknown } | undefined;
   const appArmorType = appArmor && typeof appArmor === "object" ? appArmor.type : undefined;
   if (appArmorType !== undefined && appArmorType !== "Unconfined") return true;
-  const annotation = typeof c.container.name === "string" ? pod.annotations[`${APPARMOR_ANNOTATION_PREFIX}${c.container.name}`] : undefined;
+  const annotation = appArmorAnnotated && typeof c.container.name === "string" ? pod.annotations[`${APPARMOR_ANNOTATION_PREFIX}${c.container.name}`] : undefined;
   if (typeof annotation === "string" && annotation !== "" && annotation !== "unconfined") return true;
   return droppedCapabilities(c).length > 0;
 }
@@ -33,14 +49,12 @@ export default defineControl({
     const pod = podViewOf(obj);
     if (!pod || targetsWindows(pod)) return null;
     const violations: Violation[] = [];
+    const appArmorAnnotated = hasAppArmorAnnotations(pod);
     for (const c of pod.containers) {
-      if (isHardened(pod, c)) continue;
+      if (isHardened(pod, c, appArmorAnnotated)) continue;
       violations.push({
         message: `${c.who} sets no seccomp profile, SELinux options, AppArmor profile or capability drops`,
-        fixPaths: [
-          { path: fieldPath(c, "seccompProfile.type"), value: "RuntimeDefault" },
-          { path: fieldPath(c, "capabilities.drop[0]"), value: "ALL" },
-        ],
+        fixPaths: fieldFixes(c, "SS-0055", hardeningFixes),
       });
     }
     return violations;

@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { effectiveValue, fieldPath, inheritsFromPod, podFieldPath, podViewOf, targetsWindows } from "./security-context";
+import { effectiveValue, fieldFix, fieldPathList, inheritsFromPod, podFieldPathList, podViewOf, targetsWindows } from "./security-context";
 
 export default defineControl({
   id: "SS-0210",
@@ -25,7 +25,7 @@ export default defineControl({
       if (profile === undefined) {
         violations.push({
           message: `${c.who} has no seccomp profile (neither the container nor the pod sets one)`,
-          fixPaths: [{ path: fieldPath(c, "seccompProfile.type"), value: "RuntimeDefault" }],
+          fixPaths: fieldFix(c, "seccompProfile.type", "RuntimeDefault"),
         });
       } else if (inheritsFromPod(pod, c, "seccompProfile")) {
         // One finding for a pod-level profile, however many containers inherit it.
@@ -33,12 +33,12 @@ export default defineControl({
         reportedPodLevel = true;
         violations.push({
           message: `the pod's seccomp profile type is ${JSON.stringify(type ?? null)}, not RuntimeDefault`,
-          paths: [podFieldPath(pod, "seccompProfile.type")],
+          paths: podFieldPathList(pod, "seccompProfile.type"),
         });
       } else {
         violations.push({
           message: `${c.who} uses seccomp profile type ${JSON.stringify(type ?? null)}, not RuntimeDefault`,
-          paths: [fieldPath(c, "seccompProfile.type")],
+          paths: fieldPathList(c, "seccompProfile.type"),
         });
       }
     }

@@ -2,8 +2,9 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { addedCapabilities, PSS_BASELINE_ADDABLE_CAPABILITIES } from "./capabilities";
+import { NO_VIOLATIONS } from "./pod-hardening-checks";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { podViewOf } from "./security-context";
+import { FIELD_BITS, podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1001",
@@ -18,6 +19,7 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod) return null;
+    if ((pod.fieldsSet & FIELD_BITS.capabilities) === 0) return NO_VIOLATIONS;
     const violations: Violation[] = [];
     for (const c of pod.containers) {
       for (const cap of addedCapabilities(c)) {

@@ -1,8 +1,9 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
+import { NO_VIOLATIONS } from "./pod-hardening-checks";
 import { PSS_SELINUX_TYPES, PSS_VERSION_TAG } from "./pod-security-standards";
-import { podViewOf } from "./security-context";
+import { FIELD_BITS, podViewOf } from "./security-context";
 
 /** Adds the violations of one seLinuxOptions (`securityContextPath` locates its securityContext) to `violations`. */
 function addSeLinuxViolations(violations: Violation[], options: unknown, securityContextPath: string, who: string): void {
@@ -32,6 +33,7 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod) return null;
+    if ((pod.fieldsSet & FIELD_BITS.seLinuxOptions) === 0) return NO_VIOLATIONS;
     const violations: Violation[] = [];
     addSeLinuxViolations(violations, pod.security.seLinuxOptions, pod.podSecurityContextPath, "the pod");
     for (const c of pod.containers) addSeLinuxViolations(violations, c.security.seLinuxOptions, c.securityContextPath, c.who);

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { fieldPath, podFieldPath, podViewOf } from "./security-context";
+import { fieldFix, fieldPathList, podFieldFix, podFieldPathList, podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1010",
@@ -19,9 +19,12 @@ export default defineControl({
     if (!pod) return null;
     const violations: Violation[] = [];
     const podLevel = pod.security.runAsNonRoot;
-    const podPath = podFieldPath(pod, "runAsNonRoot");
     if (podLevel !== undefined && podLevel !== true) {
-      violations.push({ message: `the pod sets runAsNonRoot: ${JSON.stringify(podLevel)}`, paths: [podPath], fixPaths: [{ path: podPath, value: "true" }] });
+      violations.push({
+        message: `the pod sets runAsNonRoot: ${JSON.stringify(podLevel)}`,
+        paths: podFieldPathList(pod, "runAsNonRoot"),
+        fixPaths: podFieldFix(pod, "runAsNonRoot", "true"),
+      });
     }
     let unset: string[] | undefined;
     for (const c of pod.containers) {
@@ -29,14 +32,17 @@ export default defineControl({
       if (own === undefined) {
         if (podLevel !== true) (unset ??= []).push(c.who);
       } else if (own !== true) {
-        const path = fieldPath(c, "runAsNonRoot");
-        violations.push({ message: `${c.who} sets runAsNonRoot: ${JSON.stringify(own)}`, paths: [path], fixPaths: [{ path, value: "true" }] });
+        violations.push({
+          message: `${c.who} sets runAsNonRoot: ${JSON.stringify(own)}`,
+          paths: fieldPathList(c, "runAsNonRoot"),
+          fixPaths: fieldFix(c, "runAsNonRoot", "true"),
+        });
       }
     }
     if (unset) {
       violations.push({
         message: `runAsNonRoot: true is set neither on the pod nor on ${unset.join(", ")}`,
-        fixPaths: [{ path: podPath, value: "true" }],
+        fixPaths: podFieldFix(pod, "runAsNonRoot", "true"),
       });
     }
     return violations;

@@ -1,8 +1,9 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
+import { NO_VIOLATIONS } from "./pod-hardening-checks";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { fieldPath, podFieldPath, podViewOf } from "./security-context";
+import { FIELD_BITS, fieldFix, fieldPathList, podFieldFix, podFieldPathList, podViewOf } from "./security-context";
 
 export default defineControl({
   id: "SS-1011",
@@ -17,15 +18,14 @@ export default defineControl({
   evaluate(obj) {
     const pod = podViewOf(obj);
     if (!pod) return null;
+    if ((pod.fieldsSet & FIELD_BITS.runAsUser) === 0) return NO_VIOLATIONS;
     const violations: Violation[] = [];
     if (pod.security.runAsUser === 0) {
-      const path = podFieldPath(pod, "runAsUser");
-      violations.push({ message: "the pod sets runAsUser: 0 (root)", paths: [path], fixPaths: [{ path, value: "1000" }] });
+      violations.push({ message: "the pod sets runAsUser: 0 (root)", paths: podFieldPathList(pod, "runAsUser"), fixPaths: podFieldFix(pod, "runAsUser", "1000") });
     }
     for (const c of pod.containers) {
       if (c.security.runAsUser !== 0) continue;
-      const path = fieldPath(c, "runAsUser");
-      violations.push({ message: `${c.who} sets runAsUser: 0 (root)`, paths: [path], fixPaths: [{ path, value: "1000" }] });
+      violations.push({ message: `${c.who} sets runAsUser: 0 (root)`, paths: fieldPathList(c, "runAsUser"), fixPaths: fieldFix(c, "runAsUser", "1000") });
     }
     return violations;
   },

@@ -2,7 +2,7 @@ import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { CONFINING_PROFILE_TYPES, PSS_VERSION_TAG } from "./pod-security-standards";
-import { declaresWindowsOs, fieldPath, podFieldPath, podViewOf, subfield } from "./security-context";
+import { declaresWindowsOs, fieldPathList, podFieldFix, podFieldPathList, podViewOf, subfield } from "./security-context";
 
 export default defineControl({
   id: "SS-1012",
@@ -21,7 +21,7 @@ export default defineControl({
     const podType = subfield(pod.security.seccompProfile, "type");
     const podValid = typeof podType === "string" && CONFINING_PROFILE_TYPES.has(podType);
     if (pod.security.seccompProfile !== undefined && !podValid) {
-      violations.push({ message: `the pod sets seccomp profile type ${JSON.stringify(podType ?? null)}`, paths: [podFieldPath(pod, "seccompProfile.type")] });
+      violations.push({ message: `the pod sets seccomp profile type ${JSON.stringify(podType ?? null)}`, paths: podFieldPathList(pod, "seccompProfile.type") });
     }
     let unset: string[] | undefined;
     for (const c of pod.containers) {
@@ -31,12 +31,12 @@ export default defineControl({
       }
       const type = subfield(c.security.seccompProfile, "type");
       if (typeof type === "string" && CONFINING_PROFILE_TYPES.has(type)) continue;
-      violations.push({ message: `${c.who} sets seccomp profile type ${JSON.stringify(type ?? null)}`, paths: [fieldPath(c, "seccompProfile.type")] });
+      violations.push({ message: `${c.who} sets seccomp profile type ${JSON.stringify(type ?? null)}`, paths: fieldPathList(c, "seccompProfile.type") });
     }
     if (unset) {
       violations.push({
         message: `no RuntimeDefault or Localhost seccomp profile applies to ${unset.join(", ")} (set it on the pod or on each container)`,
-        fixPaths: [{ path: podFieldPath(pod, "seccompProfile.type"), value: "RuntimeDefault" }],
+        fixPaths: podFieldFix(pod, "seccompProfile.type", "RuntimeDefault"),
       });
     }
     return violations;

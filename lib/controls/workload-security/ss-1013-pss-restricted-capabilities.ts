@@ -3,7 +3,7 @@ import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { addedCapabilities, droppedCapabilities, PSS_RESTRICTED_ADDABLE_CAPABILITIES } from "./capabilities";
 import { PSS_VERSION_TAG } from "./pod-security-standards";
-import { declaresWindowsOs, fieldPath, podViewOf, type ContainerView } from "./security-context";
+import { declaresWindowsOs, fieldFix, podViewOf, type ContainerView } from "./security-context";
 
 /** True when the drop list contains exactly "ALL" (Pod Security Admission compares the raw string). */
 function dropsAllExactly(c: ContainerView): boolean {
@@ -29,7 +29,7 @@ export default defineControl({
       if (!dropsAllExactly(c)) {
         violations.push({
           message: `${c.who} does not drop ALL capabilities`,
-          fixPaths: [{ path: fieldPath(c, "capabilities.drop"), value: "ALL" }],
+          fixPaths: fieldFix(c, "capabilities.drop", "ALL"),
         });
       }
       for (const cap of addedCapabilities(c)) {

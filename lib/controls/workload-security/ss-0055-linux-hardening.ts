@@ -5,6 +5,7 @@ import { droppedCapabilities } from "./capabilities";
 import { APPARMOR_ANNOTATION_PREFIX } from "./pod-security-standards";
 import { fieldFixes, fieldPath, podViewOf, targetsWindows, type ContainerView, type PodView } from "./security-context";
 
+/** The fix of an unhardened container: built once per container position (see `fieldFixes`). */
 function hardeningFixes(c: ContainerView): FixPath[] {
   return [
     { path: fieldPath(c, "seccompProfile.type"), value: "RuntimeDefault" },

@@ -89,6 +89,31 @@ export class GrantSearch<C = unknown> {
     return hits;
   }
 
+  /**
+   * `hitsToViolations(subject, find(subject, { filter }), capability)`, built from the subject's binding
+   * entries without the intermediate grants and hits (every subject-aggregated control asks this).
+   */
+  ownViolations(subject: SubjectRef, capability: string, filter?: FindGrantsOptions["filter"]): Violation[] {
+    const own = this.model.boundSubject(subject);
+    if (!own || !this.grantingSubjects().has(own)) return [];
+    const violations: Violation[] = [];
+    for (const { binding, index } of this.model.directBindings(own)) {
+      const ruleHits = this.ruleHitsOf(binding);
+      if (ruleHits.length === 0) continue;
+      let hits = ruleHits;
+      if (filter) {
+        entryHits.length = 0;
+        for (const hit of ruleHits) {
+          if (filter({ binding, subjectIndex: index, role: binding.role!, rule: hit.rule, scope: binding.scope })) entryHits.push(hit);
+        }
+        if (entryHits.length === 0) continue;
+        hits = entryHits;
+      }
+      entryViolations(violations, subject, capability, binding, index, undefined, hits);
+    }
+    return violations;
+  }
+
   /** Roles with a rule passing the test in a scope class (those of other classes are among the cluster-wide class's). */
   private rolesGiving(cls: C): Set<RoleNode> {
     let roles = this.rolesByClass.get(cls);
@@ -96,8 +121,18 @@ export class GrantSearch<C = unknown> {
     roles = new Set();
     const clusterWide = this.test.classAt(null);
     if (cls !== clusterWide) {
-      for (const role of this.rolesGiving(clusterWide)) {
-        if (role.rules.some(({ rule }) => this.test.givesAny(rule, cls))) roles.add(role);
+      const candidates = this.rolesGiving(clusterWide);
+      if (this.test.resourceEntries) {
+        // Only rules listing one of the entries can pass: those of the listings, not every rule of the roles.
+        for (const entry of this.test.resourceEntries) {
+          const listing = this.model.rulesListing(entry);
+          for (let i = 0; i < listing.rules.length; i++) {
+            const role = listing.roles[i];
+            if (candidates.has(role) && !roles.has(role) && this.test.givesAny(listing.rules[i].rule, cls)) roles.add(role);
+          }
+        }
+      } else {
+        for (const role of candidates) if (role.rules.some(({ rule }) => this.test.givesAny(rule, cls))) roles.add(role);
       }
     } else if (this.test.resourceEntries) {
       for (const entry of this.test.resourceEntries) {
@@ -136,9 +171,13 @@ export class GrantSearch<C = unknown> {
   private grantingSubjects(): Set<SubjectRef> {
     if (!this.granting) {
       const granting = new Set<SubjectRef>();
-      for (const role of this.rolesGiving(this.test.classAt(null))) {
+      const clusterWide = this.test.classAt(null);
+      for (const role of this.rolesGiving(clusterWide)) {
         for (const binding of this.model.bindingsOfRole(role)) {
-          if (binding.subjects.length === 0 || !this.rolesGiving(this.test.classAt(binding.scope)).has(role)) continue;
+          if (binding.subjects.length === 0) continue;
+          // Every role giving the capability in some class gives it cluster-wide: only other classes are checked.
+          const cls = binding.scope === null ? clusterWide : this.test.classAt(binding.scope);
+          if (cls !== clusterWide && !this.rolesGiving(cls).has(role)) continue;
           for (const subject of this.model.boundSubjectsOf(binding)) granting.add(subject);
         }
       }
@@ -301,14 +340,7 @@ export function hitsToViolations(subject: SubjectRef, hits: readonly GrantHit[],
     const first = list[0].grant;
     // Paths gathered in a scratch list, then copied at their exact count: findings are kept per scan.
     let count = 0;
-    for (const { grant, match } of list) {
-      const strings = rulePathStrings(grant.rule, grant.rule.source !== grant.role);
-      for (const i of match.resources) scratchPaths[count++] = strings.of("resources", i);
-      for (const i of match.nonResourceURLs) scratchPaths[count++] = strings.of("nonResourceURLs", i);
-      for (const i of match.verbs) scratchPaths[count++] = strings.of("verbs", i);
-      for (const i of match.apiGroups) scratchPaths[count++] = strings.of("apiGroups", i);
-      for (const i of match.resourceNames) scratchPaths[count++] = strings.of("resourceNames", i);
-    }
+    for (const { grant, match } of list) count = collectRulePaths(count, grant.rule, grant.rule.source !== grant.role, match);
     scratchPaths[count++] = subjectPath(first.subjectIndex);
     scratchPaths[count++] = ROLE_REF_PATH;
     const paths = scratchPaths.slice(0, count);
@@ -319,6 +351,88 @@ export function hitsToViolations(subject: SubjectRef, hits: readonly GrantHit[],
     });
   }
   return violations;
+}
+
+// The rule hits of the binding entry being turned into violations (not re-entrant), and one source role's share of them.
+const entryHits: RuleHit[] = [];
+const sourceHits: RuleHit[] = [];
+
+/**
+ * Appends the violations of one binding entry's rule hits, as `hitsToViolations` groups them: one per
+ * source role (aggregated roles), in order of first appearance, each with its hits in order.
+ */
+function entryViolations(
+  violations: Violation[],
+  subject: SubjectRef,
+  capability: string,
+  binding: BindingNode,
+  subjectIndex: number,
+  via: SubjectRef | undefined,
+  hits: readonly RuleHit[],
+): void {
+  const source = hits[0].rule.source;
+  let oneSource = true;
+  for (let i = 1; i < hits.length && oneSource; i++) oneSource = hits[i].rule.source === source;
+  if (oneSource) {
+    violations.push(ruleHitsViolation(subject, capability, binding, subjectIndex, via, hits));
+    return;
+  }
+  const sources: RoleNode[] = [];
+  for (const hit of hits) if (!sources.includes(hit.rule.source)) sources.push(hit.rule.source);
+  for (const s of sources) {
+    sourceHits.length = 0;
+    for (const hit of hits) if (hit.rule.source === s) sourceHits.push(hit);
+    violations.push(ruleHitsViolation(subject, capability, binding, subjectIndex, via, sourceHits));
+  }
+}
+
+/** `hitsToViolations`' violation for rule hits of one binding entry and one source role. */
+function ruleHitsViolation(
+  subject: SubjectRef,
+  capability: string,
+  binding: BindingNode,
+  subjectIndex: number,
+  via: SubjectRef | undefined,
+  hits: readonly RuleHit[],
+): Violation {
+  const role = binding.role!;
+  let count = 0;
+  for (const { rule, match } of hits) count = collectRulePaths(count, rule, rule.source !== role, match);
+  scratchPaths[count++] = subjectPath(subjectIndex);
+  scratchPaths[count++] = ROLE_REF_PATH;
+  const paths = scratchPaths.slice(0, count);
+  const first = { binding, role, rule: hits[0].rule, via };
+  return {
+    message: `${labelOfSubject(subject)} ${capability} ${scopeLabelOf(binding)} through ${describeGrant(first)}`,
+    paths: ruleHitsAreUnique(hits) ? paths : [...new Set(paths)],
+    related: relatedObjectsOf(first),
+  };
+}
+
+/** Appends the rule's matched entries' paths to `scratchPaths` from `count`; returns the new count. */
+function collectRulePaths(count: number, rule: EffectiveRule, aggregated: boolean, match: RuleMatch): number {
+  const strings = rulePathStrings(rule, aggregated);
+  for (const i of match.resources) scratchPaths[count++] = strings.of("resources", i);
+  for (const i of match.nonResourceURLs) scratchPaths[count++] = strings.of("nonResourceURLs", i);
+  for (const i of match.verbs) scratchPaths[count++] = strings.of("verbs", i);
+  for (const i of match.apiGroups) scratchPaths[count++] = strings.of("apiGroups", i);
+  for (const i of match.resourceNames) scratchPaths[count++] = strings.of("resourceNames", i);
+  return count;
+}
+
+/** `pathsAreUnique` for rule hits. */
+function ruleHitsAreUnique(hits: readonly RuleHit[]): boolean {
+  for (let h = 0; h < hits.length; h++) {
+    const { rule, match } = hits[h];
+    for (let k = 0; k < h; k++) {
+      const other = hits[k].rule;
+      if (other.index === rule.index && other.source === rule.source) return false;
+    }
+    if (!ascending(match.resources) || !ascending(match.nonResourceURLs) || !ascending(match.verbs) || !ascending(match.apiGroups) || !ascending(match.resourceNames)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 type MatchField = "resources" | "nonResourceURLs" | "verbs" | "apiGroups" | "resourceNames";

@@ -12,7 +12,8 @@
 //   a clusterwide one selects in every namespace. Rules with `nodeSelector` select nodes, not pods.
 import { matchesLabelSelector, type LabelSelector } from "../../engine/label-selector";
 import type { EvalContext, K8sObject } from "../../engine/types";
-import { podLabelsOf, podSpecOf, serviceAccountNameOf } from "../../engine/workload";
+import { podLabelsOf, serviceAccountNameOf } from "../../engine/workload";
+import { podViewOf } from "../workload-security/security-context";
 import { ipBlockAdmits, isUniversalCidr } from "./ip-blocks";
 import { podLabelCount } from "./pod-bearers";
 
@@ -548,5 +549,7 @@ export function allowAllRules(rule: PolicyRule, direction: Direction): OpenRule[
 
 /** True when the workload's pods use the node's network namespace (NetworkPolicies do not apply to them). */
 export function usesHostNetwork(workload: K8sObject): boolean {
-  return podSpecOf(workload)?.spec?.hostNetwork === true;
+  // The workload controls' shared pod view answers without locating the pod spec again.
+  const pod = podViewOf(workload);
+  return pod !== undefined && pod.sharesHostNamespace && pod.spec.hostNetwork === true;
 }

@@ -2,7 +2,7 @@
 // a definer for "subjects whose bindings give capability X" controls.
 import { defineControl } from "../../engine/define-control";
 import type { Control, ControlDefinition, EvalContext, EvalTarget, SubjectRef, Violation } from "../../engine/types";
-import { grantSearch, hitsToViolations, type FindGrantsOptions } from "../../rbac/grant-findings";
+import { grantSearch, type FindGrantsOptions, type GrantSearch } from "../../rbac/grant-findings";
 import { buildRbacModel, type BindingNode, type RbacModel } from "../../rbac/model";
 import type { PermissionPattern } from "../../rbac/permission-patterns";
 
@@ -51,17 +51,19 @@ export interface PermissionControlDefinition extends SubjectControlBase {
 /** A subject-aggregated control that fails each subject whose own bindings grant the capability. */
 export function definePermissionControl(definition: PermissionControlDefinition): Control<SubjectRef> {
   const { patterns, capability, grantFilter, appliesTo, ...rest } = definition;
-  const options: FindGrantsOptions = { filter: grantFilter };
+  // The scan's search, found with one lookup per subject instead of three.
+  const searches = new WeakMap<EvalContext, GrantSearch>();
   return defineControl<SubjectRef>({
     category: "access-control",
     ...rest,
     targets: subjectTargets,
     evaluate(subject, ctx) {
       if (appliesTo && !appliesTo(subject)) return null;
-      const search = grantSearch(rbacModelOf(ctx), patterns);
+      let search = searches.get(ctx);
+      if (!search) searches.set(ctx, (search = grantSearch(rbacModelOf(ctx), patterns)));
       // Most subjects lack any given capability: answered by one lookup.
       if (!search.mayGrant(subject)) return NO_VIOLATIONS;
-      return hitsToViolations(subject, search.find(subject, options), capability);
+      return search.ownViolations(subject, capability, grantFilter);
     },
   });
 }

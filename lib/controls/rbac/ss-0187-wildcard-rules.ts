@@ -1,6 +1,6 @@
 import { defineControl } from "../../engine/define-control";
 import type { SubjectRef } from "../../engine/types";
-import { hitsToViolations, ruleSearch } from "../../rbac/grant-findings";
+import { ruleSearch } from "../../rbac/grant-findings";
 import type { RuleTest } from "../../rbac/permission-patterns";
 import { NO_VIOLATIONS, rbacModelOf, subjectTargets } from "./permission-control";
 
@@ -38,7 +38,7 @@ export default defineControl<SubjectRef>({
   evaluate(subject, ctx) {
     const search = ruleSearch(rbacModelOf(ctx), wildcardRules);
     if (!search.mayGrant(subject)) return NO_VIOLATIONS;
-    return hitsToViolations(subject, search.find(subject), "is granted wildcard verbs or resources");
+    return search.ownViolations(subject, "is granted wildcard verbs or resources");
   },
   remediation:
     "Replace wildcards with the explicit resources and verbs the subject uses (`kubectl auth can-i --list` and audit logs show them).",

@@ -1,6 +1,6 @@
 import { defineControl } from "../../engine/define-control";
 import type { SubjectRef } from "../../engine/types";
-import { hitsToViolations, ruleSearch } from "../../rbac/grant-findings";
+import { ruleSearch } from "../../rbac/grant-findings";
 import type { RuleTest } from "../../rbac/permission-patterns";
 import { NO_VIOLATIONS, rbacModelOf, subjectTargets } from "./permission-control";
 
@@ -36,7 +36,7 @@ export default defineControl<SubjectRef>({
   evaluate(subject, ctx) {
     const search = ruleSearch(rbacModelOf(ctx), nonResourceWildcards);
     if (!search.mayGrant(subject)) return NO_VIOLATIONS;
-    return hitsToViolations(subject, search.find(subject), "can call every non-resource URL of the API server");
+    return search.ownViolations(subject, "can call every non-resource URL of the API server");
   },
   remediation: "List the non-resource paths a subject needs (`/healthz`, `/metrics`…) instead of a wildcard.",
   refs: {},

@@ -100,7 +100,7 @@ function findConfigMapCredentials(cm: K8sObject, policy: CredentialPolicy): Viol
       // A whole file: its name says nothing about whether it holds a secret; its content does.
       reason = detectCredentialValue(value, policy.valuePatterns);
       if (!reason) {
-        const inside = credentialsInConfigText(value, policy)[0];
+        const inside = credentialsInConfigText(value, policy, 1)[0];
         if (inside) reason = `"${inside.key}" is assigned a literal credential inside the file`;
       }
     } else {

@@ -28,13 +28,15 @@ function argsOf(container: any): string[] {
 }
 
 /**
- * Whether a container can be an ingress-nginx controller: every controller image name contains
- * "controller", and the binary's name is "nginx-ingress-controller". Rules out nearly every container
- * of a scan before its image is parsed or its arguments are read.
+ * Whether a container can be an ingress-nginx controller: every controller image's repository
+ * contains "controller" and "nginx", and the binary's name is "nginx-ingress-controller". Rules out
+ * nearly every container of a scan (many run some other "controller") before its image is parsed or
+ * its arguments are read.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function mayBeController(container: any): boolean {
-  if (typeof container.image === "string" && container.image.includes("controller")) return true;
+  const image = container.image;
+  if (typeof image === "string" && image.includes("controller") && image.includes("nginx")) return true;
   return mentionsBinary(container.command) || mentionsBinary(container.args);
 }
 

@@ -2,7 +2,7 @@
 // mounted volumes (plain and projected), env references and envFrom, with the path of each use.
 import type { EvalContext, K8sObject } from "../../engine/types";
 import type { ContainerGroup } from "../../engine/workload";
-import { containersInSpec, type PodSpecLocation } from "./container-resources";
+import { containersInSpec, derivedFromPath, type PodSpecLocation } from "./container-resources";
 import { findNamespaced } from "./scan-lookups";
 
 const ALL_GROUPS: readonly ContainerGroup[] = ["containers", "initContainers", "ephemeralContainers"];
@@ -13,6 +13,8 @@ export interface Reference {
   name: string;
   /** Path of the use: the volumeMount, the env entry or the envFrom entry. */
   path: string;
+  /** `[path]`, shared by the findings about that use (read-only). */
+  paths: string[];
   container: string;
   via: "volume" | "env" | "envFrom";
 }
@@ -28,20 +30,51 @@ function volumeNamed(volumes: readonly unknown[], name: string): any {
   return undefined;
 }
 
+/** Where a container uses another object, by the index of the entry that does. */
+type Use = "volumeMount" | "secretKeyRef" | "configMapKeyRef" | "secretRef" | "configMapRef";
+
+const USE_SUFFIX: Record<Use, readonly [string, string]> = {
+  volumeMount: [".volumeMounts[", "]"],
+  secretKeyRef: [".env[", "].valueFrom.secretKeyRef"],
+  configMapKeyRef: [".env[", "].valueFrom.configMapKeyRef"],
+  secretRef: [".envFrom[", "].secretRef"],
+  configMapRef: [".envFrom[", "].configMapRef"],
+};
+
+// Entry indexes past this get their path list built per use: the shared tables must not grow with hostile data.
+const MAX_SHARED_USE_INDEX = 32;
+
+const newUseTable = (): (string[] | undefined)[] => [];
+
+/**
+ * `[path of the use]`, shared per container path, use and index when the container path is shared
+ * (read-only): findings name the same few uses over and over.
+ */
+function usePaths(containerPath: string, use: Use, index: number): string[] {
+  const [before, after] = USE_SUFFIX[use];
+  if (index >= MAX_SHARED_USE_INDEX) return [`${containerPath}${before}${index}${after}`];
+  const table = derivedFromPath(containerPath, use, newUseTable);
+  return (table[index] ??= Object.freeze([`${containerPath}${before}${index}${after}`]) as unknown as string[]);
+}
+
+function reference(kind: Reference["kind"], name: string, paths: string[], container: string, via: Reference["via"]): Reference {
+  return { kind, name, path: paths[0], paths, container, via };
+}
+
 /** Adds a reference for each Secret, ConfigMap or PVC a mounted volume draws on. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function addVolumeReferences(refs: Reference[], volume: any, path: string, container: string): void {
-  if (typeof volume.secret?.secretName === "string") refs.push({ kind: "Secret", name: volume.secret.secretName, path, container, via: "volume" });
-  if (typeof volume.configMap?.name === "string") refs.push({ kind: "ConfigMap", name: volume.configMap.name, path, container, via: "volume" });
+function addVolumeReferences(refs: Reference[], volume: any, paths: string[], container: string): void {
+  if (typeof volume.secret?.secretName === "string") refs.push(reference("Secret", volume.secret.secretName, paths, container, "volume"));
+  if (typeof volume.configMap?.name === "string") refs.push(reference("ConfigMap", volume.configMap.name, paths, container, "volume"));
   if (typeof volume.persistentVolumeClaim?.claimName === "string") {
-    refs.push({ kind: "PersistentVolumeClaim", name: volume.persistentVolumeClaim.claimName, path, container, via: "volume" });
+    refs.push(reference("PersistentVolumeClaim", volume.persistentVolumeClaim.claimName, paths, container, "volume"));
   }
   const sources: readonly unknown[] = Array.isArray(volume.projected?.sources) ? volume.projected.sources : NO_ITEMS;
   for (const item of sources) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const source = item as any;
-    if (typeof source?.secret?.name === "string") refs.push({ kind: "Secret", name: source.secret.name, path, container, via: "volume" });
-    if (typeof source?.configMap?.name === "string") refs.push({ kind: "ConfigMap", name: source.configMap.name, path, container, via: "volume" });
+    if (typeof source?.secret?.name === "string") refs.push(reference("Secret", source.secret.name, paths, container, "volume"));
+    if (typeof source?.configMap?.name === "string") refs.push(reference("ConfigMap", source.configMap.name, paths, container, "volume"));
   }
 }
 
@@ -67,33 +100,25 @@ function collectReferences(at: PodSpecLocation, claimTemplates: readonly string[
       const name = (mounts[k] as any)?.name;
       if (typeof name !== "string") continue;
       const volume = volumeNamed(volumes, name);
-      if (volume) addVolumeReferences(refs, volume, `${path}.volumeMounts[${k}]`, containerName);
-      else if (claimTemplates.includes(name)) {
-        refs.push({ kind: "PersistentVolumeClaim", name, path: `${path}.volumeMounts[${k}]`, container: containerName, via: "volume" });
-      }
+      if (volume) addVolumeReferences(refs, volume, usePaths(path, "volumeMount", k), containerName);
+      else if (claimTemplates.includes(name)) refs.push(reference("PersistentVolumeClaim", name, usePaths(path, "volumeMount", k), containerName, "volume"));
     }
     const env: readonly unknown[] = Array.isArray(container.env) ? container.env : NO_ITEMS;
     for (let j = 0; j < env.length; j++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const from = (env[j] as any)?.valueFrom;
       if (!from) continue;
-      if (typeof from.secretKeyRef?.name === "string") {
-        refs.push({ kind: "Secret", name: from.secretKeyRef.name, path: `${path}.env[${j}].valueFrom.secretKeyRef`, container: containerName, via: "env" });
-      }
+      if (typeof from.secretKeyRef?.name === "string") refs.push(reference("Secret", from.secretKeyRef.name, usePaths(path, "secretKeyRef", j), containerName, "env"));
       if (typeof from.configMapKeyRef?.name === "string") {
-        refs.push({ kind: "ConfigMap", name: from.configMapKeyRef.name, path: `${path}.env[${j}].valueFrom.configMapKeyRef`, container: containerName, via: "env" });
+        refs.push(reference("ConfigMap", from.configMapKeyRef.name, usePaths(path, "configMapKeyRef", j), containerName, "env"));
       }
     }
     const envFrom: readonly unknown[] = Array.isArray(container.envFrom) ? container.envFrom : NO_ITEMS;
     for (let j = 0; j < envFrom.length; j++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const s = envFrom[j] as any;
-      if (typeof s?.secretRef?.name === "string") {
-        refs.push({ kind: "Secret", name: s.secretRef.name, path: `${path}.envFrom[${j}].secretRef`, container: containerName, via: "envFrom" });
-      }
-      if (typeof s?.configMapRef?.name === "string") {
-        refs.push({ kind: "ConfigMap", name: s.configMapRef.name, path: `${path}.envFrom[${j}].configMapRef`, container: containerName, via: "envFrom" });
-      }
+      if (typeof s?.secretRef?.name === "string") refs.push(reference("Secret", s.secretRef.name, usePaths(path, "secretRef", j), containerName, "envFrom"));
+      if (typeof s?.configMapRef?.name === "string") refs.push(reference("ConfigMap", s.configMapRef.name, usePaths(path, "configMapRef", j), containerName, "envFrom"));
     }
   }
   return refs;

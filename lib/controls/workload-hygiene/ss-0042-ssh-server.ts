@@ -10,7 +10,8 @@ import { containersOfObject, NO_VIOLATIONS } from "./container-resources";
 const SSH_PORTS = new Set([22, 2222]);
 
 function isSshName(name: unknown): boolean {
-  return typeof name === "string" && /^(?:ssh|sshd|sftp)$/i.test(name);
+  // The length test first: nearly every port has a name, nearly none of three or four letters.
+  return typeof name === "string" && (name.length === 3 || name.length === 4) && /^(?:ssh|sshd|sftp)$/i.test(name);
 }
 
 function isSshNumber(port: unknown): boolean {
@@ -34,25 +35,68 @@ function sshServicePorts(service: K8sObject): ServicePort[] {
 
 interface SshServices {
   built: boolean;
-  byNamespace: Map<string, K8sObject[]>;
+  byNamespace: Map<string, SshServicesInNamespace>;
+}
+
+interface SshServicesInNamespace {
+  /** Services by the first key and value of their selector: a workload one selects carries that label. */
+  byFirstLabel: Map<string, Map<string, K8sObject[]>>;
+  /** Services whose selector has no such string pair: tried against every workload of the namespace. */
+  others: K8sObject[];
 }
 
 const newSshServices = (): SshServices => ({ built: false, byNamespace: new Map() });
 
 /** Services that publish SSH, by namespace, once per scan (built in two steps: a call allocates no closure over ctx). */
-function sshServicesByNamespace(ctx: EvalContext): ReadonlyMap<string, K8sObject[]> {
+function sshServicesByNamespace(ctx: EvalContext): ReadonlyMap<string, SshServicesInNamespace> {
   const services = ctx.cache("workload-hygiene:ssh-services-by-namespace", newSshServices);
   if (!services.built) {
     services.built = true;
     for (const service of ctx.index.byKind("Service")) {
       if (!sshServicePorts(service).length) continue;
       const ns = String(namespaceOf(service));
-      const list = services.byNamespace.get(ns);
-      if (list) list.push(service);
-      else services.byNamespace.set(ns, [service]);
+      let inNamespace = services.byNamespace.get(ns);
+      if (!inNamespace) services.byNamespace.set(ns, (inNamespace = { byFirstLabel: new Map(), others: [] }));
+      addSshService(inNamespace, service);
     }
   }
   return services.byNamespace;
+}
+
+function addSshService(inNamespace: SshServicesInNamespace, service: K8sObject): void {
+  const selector = service.spec?.selector;
+  if (selector && typeof selector === "object") {
+    for (const key in selector) {
+      if (!Object.prototype.hasOwnProperty.call(selector, key)) continue;
+      const value = (selector as Record<string, unknown>)[key];
+      if (typeof value !== "string") break;
+      let byValue = inNamespace.byFirstLabel.get(key);
+      if (!byValue) inNamespace.byFirstLabel.set(key, (byValue = new Map()));
+      const list = byValue.get(value);
+      if (list) list.push(service);
+      else byValue.set(value, [service]);
+      return;
+    }
+    // An empty selector selects nothing (matchesMapSelector agrees): nothing to index.
+    if (!hasOwnKey(selector)) return;
+  }
+  inNamespace.others.push(service);
+}
+
+function hasOwnKey(object: object): boolean {
+  for (const key in object) if (Object.prototype.hasOwnProperty.call(object, key)) return true;
+  return false;
+}
+
+/** Whether one of the namespace's SSH Services selects pods with these labels. */
+function anySelects(inNamespace: SshServicesInNamespace, labels: Record<string, string>): boolean {
+  for (const [key, byValue] of inNamespace.byFirstLabel) {
+    const value = labels[key];
+    if (typeof value !== "string") continue;
+    const services = byValue.get(value);
+    if (services && selectsAny(services, labels)) return true;
+  }
+  return selectsAny(inNamespace.others, labels);
 }
 
 function selectsAny(services: readonly K8sObject[], labels: Record<string, string>): boolean {
@@ -87,7 +131,7 @@ export default defineControl({
     }
     // Services that publish SSH are few: the selector join runs only for workloads one of them selects.
     const candidates = sshServicesByNamespace(ctx).get(String(namespaceOf(obj)));
-    if (!candidates || !selectsAny(candidates, podLabelsOfCached(obj))) return violations ?? NO_VIOLATIONS;
+    if (!candidates || !anySelects(candidates, podLabelsOfCached(obj))) return violations ?? NO_VIOLATIONS;
     violations ??= [];
     for (const service of servicesSelecting(obj, ctx)) {
       const ports = sshServicePorts(service);

@@ -27,7 +27,7 @@ export default defineControl({
       if (ref.via === "volume" && ref.name.startsWith(tokenSecretPrefix)) continue;
       violations.push({
         message: `container "${ref.container}" ${ref.via === "volume" ? "mounts" : "reads"} Secret ${ref.name}${ref.via === "volume" ? "" : ` through ${ref.via}`}`,
-        paths: [ref.path],
+        paths: ref.paths,
       });
     }
     return violations;

@@ -22,7 +22,7 @@ export default defineControl({
     for (const ref of podReferences(at, templates)) {
       if (ref.kind !== "PersistentVolumeClaim") continue;
       if (!templates.includes(ref.name) && !referenceResolves(ctx, "PersistentVolumeClaim", at.namespace, ref.name)) continue;
-      (violations ??= []).push({ message: `container "${ref.container}" mounts PersistentVolumeClaim ${ref.name}`, paths: [ref.path] });
+      (violations ??= []).push({ message: `container "${ref.container}" mounts PersistentVolumeClaim ${ref.name}`, paths: ref.paths });
     }
     return violations ?? NO_VIOLATIONS;
   },

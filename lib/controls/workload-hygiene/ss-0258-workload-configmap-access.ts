@@ -24,7 +24,7 @@ export default defineControl({
     for (const ref of podReferences(at)) {
       if (ref.kind !== "ConfigMap" || ref.via !== "volume" || ref.name === CLUSTER_CA_CONFIGMAP) continue;
       if (!referenceResolves(ctx, "ConfigMap", at.namespace, ref.name)) continue;
-      (violations ??= []).push({ message: `container "${ref.container}" mounts ConfigMap ${ref.name}`, paths: [ref.path] });
+      (violations ??= []).push({ message: `container "${ref.container}" mounts ConfigMap ${ref.name}`, paths: ref.paths });
     }
     return violations ?? NO_VIOLATIONS;
   },

@@ -134,8 +134,9 @@ export function linuxRootIdentities(pod: PodView): Violation[] {
 function findLinuxRootIdentities(pod: PodView): Violation[] {
   let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const nonRoot = effectiveValue(pod, c, "runAsNonRoot");
-    const user = effectiveValue(pod, c, "runAsUser");
+    // Named reads (not effectiveValue's keyed ones): this runs for every container of every pod.
+    const nonRoot = c.security.runAsNonRoot ?? pod.security.runAsNonRoot;
+    const user = c.security.runAsUser ?? pod.security.runAsUser;
     if (nonRoot !== true && !(typeof user === "number" && user > 0)) {
       if (user === 0) {
         (violations ??= []).push({
@@ -151,7 +152,7 @@ function findLinuxRootIdentities(pod: PodView): Violation[] {
         });
       }
     }
-    const group = effectiveValue(pod, c, "runAsGroup");
+    const group = c.security.runAsGroup ?? pod.security.runAsGroup;
     if (typeof group === "number" && group > 0) continue;
     const fixPaths = effectiveFix(pod, c, "runAsGroup", "1000");
     (violations ??= []).push(
@@ -243,10 +244,11 @@ function findNetRawRetained(pod: PodView): Violation[] {
 export function seccompNotEnforced(pod: PodView): Violation[] {
   let violations: Violation[] | undefined;
   for (const c of pod.containers) {
-    const profile = effectiveValue(pod, c, "seccompProfile");
+    const own = c.security.seccompProfile;
+    const profile = own ?? pod.security.seccompProfile;
     const type = profile && typeof profile === "object" ? (profile as { type?: unknown }).type : undefined;
     if (typeof type === "string" && CONFINING_PROFILE_TYPES.has(type)) continue;
-    const inherited = inheritsFromPod(pod, c, "seccompProfile");
+    const inherited = own === undefined && profile !== undefined;
     const fixPaths = inherited ? podFieldFix(pod, "seccompProfile.type", "RuntimeDefault") : fieldFix(c, "seccompProfile.type", "RuntimeDefault");
     (violations ??= []).push(
       profile === undefined

@@ -3,8 +3,9 @@ import type { FixPath, Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
 import { droppedCapabilities } from "./capabilities";
 import { APPARMOR_ANNOTATION_PREFIX } from "./pod-security-standards";
-import { effectiveValue, fieldFixes, fieldPath, podViewOf, targetsWindows, type ContainerView, type PodView } from "./security-context";
+import { fieldFixes, fieldPath, podViewOf, targetsWindows, type ContainerView, type PodView } from "./security-context";
 
+/** The fix of an unhardened container: built once per container position (see `fieldFixes`). */
 function hardeningFixes(c: ContainerView): FixPath[] {
   return [
     { path: fieldPath(c, "seccompProfile.type"), value: "RuntimeDefault" },
@@ -23,11 +24,11 @@ function hasAppArmorAnnotations(pod: PodView): boolean {
  * container. `appArmorAnnotated` is `hasAppArmorAnnotations(pod)`: without one, no annotation key is built.
  */
 function isHardened(pod: PodView, c: ContainerView, appArmorAnnotated: boolean): boolean {
-  const seccomp = effectiveValue(pod, c, "seccompProfile") as { type?: unknown } | undefined;
+  const seccomp = (c.security.seccompProfile ?? pod.security.seccompProfile) as { type?: unknown } | undefined;
   if (seccomp && typeof seccomp === "object" && seccomp.type !== undefined && seccomp.type !== "Unconfined") return true;
-  const seLinux = effectiveValue(pod, c, "seLinuxOptions");
+  const seLinux = c.security.seLinuxOptions ?? pod.security.seLinuxOptions;
   if (seLinux && typeof seLinux === "object" && Object.values(seLinux).some((v) => typeof v === "string" && v !== "")) return true;
-  const appArmor = effectiveValue(pod, c, "appArmorProfile") as { type?: unknown } | undefined;
+  const appArmor = (c.security.appArmorProfile ?? pod.security.appArmorProfile) as { type?: unknown } | undefined;
   const appArmorType = appArmor && typeof appArmor === "object" ? appArmor.type : undefined;
   if (appArmorType !== undefined && appArmorType !== "Unconfined") return true;
   const annotation = appArmorAnnotated && typeof c.container.name === "string" ? pod.annotations[`${APPARMOR_ANNOTATION_PREFIX}${c.container.name}`] : undefined;

@@ -1,7 +1,7 @@
 import { defineControl } from "../../engine/define-control";
 import type { Violation } from "../../engine/types";
 import { WORKLOAD_KINDS } from "../../engine/workload";
-import { effectiveValue, fieldFix, fieldPathList, inheritsFromPod, podFieldPathList, podViewOf, targetsWindows } from "./security-context";
+import { fieldFix, fieldPathList, podFieldPathList, podViewOf, targetsWindows } from "./security-context";
 
 export default defineControl({
   id: "SS-0210",
@@ -19,7 +19,8 @@ export default defineControl({
     const violations: Violation[] = [];
     let reportedPodLevel = false;
     for (const c of pod.containers) {
-      const profile = effectiveValue(pod, c, "seccompProfile");
+      const own = c.security.seccompProfile;
+      const profile = own ?? pod.security.seccompProfile;
       const type = profile && typeof profile === "object" ? (profile as { type?: unknown }).type : undefined;
       if (type === "RuntimeDefault") continue;
       if (profile === undefined) {
@@ -27,7 +28,7 @@ export default defineControl({
           message: `${c.who} has no seccomp profile (neither the container nor the pod sets one)`,
           fixPaths: fieldFix(c, "seccompProfile.type", "RuntimeDefault"),
         });
-      } else if (inheritsFromPod(pod, c, "seccompProfile")) {
+      } else if (own === undefined) {
         // One finding for a pod-level profile, however many containers inherit it.
         if (reportedPodLevel) continue;
         reportedPodLevel = true;

@@ -1,11 +1,11 @@
 import { defineControl } from "../../engine/define-control";
-import { WORKLOAD_KINDS } from "../../engine/workload";
 import type { Violation } from "../../engine/types";
+import { WORKLOAD_KINDS } from "../../engine/workload";
 import {
   hostProcessRequests,
-  NO_VIOLATIONS,
   linuxRootIdentities,
   netRawRetained,
+  NO_VIOLATIONS,
   privilegedContainers,
   privilegeEscalationAllowed,
   rootSupplementaryGroups,

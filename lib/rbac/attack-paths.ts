@@ -217,16 +217,24 @@ function workloadLabel(workload: K8sObject): string {
 // Workloads share service accounts (every pod without one runs as `default`): impacts per account, per model.
 const impactMemo = new WeakMap<RbacModel, Map<string, Map<AttackImpact, GrantHit[]>>>();
 
+// The same, by account object: SS-1450 passes one object per account and scan, so no key is built per workload.
+const impactsByObject = new WeakMap<RbacModel, WeakMap<SubjectRef, Map<AttackImpact, GrantHit[]>>>();
+
 function impactsOf(model: RbacModel, sa: SubjectRef): Map<AttackImpact, GrantHit[]> {
+  let byObject = impactsByObject.get(model);
+  if (!byObject) impactsByObject.set(model, (byObject = new WeakMap()));
+  let impacts = byObject.get(sa);
+  if (impacts) return impacts;
   let perModel = impactMemo.get(model);
   if (!perModel) impactMemo.set(model, (perModel = new Map()));
   const key = subjectKey(sa);
-  let impacts = perModel.get(key);
+  impacts = perModel.get(key);
   if (!impacts) {
     impacts = new Map();
     for (const definition of ATTACK_IMPACTS) impacts.set(definition.impact, findGrants(model, sa, definition.patterns, { inherited: true }));
     perModel.set(key, impacts);
   }
+  byObject.set(sa, impacts);
   return impacts;
 }
 

@@ -150,6 +150,10 @@ function refFor(kind: string, name: string, namespace: string | undefined, obj?:
   return ref;
 }
 
+function byName(a: RoleNode, b: RoleNode): number {
+  return a.name.localeCompare(b.name);
+}
+
 function ruleKey(rule: RbacRule): string {
   return JSON.stringify([rule.verbs, rule.apiGroups, rule.resources, rule.resourceNames, rule.nonResourceURLs]);
 }
@@ -221,7 +225,6 @@ export class RbacModel {
     const name = obj.metadata?.name;
     if (typeof name !== "string" || !name) return;
     const namespace = kind === "Role" ? obj.metadata?.namespace || DEFAULT_NAMESPACE : undefined;
-    const ownRules = (Array.isArray(obj.rules) ? obj.rules : []).map(normalizeRule);
     const node: RoleNode = {
       id: roleId(kind, namespace, name),
       kind,
@@ -230,15 +233,19 @@ export class RbacModel {
       ref: refFor(kind, name, namespace, obj),
       object: obj,
       labels: labelsOf(obj),
-      ownRules: ownRules.filter((r): r is RbacRule => !!r),
+      ownRules: [],
       rules: [],
       aggregatedFrom: [],
       assumedBuiltin: false,
     };
-    // Keep each rule's index in the object (malformed entries included) so paths point at the right item.
-    ownRules.forEach((rule, index) => {
-      if (rule) node.rules.push({ rule, source: node, index });
-    });
+    const raw: unknown[] = Array.isArray(obj.rules) ? obj.rules : [];
+    for (let index = 0; index < raw.length; index++) {
+      const rule = normalizeRule(raw[index]);
+      if (!rule) continue;
+      node.ownRules.push(rule);
+      // Each rule keeps its index in the object (malformed entries included) so paths point at the right item.
+      node.rules.push({ rule, source: node, index });
+    }
     const aggregation = obj.aggregationRule;
     if (kind === "ClusterRole" && aggregation && typeof aggregation === "object") {
       const selectors = Array.isArray(aggregation.clusterRoleSelectors) ? aggregation.clusterRoleSelectors : [];
@@ -269,18 +276,17 @@ export class RbacModel {
    * through selections. Computed by graph reachability, so selection cycles are harmless.
    */
   private resolveAggregation(): void {
-    const clusterRoles = this.roles.filter((r) => r.kind === "ClusterRole").sort((a, b) => a.name.localeCompare(b.name));
+    const clusterRoles = this.roles.filter((r) => r.kind === "ClusterRole");
     const aggregated = clusterRoles.filter((r) => r.aggregationSelectors);
     if (!aggregated.length) return;
     const selected = new Map<RoleNode, RoleNode[]>();
     for (const role of aggregated) {
       const picks: RoleNode[] = [];
       for (const selector of role.aggregationSelectors!) {
-        for (const candidate of clusterRoles) {
-          if (candidate !== role && !picks.includes(candidate) && matchesLabelSelector(selector, candidate.labels)) {
-            picks.push(candidate);
-          }
-        }
+        // Each selector's matches in name order: sorting only the matches (a stable sort) orders them as sorting every ClusterRole would.
+        const matches = clusterRoles.filter((candidate) => candidate !== role && matchesLabelSelector(selector, candidate.labels));
+        matches.sort(byName);
+        for (const candidate of matches) if (!picks.includes(candidate)) picks.push(candidate);
       }
       selected.set(role, picks);
     }

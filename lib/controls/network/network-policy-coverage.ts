@@ -12,8 +12,7 @@
 //   a clusterwide one selects in every namespace. Rules with `nodeSelector` select nodes, not pods.
 import { matchesLabelSelector, type LabelSelector } from "../../engine/label-selector";
 import type { EvalContext, K8sObject } from "../../engine/types";
-import { podLabelsOf, serviceAccountNameOf } from "../../engine/workload";
-import { podViewOf } from "../workload-security/security-context";
+import { podLabelsOf, podSpecOf, serviceAccountNameOf } from "../../engine/workload";
 import { ipBlockAdmits, isUniversalCidr } from "./ip-blocks";
 import { podLabelCount } from "./pod-bearers";
 
@@ -549,7 +548,5 @@ export function allowAllRules(rule: PolicyRule, direction: Direction): OpenRule[
 
 /** True when the workload's pods use the node's network namespace (NetworkPolicies do not apply to them). */
 export function usesHostNetwork(workload: K8sObject): boolean {
-  // The workload controls' shared pod view answers without locating the pod spec again.
-  const pod = podViewOf(workload);
-  return pod !== undefined && pod.sharesHostNamespace && pod.spec.hostNetwork === true;
+  return podSpecOf(workload)?.spec?.hostNetwork === true;
 }

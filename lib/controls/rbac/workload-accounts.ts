@@ -16,6 +16,8 @@ export interface WorkloadAccount {
   /** Setting `automountServiceAccountToken: false` on the pod spec. Shared: do not mutate. */
   fixPaths: FixPath[];
   mounted?: boolean;
+  /** "<kind> <name> runs as ServiceAccount <namespace>/<name>", set by the token controls' first finding. */
+  messageHead?: string;
 }
 
 class WorkloadAccounts {
@@ -57,6 +59,8 @@ class WorkloadAccounts {
       account,
       accountPaths: field ? sharedPaths(`${at.path}.${field}`) : undefined,
       fixPaths: sharedFixPaths(at.path),
+      mounted: undefined,
+      messageHead: undefined,
     };
   }
 

@@ -39,7 +39,8 @@ export function defineWorkloadPermissionControl(definition: WorkloadPermissionCo
       }
       // An account that can do nothing passes whether or not its token is mounted.
       if (grants.length === 0 || !accountTokenMounted(ctx, w)) return NO_VIOLATIONS;
-      const head = `${workload.kind} ${workload.metadata?.name} runs as ServiceAccount ${w.account.namespace}/${w.account.name}`;
+      // SS-0267 and SS-0272 fail mostly the same workloads: the message head is built once per workload.
+      const head = (w.messageHead ??= `${workload.kind} ${workload.metadata?.name} runs as ServiceAccount ${w.account.namespace}/${w.account.name}`);
       const violations: Violation[] = [];
       for (const g of grants) violations.push({ message: head + g.tail, paths: w.accountPaths, fixPaths: w.fixPaths, related: g.related });
       return violations;

@@ -272,12 +272,16 @@ export function credentialsInConfigText(text: string, policy: CredentialPolicy, 
   // Dashboards and scripts can be megabytes: only the lines where a sensitive word is followed by an
   // assignment (a superset of the lines whose key holds one) are parsed. An assignment never spans a
   // line break, so parsing those lines alone finds what parsing the whole text would.
-  let parsedUpTo = 0;
-  for (const hit of text.matchAll(filters.line)) {
-    if (hit.index < parsedUpTo) continue;
+  // exec loops on the shared expressions, not matchAll, which clones the expression at every call.
+  const line = filters.line;
+  line.lastIndex = 0;
+  for (let hit = line.exec(text); hit; hit = line.exec(text)) {
     const [start, end] = lineAround(text, hit.index);
-    parsedUpTo = end;
-    for (const m of text.slice(start, end).matchAll(ASSIGNMENT_LINE)) {
+    // The rest of the line is parsed below: the next search starts at its end.
+    line.lastIndex = end;
+    const lineText = text.slice(start, end);
+    ASSIGNMENT_LINE.lastIndex = 0;
+    for (let m = ASSIGNMENT_LINE.exec(lineText); m; m = ASSIGNMENT_LINE.exec(lineText)) {
       const key = m[1];
       if (!filters.key.test(key)) continue;
       let value = m[2].trim().replace(/\s+#.*$/, "");

@@ -41,6 +41,9 @@ interface SshServices {
 interface SshServicesInNamespace {
   /** Services by the first key and value of their selector: a workload one selects carries that label. */
   byFirstLabel: Map<string, Map<string, K8sObject[]>>;
+  /** The keys of byFirstLabel and their maps, side by side (walked per workload without an iterator). */
+  keys: string[];
+  byValue: Map<string, K8sObject[]>[];
   /** Services whose selector has no such string pair: tried against every workload of the namespace. */
   others: K8sObject[];
 }
@@ -56,7 +59,7 @@ function sshServicesByNamespace(ctx: EvalContext): ReadonlyMap<string, SshServic
       if (!sshServicePorts(service).length) continue;
       const ns = String(namespaceOf(service));
       let inNamespace = services.byNamespace.get(ns);
-      if (!inNamespace) services.byNamespace.set(ns, (inNamespace = { byFirstLabel: new Map(), others: [] }));
+      if (!inNamespace) services.byNamespace.set(ns, (inNamespace = { byFirstLabel: new Map(), keys: [], byValue: [], others: [] }));
       addSshService(inNamespace, service);
     }
   }
@@ -71,7 +74,11 @@ function addSshService(inNamespace: SshServicesInNamespace, service: K8sObject):
       const value = (selector as Record<string, unknown>)[key];
       if (typeof value !== "string") break;
       let byValue = inNamespace.byFirstLabel.get(key);
-      if (!byValue) inNamespace.byFirstLabel.set(key, (byValue = new Map()));
+      if (!byValue) {
+        inNamespace.byFirstLabel.set(key, (byValue = new Map()));
+        inNamespace.keys.push(key);
+        inNamespace.byValue.push(byValue);
+      }
       const list = byValue.get(value);
       if (list) list.push(service);
       else byValue.set(value, [service]);
@@ -90,10 +97,10 @@ function hasOwnKey(object: object): boolean {
 
 /** Whether one of the namespace's SSH Services selects pods with these labels. */
 function anySelects(inNamespace: SshServicesInNamespace, labels: Record<string, string>): boolean {
-  for (const [key, byValue] of inNamespace.byFirstLabel) {
-    const value = labels[key];
+  for (let i = 0; i < inNamespace.keys.length; i++) {
+    const value = labels[inNamespace.keys[i]];
     if (typeof value !== "string") continue;
-    const services = byValue.get(value);
+    const services = inNamespace.byValue[i].get(value);
     if (services && selectsAny(services, labels)) return true;
   }
   return selectsAny(inNamespace.others, labels);

@@ -19,19 +19,29 @@ export function buildContext(input: {
     else objects.push(obj);
   }
   if (hostSensor.length) nodes.push(...nodeInfoFromHostSensor(hostSensor));
-  const memo = new Map<string, unknown>();
-  return {
-    index: new ObjectIndex(objects),
-    settings: resolveSettings(input.settings),
-    nodes,
-    cluster: input.cluster ?? {},
-    cache<V>(key: string, build: () => V): V {
-      // One lookup on the hot path (controls call this per target); `has` only for a cached undefined.
-      const known = memo.get(key);
-      if (known !== undefined || memo.has(key)) return known as V;
-      const value = build();
-      memo.set(key, value);
-      return value;
-    },
-  };
+  return new ScanContext(new ObjectIndex(objects), resolveSettings(input.settings), nodes, input.cluster ?? {});
+}
+
+/**
+ * A class, not an object literal with a closure: every scan's `cache` is then the same function, so code
+ * optimized for one scan stays valid for the next (a per-scan closure deoptimized every caller of it).
+ */
+class ScanContext implements EvalContext {
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(
+    readonly index: ObjectIndex,
+    readonly settings: ScanSettings,
+    readonly nodes: NodeInfo[],
+    readonly cluster: ClusterFacts,
+  ) {}
+
+  cache<V>(key: string, build: () => V): V {
+    // One lookup on the hot path (controls call this per target); `has` only for a cached undefined.
+    const known = this.memo.get(key);
+    if (known !== undefined || this.memo.has(key)) return known as V;
+    const value = build();
+    this.memo.set(key, value);
+    return value;
+  }
 }

@@ -341,16 +341,33 @@ export function hitsToViolations(subject: SubjectRef, hits: readonly GrantHit[],
     // Paths gathered in a scratch list, then copied at their exact count: findings are kept per scan.
     let count = 0;
     for (const { grant, match } of list) count = collectRulePaths(count, grant.rule, grant.rule.source !== grant.role, match);
-    scratchPaths[count++] = subjectPath(first.subjectIndex);
-    scratchPaths[count++] = ROLE_REF_PATH;
-    const paths = scratchPaths.slice(0, count);
-    violations.push({
-      message: `${labelOfSubject(subject)} ${capability} ${first.scope === first.binding.scope ? scopeLabelOf(first.binding) : scopeLabel(first.scope)} through ${describeGrant(first)}`,
-      paths: pathsAreUnique(list) ? paths : [...new Set(paths)],
-      related: relatedObjectsOf(first),
-    });
+    const scope = first.scope === first.binding.scope ? scopeLabelOf(first.binding) : scopeLabel(first.scope);
+    violations.push(grantViolation(subject, capability, scope, first, first.subjectIndex, count, pathsAreUnique(list)));
   }
   return violations;
+}
+
+/**
+ * The violation of one grant: `count` rule paths are already in `scratchPaths`; the subject entry and
+ * the role reference are appended, and the list is copied at its exact count (findings are kept per scan).
+ */
+function grantViolation(
+  subject: SubjectRef,
+  capability: string,
+  scope: string,
+  grant: Pick<GrantPath, "binding" | "role" | "rule" | "via">,
+  subjectIndex: number,
+  count: number,
+  pathsUnique: boolean,
+): Violation {
+  scratchPaths[count++] = subjectPath(subjectIndex);
+  scratchPaths[count++] = ROLE_REF_PATH;
+  const paths = scratchPaths.slice(0, count);
+  return {
+    message: `${labelOfSubject(subject)} ${capability} ${scope} through ${describeGrant(grant)}`,
+    paths: pathsUnique ? paths : [...new Set(paths)],
+    related: relatedObjectsOf(grant),
+  };
 }
 
 // The rule hits of the binding entry being turned into violations (not re-entrant), and one source role's share of them.
@@ -398,15 +415,8 @@ function ruleHitsViolation(
   const role = binding.role!;
   let count = 0;
   for (const { rule, match } of hits) count = collectRulePaths(count, rule, rule.source !== role, match);
-  scratchPaths[count++] = subjectPath(subjectIndex);
-  scratchPaths[count++] = ROLE_REF_PATH;
-  const paths = scratchPaths.slice(0, count);
   const first = { binding, role, rule: hits[0].rule, via };
-  return {
-    message: `${labelOfSubject(subject)} ${capability} ${scopeLabelOf(binding)} through ${describeGrant(first)}`,
-    paths: ruleHitsAreUnique(hits) ? paths : [...new Set(paths)],
-    related: relatedObjectsOf(first),
-  };
+  return grantViolation(subject, capability, scopeLabelOf(binding), first, subjectIndex, count, ruleHitsAreUnique(hits));
 }
 
 /** Appends the rule's matched entries' paths to `scratchPaths` from `count`; returns the new count. */
@@ -420,6 +430,11 @@ function collectRulePaths(count: number, rule: EffectiveRule, aggregated: boolea
   return count;
 }
 
+/** Whether every list of a rule match is in ascending order (its paths then come out without repeats). */
+function listsAscending(match: RuleMatch): boolean {
+  return ascending(match.resources) && ascending(match.nonResourceURLs) && ascending(match.verbs) && ascending(match.apiGroups) && ascending(match.resourceNames);
+}
+
 /** `pathsAreUnique` for rule hits. */
 function ruleHitsAreUnique(hits: readonly RuleHit[]): boolean {
   for (let h = 0; h < hits.length; h++) {
@@ -428,9 +443,7 @@ function ruleHitsAreUnique(hits: readonly RuleHit[]): boolean {
       const other = hits[k].rule;
       if (other.index === rule.index && other.source === rule.source) return false;
     }
-    if (!ascending(match.resources) || !ascending(match.nonResourceURLs) || !ascending(match.verbs) || !ascending(match.apiGroups) || !ascending(match.resourceNames)) {
-      return false;
-    }
+    if (!listsAscending(match)) return false;
   }
   return true;
 }
@@ -481,9 +494,7 @@ function pathsAreUnique(hits: readonly GrantHit[]): boolean {
       if (other.index === rule.index && other.source === rule.source) return false;
     }
     const { match } = hits[h];
-    if (!ascending(match.resources) || !ascending(match.nonResourceURLs) || !ascending(match.verbs) || !ascending(match.apiGroups) || !ascending(match.resourceNames)) {
-      return false;
-    }
+    if (!listsAscending(match)) return false;
   }
   return true;
 }

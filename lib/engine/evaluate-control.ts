@@ -52,6 +52,13 @@ export function hasCloudData(ctx: EvalContext): boolean {
 export interface FailureSink {
   /** A failed resource, with every violation it will have: no later target of the control adds to it. */
   add(resource: ResourceRef, key: string, violations: Violation[]): void;
+  /**
+   * A failed resource whose key a later target may fail under again (objects that share kind, namespace
+   * and name): returns the handle `addAgain` takes to append that target's violations to this resource.
+   */
+  addRepeatable(resource: ResourceRef, key: string, violations: Violation[]): unknown;
+  /** More violations of a resource `addRepeatable` got: they belong after its own, and it is counted once. */
+  addAgain(handle: unknown, violations: Violation[]): void;
 }
 
 // Marks, in the key map, a resource already handed to the sink.
@@ -59,10 +66,11 @@ const STREAMED: TargetResult = Object.freeze({ resource: {}, key: "", violations
 
 /**
  * A control's failed resources in first-failure order, each resource once with all its violations.
- * Objects of one kind have distinct keys except for rare repeats (same group, kind, namespace and
- * name), so the key map is only built once a key may repeat: custom targets, blamed resources, repeats.
- * Until then failures go to the sink, when there is one; once the map exists they are collected in
- * `results` (after everything streamed, so the order is the same).
+ * Objects of one kind have distinct keys except for repeats (same group, kind, namespace and name: a
+ * chart corpus renders many), so the key map is only built once a key may repeat from anywhere:
+ * custom targets, blamed resources. Until then failures go to the sink, when there is one (repeated
+ * keys through `addRepeatable`/`addAgain`, which keep their violations together); once the map exists
+ * they are collected in `results` (after everything streamed, so the order is the same).
  */
 class FailedResources {
   readonly results: TargetResult[] = [];
@@ -71,6 +79,8 @@ class FailedResources {
   /** Set when a resource handed to the sink fails again (a blamed violation): the sink's output is then incomplete. */
   conflict = false;
   private byKey: Map<string, TargetResult> | undefined;
+  // Repeatable keys handed to the sink, with the sink's handle for each.
+  private repeats: Map<string, unknown> | undefined;
   // Entries keep the control's own violations array until a second target lands on the same key.
   private copied: Set<TargetResult> | undefined;
 
@@ -87,6 +97,22 @@ class FailedResources {
       (this.streamed ??= []).push(key);
       this.sink.add(resource, key, violations);
     } else this.results.push({ resource, key, violations });
+  }
+
+  /** A resource of the index whose key another object of its kind shares. */
+  addRepeating(resource: ResourceRef, key: string, violations: Violation[]): void {
+    const sink = this.sink;
+    if (this.byKey || !sink) {
+      this.add(resource, key, violations);
+      return;
+    }
+    const repeats = (this.repeats ??= new Map());
+    const handle = repeats.get(key);
+    if (handle !== undefined) sink.addAgain(handle, violations);
+    else {
+      (this.streamed ??= []).push(key);
+      repeats.set(key, sink.addRepeatable(resource, key, violations));
+    }
   }
 
   add(resource: ResourceRef, key: string, violations: Violation[]): void {
@@ -232,7 +258,7 @@ function evaluate(control: Control<any>, ctx: EvalContext, sink: FailureSink | u
         evaluated++;
         if (violations.length === 0) passed++;
         else if (blamesOther(violations)) failed.addBlamed(targets.resourceAt(i), targets.keyAt(i), violations);
-        else if (targets.keyRepeats(i)) failed.add(targets.resourceAt(i), targets.keyAt(i), violations);
+        else if (targets.keyRepeats(i)) failed.addRepeating(targets.resourceAt(i), targets.keyAt(i), violations);
         // Keys never repeat across kinds (the kind is part of the key).
         else failed.addDistinct(targets.resourceAt(i), targets.keyAt(i), violations);
       }

@@ -143,6 +143,14 @@ interface FindingContext {
 const MESSAGE_SAMPLE = 64;
 const MESSAGE_REPEAT_RATE = 0.9;
 
+/** A resource whose key may fail again: where its findings end, and the findings of later failures under its key. */
+interface RepeatableFailure {
+  readonly resource: ResourceRef;
+  readonly exceptionId: string | undefined;
+  readonly end: number;
+  more: ReportFinding[] | undefined;
+}
+
 /** One control's failed resources turned into findings as they arrive, with exceptions applied. */
 class ControlFindings implements FailureSink {
   failed = 0;
@@ -151,6 +159,8 @@ class ControlFindings implements FailureSink {
   readonly applied: string[] = [];
   private messagesSeen = 0;
   private messagesRepeated = 0;
+  // Resources that got findings from a later failure under their key, in the order of that failure.
+  private readonly regrouped: RepeatableFailure[] = [];
 
   constructor(
     private readonly scan: FindingContext,
@@ -159,6 +169,43 @@ class ControlFindings implements FailureSink {
   ) {}
 
   add(resource: ResourceRef, _key: string, violations: Violation[]): void {
+    this.push(resource, this.count(resource), violations, this.scan.findings);
+  }
+
+  addRepeatable(resource: ResourceRef, _key: string, violations: Violation[]): RepeatableFailure {
+    const exceptionId = this.count(resource);
+    this.push(resource, exceptionId, violations, this.scan.findings);
+    return { resource, exceptionId, end: this.scan.findings.length, more: undefined };
+  }
+
+  addAgain(handle: unknown, violations: Violation[]): void {
+    const failure = handle as RepeatableFailure;
+    if (!failure.more) this.regrouped.push(failure);
+    this.push(failure.resource, failure.exceptionId, violations, (failure.more ??= []));
+  }
+
+  /**
+   * Puts the findings of later failures right after those of the resource whose key they share, as if
+   * they had been one target's violations. Call once the control's targets are done.
+   */
+  finish(): void {
+    const regrouped = this.regrouped;
+    if (regrouped.length === 0) return;
+    regrouped.sort((a, b) => a.end - b.end);
+    const findings = this.scan.findings;
+    const from = regrouped[0].end;
+    const rest = findings.slice(from);
+    findings.length = from;
+    let next = from;
+    for (const failure of regrouped) {
+      for (; next < failure.end; next++) findings.push(rest[next - from]);
+      for (const finding of failure.more!) findings.push(finding);
+    }
+    for (; next - from < rest.length; next++) findings.push(rest[next - from]);
+  }
+
+  /** Counts a failed resource as failed or excepted; returns the id of the exception rule that matched it. */
+  private count(resource: ResourceRef): string | undefined {
     const { scan, control } = this;
     let rule: ExceptionRule | undefined;
     if (scan.exceptions.length) {
@@ -170,11 +217,15 @@ class ControlFindings implements FailureSink {
       this.excepted++;
       this.applied.push(rule.id);
     } else this.failed++;
+    return rule?.id;
+  }
+
+  private push(resource: ResourceRef, exceptionId: string | undefined, violations: Violation[], into: ReportFinding[]): void {
+    const { scan, control } = this;
     const { object, subject } = resource;
-    const exceptionId = rule?.id;
     for (let i = 0; i < violations.length; i++) {
       const v = violations[i];
-      scan.findings.push(findingOf(scan.pool, control, object, subject, v, this.message(v.message), exceptionId));
+      into.push(findingOf(scan.pool, control, object, subject, v, this.message(v.message), exceptionId));
     }
   }
 
@@ -212,6 +263,7 @@ function evaluateInto(
     sink = new ControlFindings(scan, control);
     evaluation = evaluateControl(control, ctx);
   }
+  sink.finish();
   for (const result of evaluation.results) sink.add(result.resource, result.key, result.violations);
   for (const message of evaluation.errors) errors.push({ controlId: control.id, message });
   for (const id of sink.applied) exceptionsApplied[id] = (exceptionsApplied[id] ?? 0) + 1;

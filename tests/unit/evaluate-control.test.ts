@@ -79,6 +79,27 @@ describe("evaluateControl and runScan: failures per resource", () => {
     expect(counts.failed).toBe(3);
   });
 
+  it("keeps a later version's findings right after the first version's, ahead of objects that failed in between", () => {
+    const objects = [
+      deployment("d", "apps/v1"),
+      deployment("e", "apps/v1"),
+      deployment("d", "apps/v1beta2"),
+      deployment("f", "apps/v1"),
+      deployment("e", "apps/v1beta2"),
+    ];
+    const { findings, counts } = scan(objects, failsEach);
+    // The later versions are reported on the first version's object.
+    expect(findings).toEqual(["apps/v1/d: apps/v1 d", "apps/v1/d: apps/v1beta2 d", "apps/v1/e: apps/v1 e", "apps/v1/e: apps/v1beta2 e", "apps/v1/f: apps/v1 f"]);
+    expect(counts).toEqual({ passed: 0, failed: 3, excepted: 0, total: 3 });
+
+    // An exception that matches the first version covers the later one's findings too, and counts once.
+    const rule = { id: "ex-e", controlIds: [failsEach.id], match: { names: ["e"] }, reason: "r" };
+    const report = runScan({ objects, controls: [failsEach], controlIds: [failsEach.id], exceptions: [rule] });
+    expect(report.findings.map((f) => [f.object?.name, f.exceptionId ?? null])).toEqual([["d", null], ["d", null], ["e", "ex-e"], ["e", "ex-e"], ["f", null]]);
+    expect(report.controls[0].counts).toEqual({ passed: 0, failed: 2, excepted: 1, total: 3 });
+    expect(report.summary.exceptionsApplied).toEqual({ "ex-e": 1 });
+  });
+
   it("adds a violation blamed on an earlier failed object to that object's findings", () => {
     const objects = [configMap("a"), configMap("c"), configMap("b")];
     const evaluation = evaluateControl(blamesEarlier, buildContext({ objects }));

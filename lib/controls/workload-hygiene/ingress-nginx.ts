@@ -41,13 +41,7 @@ function mayBeController(container: any): boolean {
 }
 
 function mentionsBinary(list: unknown): boolean {
-  if (!Array.isArray(list)) return false;
-  // A plain loop: this runs for every main container of the scan, a callback per call would be allocated each time.
-  for (let i = 0; i < list.length; i++) {
-    const a = list[i];
-    if (typeof a === "string" && a.includes("nginx-ingress-controller")) return true;
-  }
-  return false;
+  return Array.isArray(list) && list.some((a) => typeof a === "string" && a.includes("nginx-ingress-controller"));
 }
 
 export interface IngressNginxController {

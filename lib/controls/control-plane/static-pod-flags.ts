@@ -422,16 +422,23 @@ function describe(obj: K8sObject): string {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function commandMentions(container: any, names: readonly string[]): boolean {
-  return listMentions(container.command, names) || listMentions(container.args, names);
+  const hinted = HINTED_NAME_LISTS.has(names);
+  return listMentions(container.command, names, hinted) || listMentions(container.args, names, hinted);
 }
 
-function listMentions(list: unknown, names: readonly string[]): boolean {
+function listMentions(list: unknown, names: readonly string[], hinted: boolean): boolean {
   if (!Array.isArray(list)) return false;
-  for (const entry of list) if (typeof entry !== "string" || mentions(entry, names)) return true;
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i];
+    if (typeof entry !== "string" || mentions(entry, names, hinted)) return true;
+  }
   return false;
 }
 
-function mentions(text: string, names: readonly string[]): boolean {
+/** Whether the text contains one of the names; `hinted` when each name contains "kube" or "etcd" (see HINTED_NAME_LISTS). */
+function mentions(text: string, names: readonly string[], hinted: boolean): boolean {
+  // Two searches rule out most texts (flags, paths, images) instead of one per name.
+  if (hinted && !text.includes("kube") && !text.includes("etcd")) return false;
   for (const name of names) if (text.includes(name)) return true;
   return false;
 }
@@ -446,7 +453,7 @@ function mayRunComponent(container: any, names: readonly string[] = BINARY_NAMES
   if (commandMentions(container, names)) return true;
   if (Array.isArray(container.command) && container.command.length > 0) return false;
   const image = container.image;
-  if (typeof image === "string" && mentions(image, CONTROL_PLANE_COMPONENTS)) return true;
+  if (typeof image === "string" && mentions(image, CONTROL_PLANE_COMPONENTS, COMPONENTS_HINTED)) return true;
   return (CONTROL_PLANE_COMPONENTS as readonly unknown[]).includes(container.name);
 }
 
@@ -461,6 +468,12 @@ export interface CommandCandidate {
 
 export const KUBE_PROXY: readonly string[] = ["kube-proxy"];
 const CANDIDATE_NAMES: readonly string[] = [...BINARY_NAMES, ...KUBE_PROXY];
+
+/** Name lists each of whose names contains "kube" or "etcd", so a word with neither mentions none of them. */
+const HINTED_NAME_LISTS: ReadonlySet<readonly string[]> = new Set(
+  [BINARY_NAMES, KUBE_PROXY, CANDIDATE_NAMES, CONTROL_PLANE_COMPONENTS].filter((list) => list.every((n) => n.includes("kube") || n.includes("etcd"))),
+);
+const COMPONENTS_HINTED = HINTED_NAME_LISTS.has(CONTROL_PLANE_COMPONENTS);
 
 /**
  * The containers that may run a control-plane component or kube-proxy, in scan order: one pass over

@@ -202,7 +202,9 @@ function candidateRules(applicable: NamespaceRules, labels: unknown): readonly P
   if (!isObject(labels)) return applicable.rules;
   if (applicable.byLabel.size === 0) return applicable.unindexedRules;
   let positions: number[] | undefined;
-  for (const key of Object.keys(labels)) {
+  // for…in over own keys visits what Object.keys would, in the same order, without a key array per workload.
+  for (const key in labels) {
+    if (!Object.prototype.hasOwnProperty.call(labels, key)) continue;
     const value = labels[key];
     if (typeof value !== "string") continue;
     const hit = applicable.byLabel.get(key)?.get(value);

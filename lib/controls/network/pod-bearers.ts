@@ -22,8 +22,9 @@ export function indexPodBearers(all: PodBearer[]): LabelledPods {
   for (const bearer of all) {
     const labels = bearer.labels;
     if (labels === null || labels === undefined) continue;
-    // Object.keys, like the selector test, also sees the indexes of a (malformed) string.
-    for (const k of Object.keys(labels)) {
+    // Own keys as Object.keys sees them (a malformed string's indexes too), without a key array per bearer.
+    for (const k in labels) {
+      if (!Object.prototype.hasOwnProperty.call(labels, k)) continue;
       let byValue = byLabel.get(k);
       if (!byValue) byLabel.set(k, (byValue = new Map()));
       const v = labels[k];

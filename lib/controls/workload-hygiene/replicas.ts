@@ -93,10 +93,54 @@ export function hasDisruptionBudget(obj: K8sObject, ctx: EvalContext): boolean {
   return false;
 }
 
+/** Per scan: namespace → label key → value → the namespace's workloads whose pods carry it (scan order). */
+type WorkloadsByLabel = Map<string, Map<string, Map<unknown, K8sObject[]>>>;
+
+const newWorkloadsByLabel = (): WorkloadsByLabel => new Map();
+
+/**
+ * The namespace's workloads by their value of one label key, built per key on first use: budgets
+ * name a few keys, so indexing only those touches one label per workload instead of all of them.
+ */
+function workloadsByValue(ctx: EvalContext, namespace: string, key: string): Map<unknown, K8sObject[]> {
+  const byNamespace = ctx.cache("workload-hygiene:workloads-by-label", newWorkloadsByLabel);
+  let byKey = byNamespace.get(namespace);
+  if (!byKey) byNamespace.set(namespace, (byKey = new Map()));
+  let byValue = byKey.get(key);
+  if (!byValue) {
+    byValue = new Map();
+    for (const w of ctx.index.workloadsInNamespace(namespace)) {
+      const labels = podLabelsOfCached(w);
+      if (labels === null || labels === undefined || !Object.prototype.hasOwnProperty.call(labels, key)) continue;
+      const list = byValue.get(labels[key]);
+      if (list) list.push(w);
+      else byValue.set(labels[key], [w]);
+    }
+    byKey.set(key, byValue);
+  }
+  return byValue;
+}
+
+const NO_WORKLOADS: readonly K8sObject[] = Object.freeze([]);
+
 /** Workloads in the budget's namespace whose pods it selects, in scan order. */
 export function workloadsUnderBudget(pdb: K8sObject, ctx: EvalContext): K8sObject[] {
   const selector = pdb.spec?.selector;
   if (pdb.apiVersion === "policy/v1beta1" && isEmptySelector(selector)) return [];
-  // The index narrows candidates by the selector's labels, then applies the same selector test as budgetSelects.
-  return ctx.index.workloadsMatching(namespaceOf(pdb), selector ?? {});
+  const namespace = namespaceOf(pdb);
+  // Candidates: the shortest list among the selector's string-valued matchLabels (a workload it selects
+  // carries each of them), else every workload; all keep scan order, and the selector test decides.
+  let candidates = ctx.index.workloadsInNamespace(namespace);
+  const required = selector && typeof selector === "object" ? selector.matchLabels : undefined;
+  if (required && typeof required === "object") {
+    for (const key of Object.keys(required)) {
+      const value = required[key];
+      if (typeof value !== "string") continue;
+      const list = workloadsByValue(ctx, namespace, key).get(value) ?? NO_WORKLOADS;
+      if (list.length < candidates.length) candidates = list;
+    }
+  }
+  const found: K8sObject[] = [];
+  for (const w of candidates) if (matchesLabelSelector(selector ?? {}, podLabelsOfCached(w))) found.push(w);
+  return found;
 }

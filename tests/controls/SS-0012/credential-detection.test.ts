@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   compileSensitiveValues,
   credentialReason,
+  detectCredentialValue,
   credentialsInConfigText,
   credentialPolicyOf,
   hasSensitiveName,
@@ -69,6 +70,51 @@ describe("credentialReason", () => {
     expect(compileSensitiveValues(["(unbalanced"])[0].test("a (unbalanced b")).toBe(true);
     expect(credentialReason("STRIPE_PUBLISHABLE_KEY", "pk_live_abc", custom)).toBeUndefined();
     expect(credentialReason("NOTE", "xx (unbalanced yy", custom)).toBe("configured sensitive value");
+  });
+});
+
+describe("detectCredentialValue", () => {
+  // Each format is recognised at the very start and end of a text, alone, and inside a larger file:
+  // the detectors only run where their literal prefix occurs, so these are the edges to hold.
+  const tokens: [string, string][] = [
+    ["private key", "-----BEGIN EC PRIVATE KEY-----"],
+    ["private key", "-----BEGIN PRIVATE KEY BLOCK-----"],
+    ...["AKIA", "ASIA", "ABIA", "ACCA"].map((p): [string, string] => ["AWS access key", `${p}IOSFODNN7EXAMPLE`]),
+    ...["p", "o", "u", "s", "r"].map((c): [string, string] => ["GitHub token", `gh${c}_${"a1".repeat(18)}`]),
+    ["GitHub token", `github_pat_${"A_9".repeat(20)}`],
+    ["GitLab token", `glpat-${"x".repeat(20)}`],
+    ...["a", "b", "p", "o", "s", "r"].map((c): [string, string] => ["Slack token", `xox${c}-1234567890`]),
+    ["Google API key", `AIza${"B".repeat(35)}`],
+    ["Stripe secret key", `rk_live_${"9".repeat(20)}`],
+    ["Stripe secret key", `sk_live_${"9".repeat(20)}`],
+    ["JSON Web Token", "eyJhbGciOiJI.eyJzdWIiOiIx.abcdefgh"],
+    ["redacted credential", REDACTED_CREDENTIAL_MARKER],
+    ["redacted credential", "<redacted:credential>"],
+  ];
+  it.each(tokens)("%s: %s", (kind, token) => {
+    expect(detectCredentialValue(token)).toBe(kind);
+    expect(detectCredentialValue(`key: ${token}`)).toBe(kind);
+    expect(detectCredentialValue(`${token}\n`)).toBe(kind);
+    expect(detectCredentialValue(`a: b\n${"_-AxzkJK ".repeat(50)}\nvalue = ${token}`)).toBe(kind);
+  });
+
+  it("needs the exact, case-sensitive prefix and the word boundaries", () => {
+    for (const value of [
+      `GHP_${"a".repeat(36)}`,
+      `ghx_${"a".repeat(36)}`,
+      `xghp_${"a".repeat(36)}`,
+      `pk_live_${"9".repeat(20)}`,
+      `k_live_${"9".repeat(20)}`,
+      `xoxz-1234567890`,
+      `akia${"A".repeat(16)}`,
+      `AKIA${"A".repeat(15)}`,
+      "eyJhbGciOiJI.eyJzdWIi.abcdefgh",
+      "-----BEGIN PUBLIC KEY-----",
+      "redacted-credential",
+      "A_-zkJxK",
+    ]) {
+      expect(detectCredentialValue(value), value).toBeUndefined();
+    }
   });
 });
 

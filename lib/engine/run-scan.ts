@@ -3,6 +3,7 @@ import { ALL_CONTROLS, LIBRARY_VERSION } from "../controls";
 import { listFrameworks } from "../controls/frameworks";
 import { buildContext } from "./build-context";
 import { scoreFramework } from "./score-framework";
+import { SHAPE_WITNESS_OBJECTS } from "./shape-witness";
 import { evaluateControl, evaluateControlInto, type FailureSink } from "./evaluate-control";
 import { exceptionMatches, isActive, type ExceptionRule } from "./exceptions";
 import { REPORT_SCHEMA_VERSION, type ReportControl, type ReportFinding, type ReportFramework, type ScanReport } from "./report";
@@ -311,9 +312,21 @@ export function scanIncrementally(input: ScanInput): Generator<ControlResult, Sc
 
 const NO_FINDINGS: ReportFinding[] = Object.freeze([]) as unknown as ReportFinding[];
 
-function* scanControls(input: ScanInput, yieldFindings: boolean): Generator<ControlResult, ScanReport, void> {
+// The shape witness (see shape-witness.ts): scanned and kept when a process starts its second scan, so a
+// one-shot run (the CLI) does not pay for it.
+let scansStarted = 0;
+let shapeWitness: EvalContext | undefined;
+
+function keepShapeWitness(): void {
+  const scan = scanControls({ objects: SHAPE_WITNESS_OBJECTS, now: new Date(0) }, false, (ctx) => (shapeWitness = ctx));
+  for (let next = scan.next(); !next.done; next = scan.next());
+}
+
+function* scanControls(input: ScanInput, yieldFindings: boolean, keepContext?: (ctx: EvalContext) => void): Generator<ControlResult, ScanReport, void> {
+  if (++scansStarted === 2 && shapeWitness === undefined) keepShapeWitness();
   const now = input.now ?? new Date();
   const ctx = buildContext(input);
+  keepContext?.(ctx);
   const exceptions = (input.exceptions ?? []).filter((e) => isActive(e, now));
   const frameworks = listFrameworks().filter((f) => !input.frameworks?.length || input.frameworks.includes(f.id));
   let library = input.controls ?? ALL_CONTROLS;

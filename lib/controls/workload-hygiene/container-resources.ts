@@ -177,12 +177,17 @@ export function containersInSpec(
 }
 
 export function podSpecLocationOf(obj: K8sObject): PodSpecLocation | undefined {
-  let at = locations.get(obj);
-  if (at === undefined) {
-    const found = podSpecOf(obj);
-    at = found ? newPodSpecLocation(found.spec, found.path, obj.metadata?.namespace || "default") : null;
-    locations.set(obj, at);
-  }
+  const at = locations.get(obj);
+  if (at === undefined) return locate(obj);
+  return at ?? undefined;
+}
+
+// Out of line: dozens of controls' optimized code inline podSpecLocationOf, and only the first
+// call per object needs this part.
+function locate(obj: K8sObject): PodSpecLocation | undefined {
+  const found = podSpecOf(obj);
+  const at = found ? newPodSpecLocation(found.spec, found.path, obj.metadata?.namespace || "default") : null;
+  locations.set(obj, at);
   return at ?? undefined;
 }
 

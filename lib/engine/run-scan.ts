@@ -197,12 +197,12 @@ class ControlFindings implements FailureSink {
     const from = regrouped[0].end;
     const rest = findings.slice(from);
     findings.length = from;
-    let next = from;
+    let next = 0;
     for (const failure of regrouped) {
-      for (; next < failure.end; next++) findings.push(rest[next - from]);
+      for (; from + next < failure.end; next++) findings.push(rest[next]);
       for (const finding of failure.more!) findings.push(finding);
     }
-    for (; next - from < rest.length; next++) findings.push(rest[next - from]);
+    for (; next < rest.length; next++) findings.push(rest[next]);
   }
 
   /** Counts a failed resource as failed or excepted; returns the id of the exception rule that matched it. */
@@ -315,6 +315,7 @@ const NO_FINDINGS: ReportFinding[] = Object.freeze([]) as unknown as ReportFindi
 // The shape witness (see shape-witness.ts): scanned and kept when a process starts its second scan, so a
 // one-shot run (the CLI) does not pay for it.
 let scansStarted = 0;
+// Never read: holding it is the point.
 let shapeWitness: EvalContext | undefined;
 
 function keepShapeWitness(): void {

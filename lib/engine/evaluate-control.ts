@@ -1,5 +1,6 @@
 // Evaluates one control over a scan context: target selection, owner de-duplication, status.
 import { objectKey, refOf } from "./object-index";
+import { keepShape } from "./shape-witness";
 import type { Control, ControlStatus, EvalContext, EvalTarget, ResourceRef, Violation } from "./types";
 
 export interface TargetResult {
@@ -194,6 +195,7 @@ function evaluate(control: Control<any>, ctx: EvalContext, sink: FailureSink | u
     return { evaluation: { status: "skipped", results: [], passed: 0, errors: [], reason: "no cloud provider data" }, conflict: false };
   }
   const failed = new FailedResources(sink);
+  keepShape(failed);
   const errors: string[] = [];
   let evaluated = 0;
   let passed = 0;

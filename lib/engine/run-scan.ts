@@ -3,7 +3,7 @@ import { ALL_CONTROLS, LIBRARY_VERSION } from "../controls";
 import { listFrameworks } from "../controls/frameworks";
 import { buildContext } from "./build-context";
 import { scoreFramework } from "./score-framework";
-import { SHAPE_WITNESS_OBJECTS } from "./shape-witness";
+import { keepShape, keepShapesOf, SHAPE_WITNESS_OBJECTS } from "./shape-witness";
 import { evaluateControl, evaluateControlInto, type FailureSink } from "./evaluate-control";
 import { exceptionMatches, isActive, type ExceptionRule } from "./exceptions";
 import { REPORT_SCHEMA_VERSION, type ReportControl, type ReportFinding, type ReportFramework, type ScanReport } from "./report";
@@ -257,6 +257,7 @@ function evaluateInto(
   const { ctx, findings } = scan;
   const start = findings.length;
   let sink = new ControlFindings(scan, control);
+  keepShape(sink);
   let evaluation = evaluateControlInto(control, ctx, sink);
   if (!evaluation) {
     // A resource failed again after its findings were written: evaluate again, collecting everything first.
@@ -316,18 +317,17 @@ const NO_FINDINGS: ReportFinding[] = Object.freeze([]) as unknown as ReportFindi
 // one-shot run (the CLI) does not pay for it.
 let scansStarted = 0;
 // Never read: holding it is the point.
-let shapeWitness: EvalContext | undefined;
+let shapeWitness: unknown[] | undefined;
 
 function keepShapeWitness(): void {
-  const scan = scanControls({ objects: SHAPE_WITNESS_OBJECTS, now: new Date(0) }, false, (ctx) => (shapeWitness = ctx));
-  for (let next = scan.next(); !next.done; next = scan.next());
+  shapeWitness = keepShapesOf(() => runScan({ objects: SHAPE_WITNESS_OBJECTS, now: new Date(0) }));
 }
 
-function* scanControls(input: ScanInput, yieldFindings: boolean, keepContext?: (ctx: EvalContext) => void): Generator<ControlResult, ScanReport, void> {
+function* scanControls(input: ScanInput, yieldFindings: boolean): Generator<ControlResult, ScanReport, void> {
   if (++scansStarted === 2 && shapeWitness === undefined) keepShapeWitness();
   const now = input.now ?? new Date();
   const ctx = buildContext(input);
-  keepContext?.(ctx);
+  keepShape(ctx);
   const exceptions = (input.exceptions ?? []).filter((e) => isActive(e, now));
   const frameworks = listFrameworks().filter((f) => !input.frameworks?.length || input.frameworks.includes(f.id));
   let library = input.controls ?? ALL_CONTROLS;

@@ -8,6 +8,28 @@
 // outlives a scan.
 import type { K8sObject } from "./types";
 
+// While the witness is scanned: the per-scan objects that hot code reads (context, finding sinks, failure
+// collectors), kept with it. Objects reached from them (index, views, models) are kept too.
+let keeping: unknown[] | undefined;
+
+/** Called where a scan builds such an object; keeps it when the scan is the witness's. */
+export function keepShape(object: unknown): void {
+  keeping?.push(object);
+}
+
+/** Runs the witness scan; returns what it kept. */
+export function keepShapesOf(scan: () => void): unknown[] {
+  const kept: unknown[] = [];
+  const outer = keeping;
+  keeping = kept;
+  try {
+    scan();
+  } finally {
+    keeping = outer;
+  }
+  return kept;
+}
+
 const labels = { "app.kubernetes.io/name": "shop", "app.kubernetes.io/instance": "shop", app: "shop" };
 
 const podSpec = {

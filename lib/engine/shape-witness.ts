@@ -3,9 +3,9 @@
 // classes that only live while some object has them; a memory-reducing collection (an idle process, or
 // `gc()` between benchmark rounds) drops them with the last scan's objects, and with them every optimized
 // function that was specialized for them, so the next scan runs unoptimized code and recompiles
-// (~100 functions on the 10k-object Helm corpus; 30 % of its CPU). Keeping this scan's context alive keeps
-// those hidden classes, and the next scan's objects get the same ones. Made-up objects only: no user data
-// outlives a scan.
+// (~100 functions per scan of the 10k-object Helm corpus). Keeping this scan's per-scan objects alive
+// (`keepShape`) keeps those hidden classes, and the next scan's objects get the same ones. Made-up
+// objects only: no user data outlives a scan.
 import type { K8sObject } from "./types";
 
 // While the witness is scanned: the per-scan objects that hot code reads (context, finding sinks, failure

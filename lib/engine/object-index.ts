@@ -117,7 +117,7 @@ export class ObjectIndex {
     let targets = this.targetsByKind.get(kind);
     if (!targets) {
       const all = this.byKind(kind);
-      const objects = all.length && isWorkload(all[0]) ? all.filter((o) => !this.hasWorkloadOwner(o)) : all;
+      const objects = all.length && isWorkload(all[0]) ? this.withoutWorkloadOwner(all) : all;
       targets = new EvaluationTargets(objects, this.sharedNames);
       this.targetsByKind.set(kind, targets);
     }
@@ -151,7 +151,13 @@ export class ObjectIndex {
   ownerOf(obj: K8sObject): K8sObject | undefined {
     const refs = obj.metadata?.ownerReferences;
     if (!Array.isArray(refs) || refs.length === 0) return undefined;
-    const ref = refs.find((r) => r.controller) ?? refs[0];
+    let ref = refs[0];
+    for (const r of refs) {
+      if (r.controller) {
+        ref = r;
+        break;
+      }
+    }
     if (ref.uid) {
       const byUid = this.uids.get(ref.uid);
       if (byUid) return byUid;
@@ -190,7 +196,9 @@ export class ObjectIndex {
   /** Pod-bearing objects that no other scanned object owns: what users think of as "workloads". */
   workloads(): readonly K8sObject[] {
     if (!this.workloadList) {
-      this.workloadList = this.all.filter((o) => isWorkload(o) && !this.hasWorkloadOwner(o));
+      const list: K8sObject[] = [];
+      for (const o of this.all) if (isWorkload(o) && !this.hasWorkloadOwner(o)) list.push(o);
+      this.workloadList = list;
       this.workloadsByNamespace = new Map();
       for (const w of this.workloadList) {
         const ns = w.metadata?.namespace ?? "default";
@@ -224,19 +232,25 @@ export class ObjectIndex {
 
   /** Workloads whose pods a Service-style map selector selects. */
   workloadsSelectedBy(namespace: string, selector: Record<string, string> | undefined): K8sObject[] {
-    return this.labelledWorkloads(namespace, selector).filter((w) => matchesMapSelector(selector, this.podLabels(w)));
+    const selected: K8sObject[] = [];
+    for (const w of this.labelledWorkloads(namespace, selector)) if (matchesMapSelector(selector, this.podLabels(w))) selected.push(w);
+    return selected;
   }
 
   /** Workloads whose pods a LabelSelector selects (NetworkPolicy podSelector, PDB, …). */
   workloadsMatching(namespace: string, selector: LabelSelector | undefined): K8sObject[] {
     const matchLabels = selector && typeof selector === "object" ? selector.matchLabels : undefined;
-    return this.labelledWorkloads(namespace, matchLabels).filter((w) => matchesLabelSelector(selector, this.podLabels(w)));
+    const selected: K8sObject[] = [];
+    for (const w of this.labelledWorkloads(namespace, matchLabels)) if (matchesLabelSelector(selector, this.podLabels(w))) selected.push(w);
+    return selected;
   }
 
   /** Services in the workload's namespace that select its pods. */
   servicesFor(workload: K8sObject): K8sObject[] {
     const labels = this.podLabels(workload);
-    return this.ofKindIn("Service", workload.metadata?.namespace ?? "default").filter((o) => matchesMapSelector(o.spec?.selector, labels));
+    const services: K8sObject[] = [];
+    for (const o of this.ofKindIn("Service", workload.metadata?.namespace ?? "default")) if (matchesMapSelector(o.spec?.selector, labels)) services.push(o);
+    return services;
   }
 
   /** Ingresses (any version) that route to the named Service. */
@@ -271,9 +285,11 @@ export class ObjectIndex {
   /** NetworkPolicies in the workload's namespace whose podSelector selects its pods. */
   networkPoliciesFor(workload: K8sObject): K8sObject[] {
     const labels = this.podLabels(workload);
-    return this.ofKindIn("NetworkPolicy", workload.metadata?.namespace ?? "default").filter((o) =>
-      matchesLabelSelector(o.spec?.podSelector ?? {}, labels),
-    );
+    const policies: K8sObject[] = [];
+    for (const o of this.ofKindIn("NetworkPolicy", workload.metadata?.namespace ?? "default")) {
+      if (matchesLabelSelector(o.spec?.podSelector ?? {}, labels)) policies.push(o);
+    }
+    return policies;
   }
 
   // Lazily built joins for the selector queries above: per-scan maps instead of a walk per call.
@@ -283,6 +299,12 @@ export class ObjectIndex {
   private readonly kindInNamespace = new Map<string, K8sObject[]>();
   private ingressesByService?: Map<string, Map<string, K8sObject[]>>;
   private routesByService?: Map<unknown, Map<string, K8sObject[]>>;
+
+  private withoutWorkloadOwner(all: readonly K8sObject[]): K8sObject[] {
+    const own: K8sObject[] = [];
+    for (const o of all) if (!this.hasWorkloadOwner(o)) own.push(o);
+    return own;
+  }
 
   private podLabels(obj: K8sObject): Record<string, string> {
     let labels = this.workloadLabels.get(obj);
@@ -294,7 +316,11 @@ export class ObjectIndex {
   private ofKindIn(kind: string, namespace: string): K8sObject[] {
     const key = `${kind}\u0000${namespace}`;
     let list = this.kindInNamespace.get(key);
-    if (!list) this.kindInNamespace.set(key, (list = this.inNamespace(namespace).filter((o) => o.kind === kind)));
+    if (!list) {
+      list = [];
+      for (const o of this.inNamespace(namespace)) if (o.kind === kind) list.push(o);
+      this.kindInNamespace.set(key, list);
+    }
     return list;
   }
 
@@ -346,16 +372,17 @@ function pushTo<K, V>(map: Map<K, Map<string, V[]>>, outer: K, inner: string, va
 /** Names of the Services an Ingress routes to (networking.k8s.io/v1 and legacy extensions/v1beta1 shapes). */
 export function ingressBackendServices(ingress: K8sObject): string[] {
   const names = new Set<string>();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const add = (backend: any) => {
-    const name = backend?.service?.name ?? backend?.serviceName;
-    if (typeof name === "string") names.add(name);
-  };
-  add(ingress.spec?.defaultBackend ?? ingress.spec?.backend);
+  addBackendService(names, ingress.spec?.defaultBackend ?? ingress.spec?.backend);
   for (const rule of ingress.spec?.rules ?? []) {
-    for (const path of rule?.http?.paths ?? []) add(path?.backend);
+    for (const path of rule?.http?.paths ?? []) addBackendService(names, path?.backend);
   }
   return [...names];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function addBackendService(names: Set<string>, backend: any): void {
+  const name = backend?.service?.name ?? backend?.serviceName;
+  if (typeof name === "string") names.add(name);
 }
 
 /** Service backends of a Gateway API route, with namespace defaulted to the route's own. */

@@ -132,7 +132,7 @@ export class GrantSearch<C = unknown> {
           }
         }
       } else {
-        for (const role of candidates) if (role.rules.some(({ rule }) => this.test.givesAny(rule, cls))) roles.add(role);
+        for (const role of candidates) if (this.roleGives(role, cls)) roles.add(role);
       }
     } else if (this.test.resourceEntries) {
       for (const entry of this.test.resourceEntries) {
@@ -142,13 +142,18 @@ export class GrantSearch<C = unknown> {
         }
       }
     } else {
-      for (const role of this.model.roles) if (role.rules.some(({ rule }) => this.test.givesAny(rule, cls))) roles.add(role);
+      for (const role of this.model.roles) if (this.roleGives(role, cls)) roles.add(role);
     }
     this.rolesByClass.set(cls, roles);
     return roles;
   }
 
   /** The rules of the binding's role that give the capability at the binding's scope, in role order. */
+  private roleGives(role: RoleNode, cls: C): boolean {
+    for (const { rule } of role.rules) if (this.test.givesAny(rule, cls)) return true;
+    return false;
+  }
+
   private ruleHitsOf(binding: BindingNode): readonly RuleHit[] {
     const role = binding.role;
     if (!role) return NO_RULE_HITS;

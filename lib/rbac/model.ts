@@ -284,7 +284,8 @@ export class RbacModel {
       const picks: RoleNode[] = [];
       for (const selector of role.aggregationSelectors!) {
         // Each selector's matches in name order: sorting only the matches (a stable sort) orders them as sorting every ClusterRole would.
-        const matches = clusterRoles.filter((candidate) => candidate !== role && matchesLabelSelector(selector, candidate.labels));
+        const matches: RoleNode[] = [];
+        for (const candidate of clusterRoles) if (candidate !== role && matchesLabelSelector(selector, candidate.labels)) matches.push(candidate);
         matches.sort(byName);
         for (const candidate of matches) if (!picks.includes(candidate)) picks.push(candidate);
       }
@@ -363,9 +364,9 @@ export class RbacModel {
     }
     const rawSubjects: unknown[] = Array.isArray(obj.subjects) ? obj.subjects : [];
     const ownSubjects: SubjectRef[] = [];
-    rawSubjects.forEach((raw, index) => {
-      const subject = normalizeBindingSubject(raw, namespace);
-      if (!subject) return;
+    for (let index = 0; index < rawSubjects.length; index++) {
+      const subject = normalizeBindingSubject(rawSubjects[index], namespace);
+      if (!subject) continue;
       binding.subjects.push({ subject, index });
       const key = subjectKey(subject);
       let entry = this.subjectIndex.get(key);
@@ -375,7 +376,7 @@ export class RbacModel {
       }
       entry.entries.push({ binding, index });
       ownSubjects.push(entry.subject);
-    });
+    }
     this.ownSubjectsOfBinding.set(binding, ownSubjects);
     if (binding.role) {
       let list = this.bindingsByRole.get(binding.role);
@@ -429,9 +430,16 @@ export class RbacModel {
   /** Every subject named in at least one binding, in a stable order (kind, namespace, name). */
   subjects(): readonly SubjectSummary[] {
     if (!this.subjectList) {
-      this.subjectList = [...this.subjectIndex.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, e]) => ({ subject: e.subject, bindings: [...new Set(e.entries.map((x) => x.binding))] }));
+      // The default sort orders strings by UTF-16 code units, as < does; keys are unique.
+      const keys = [...this.subjectIndex.keys()].sort();
+      const list: SubjectSummary[] = [];
+      for (const key of keys) {
+        const e = this.subjectIndex.get(key)!;
+        const bindings = new Set<BindingNode>();
+        for (const x of e.entries) bindings.add(x.binding);
+        list.push({ subject: e.subject, bindings: [...bindings] });
+      }
+      this.subjectList = list;
     }
     return this.subjectList;
   }

@@ -481,24 +481,26 @@ const COMPONENTS_HINTED = HINTED_NAME_LISTS.has(CONTROL_PLANE_COMPONENTS);
  * Deployment are judged on the Deployment; mirror pods (owned by their Node) on themselves.
  */
 export function commandCandidates(ctx: EvalContext): CommandCandidate[] {
-  return ctx.cache("control-plane/command-candidates", () => {
-    const candidates: CommandCandidate[] = [];
-    for (const kind of WORKLOAD_KINDS) {
-      for (const obj of ctx.index.evaluationTargets(kind).objects) {
-        const at = podSpecOf(obj);
-        const containers: unknown[] = at && Array.isArray(at.spec.containers) ? at.spec.containers : EMPTY;
-        for (let index = 0; index < containers.length; index++) {
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          const container = containers[index] as any;
-          if (!container || typeof container !== "object") continue;
-          if (mayRunComponent(container, CANDIDATE_NAMES)) {
-            candidates.push({ obj, container, path: `${at!.path}.containers[${index}]` });
-          }
+  return ctx.cache("control-plane/command-candidates", () => findCommandCandidates(ctx));
+}
+
+function findCommandCandidates(ctx: EvalContext): CommandCandidate[] {
+  const candidates: CommandCandidate[] = [];
+  for (const kind of WORKLOAD_KINDS) {
+    for (const obj of ctx.index.evaluationTargets(kind).objects) {
+      const at = podSpecOf(obj);
+      const containers: unknown[] = at && Array.isArray(at.spec.containers) ? at.spec.containers : EMPTY;
+      for (let index = 0; index < containers.length; index++) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const container = containers[index] as any;
+        if (!container || typeof container !== "object") continue;
+        if (mayRunComponent(container, CANDIDATE_NAMES)) {
+          candidates.push({ obj, container, path: `${at!.path}.containers[${index}]` });
         }
       }
     }
-    return candidates;
-  });
+  }
+  return candidates;
 }
 
 function workloadInstances(ctx: EvalContext): ComponentInstance[] {

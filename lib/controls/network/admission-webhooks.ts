@@ -110,7 +110,16 @@ export function interceptedResources(
   { matchGroup = true }: { matchGroup?: boolean } = {},
 ): GroupResource[] {
   const rules = rulesOf(webhook);
-  return targets.filter((t) => rules.some((rule) => ruleMatches(rule, t, matchGroup)));
+  const intercepted: GroupResource[] = [];
+  for (const t of targets) {
+    for (const rule of rules) {
+      if (ruleMatches(rule, t, matchGroup)) {
+        intercepted.push(t);
+        break;
+      }
+    }
+  }
+  return intercepted;
 }
 
 export function formatGroupResource({ group, resource }: GroupResource): string {

@@ -43,10 +43,11 @@ const INTERNAL_LB_ENTRIES = Object.entries(INTERNAL_LB_ANNOTATIONS);
 /** True when a LoadBalancer Service asks its cloud for a private load balancer. */
 export function isInternalLoadBalancer(service: K8sObject): boolean {
   const annotations = service.metadata?.annotations ?? {};
-  return INTERNAL_LB_ENTRIES.some(([key, isInternal]) => {
+  for (const [key, isInternal] of INTERNAL_LB_ENTRIES) {
     const value = annotations[key];
-    return typeof value === "string" && isInternal(value.trim());
-  });
+    if (typeof value === "string" && isInternal(value.trim())) return true;
+  }
+  return false;
 }
 
 /** True when an Ingress is explicitly provisioned on a private load balancer. */
@@ -103,19 +104,21 @@ function serviceReachesWorkload(service: K8sObject, workload: K8sObject): boolea
 export function ingressServiceBackends(ingress: K8sObject): { name: string; path: string }[] {
   const result: { name: string; path: string }[] = [];
   const spec = ingress.spec ?? {};
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const add = (backend: any, path: string) => {
-    if (typeof backend?.service?.name === "string") result.push({ name: backend.service.name, path: `${path}.service.name` });
-    else if (typeof backend?.serviceName === "string") result.push({ name: backend.serviceName, path: `${path}.serviceName` });
-  };
-  if (spec.defaultBackend) add(spec.defaultBackend, "spec.defaultBackend");
-  else if (spec.backend) add(spec.backend, "spec.backend");
-  (Array.isArray(spec.rules) ? spec.rules : []).forEach((rule: { http?: { paths?: unknown[] } }, i: number) => {
-    (Array.isArray(rule?.http?.paths) ? rule.http.paths : []).forEach((p, j) =>
-      add((p as { backend?: unknown })?.backend, `spec.rules[${i}].http.paths[${j}].backend`),
-    );
-  });
+  if (spec.defaultBackend) addIngressBackend(result, spec.defaultBackend, "spec.defaultBackend");
+  else if (spec.backend) addIngressBackend(result, spec.backend, "spec.backend");
+  const rules: { http?: { paths?: unknown[] } }[] = Array.isArray(spec.rules) ? spec.rules : [];
+  for (let i = 0; i < rules.length; i++) {
+    const paths = rules[i]?.http?.paths;
+    if (!Array.isArray(paths)) continue;
+    for (let j = 0; j < paths.length; j++) addIngressBackend(result, (paths[j] as { backend?: unknown })?.backend, `spec.rules[${i}].http.paths[${j}].backend`);
+  }
   return result;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function addIngressBackend(result: { name: string; path: string }[], backend: any, path: string): void {
+  if (typeof backend?.service?.name === "string") result.push({ name: backend.service.name, path: `${path}.service.name` });
+  else if (typeof backend?.serviceName === "string") result.push({ name: backend.serviceName, path: `${path}.serviceName` });
 }
 
 export const GATEWAY_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"];

@@ -30,10 +30,9 @@ export function evaluateNamespaceDefaultDeny(namespace: K8sObject, ctx: EvalCont
   const name = namespace.metadata?.name;
   if (!name || ctx.settings.systemNamespaces.includes(name)) return null;
   const nsLabels = namespaceLabels(ctx, name);
-  const denying = policyRules(ctx).filter(
-    (rule) => rule.isolates[direction] && ruleSelectsWholeNamespace(rule, name, nsLabels) && allowAllRules(rule, direction).length === 0,
-  );
-  if (denying.length > 0) return [];
+  for (const rule of policyRules(ctx)) {
+    if (rule.isolates[direction] && ruleSelectsWholeNamespace(rule, name, nsLabels) && allowAllRules(rule, direction).length === 0) return [];
+  }
   return [
     {
       message: `namespace "${name}" has no default-deny ${direction} policy (one selecting every pod and isolating ${direction}); pods not picked by a specific policy keep unrestricted ${direction}`,

@@ -409,9 +409,11 @@ export function isolationOf(ctx: EvalContext, workload: K8sObject): Isolation {
  */
 export function namespacePolicies(ctx: EvalContext, namespace: string): PolicyRule[] {
   const nsLabels = namespaceLabels(ctx, namespace);
-  return policyRules(ctx).filter((rule) =>
-    rule.namespace !== undefined ? rule.namespace === namespace : ruleSelectsWholeNamespace(rule, namespace, nsLabels),
-  );
+  const rules: PolicyRule[] = [];
+  for (const rule of policyRules(ctx)) {
+    if (rule.namespace !== undefined ? rule.namespace === namespace : ruleSelectsWholeNamespace(rule, namespace, nsLabels)) rules.push(rule);
+  }
+  return rules;
 }
 
 /** A port of a rule (`ports[]` for NetworkPolicy, `toPorts[].ports[]` for Cilium). */

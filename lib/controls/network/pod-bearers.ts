@@ -47,7 +47,9 @@ function namespacePods(ctx: EvalContext, namespace: string): LabelledPods {
         for (const o of ctx.index.byKind(kind)) if (!o.metadata?.namespace) objects.push(o);
       }
     }
-    pods = indexPodBearers(objects.map((object) => ({ object, labels: podLabelsOf(object) })));
+    const bearers: PodBearer[] = [];
+    for (const object of objects) bearers.push({ object, labels: podLabelsOf(object) });
+    pods = indexPodBearers(bearers);
     byNamespace.set(namespace, pods);
   }
   return pods;
@@ -81,7 +83,9 @@ function candidates(pods: LabelledPods, required: Record<string, string>): PodBe
 /** Pod bearers (of an index) a Service-style map selector selects (none for an empty selector). */
 export function labelledPodsMatchingMap(pods: LabelledPods, selector: Record<string, string> | undefined): PodBearer[] {
   if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return [];
-  return candidates(pods, selector).filter((b) => matchesMapSelector(selector, b.labels));
+  const selected: PodBearer[] = [];
+  for (const b of candidates(pods, selector)) if (matchesMapSelector(selector, b.labels)) selected.push(b);
+  return selected;
 }
 
 /** True when a Service-style map selector selects at least one pod bearer of the namespace. */
@@ -112,5 +116,7 @@ export function podBearersMatchingSelector(ctx: EvalContext, namespace: string, 
   for (const req of selector.matchExpressions ?? []) {
     if (req.operator === "In" && req.values?.length === 1) required[req.key] = req.values[0];
   }
-  return candidates(pods, required).filter((b) => matchesLabelSelector(selector, b.labels));
+  const selected: PodBearer[] = [];
+  for (const b of candidates(pods, required)) if (matchesLabelSelector(selector, b.labels)) selected.push(b);
+  return selected;
 }

@@ -29,9 +29,13 @@ export function rbacModelOf(ctx: EvalContext): RbacModel {
  * engine key each subject once.
  */
 export function subjectTargets(ctx: EvalContext): readonly EvalTarget<SubjectRef>[] {
-  return ctx.cache("rbac:subject-targets", () =>
-    rbacModelOf(ctx).subjects().map(({ subject }) => ({ resource: { subject }, value: subject })),
-  );
+  return ctx.cache("rbac:subject-targets", () => subjectTargetsOf(rbacModelOf(ctx)));
+}
+
+function subjectTargetsOf(model: RbacModel): EvalTarget<SubjectRef>[] {
+  const targets: EvalTarget<SubjectRef>[] = [];
+  for (const { subject } of model.subjects()) targets.push({ resource: { subject }, value: subject });
+  return targets;
 }
 
 type SubjectControlBase = Omit<ControlDefinition<SubjectRef>, "targets" | "evaluate" | "category"> & {
@@ -70,5 +74,11 @@ export function definePermissionControl(definition: PermissionControlDefinition)
 
 /** Every RoleBinding and ClusterRoleBinding, as targets reported on the binding object (built once per scan). */
 export function bindingTargets(ctx: EvalContext): readonly EvalTarget<BindingNode>[] {
-  return ctx.cache("rbac:binding-targets", () => rbacModelOf(ctx).bindings.map((binding) => ({ resource: { object: binding.ref }, value: binding })));
+  return ctx.cache("rbac:binding-targets", () => bindingTargetsOf(rbacModelOf(ctx)));
+}
+
+function bindingTargetsOf(model: RbacModel): EvalTarget<BindingNode>[] {
+  const targets: EvalTarget<BindingNode>[] = [];
+  for (const binding of model.bindings) targets.push({ resource: { object: binding.ref }, value: binding });
+  return targets;
 }

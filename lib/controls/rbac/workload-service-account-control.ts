@@ -65,7 +65,12 @@ function accountGrants(hits: readonly GrantHit[], capability: string): AccountGr
   const grants: AccountGrant[] = [];
   for (const { grant } of hits) {
     const related = relatedObjectsOf(grant);
-    const key = related.map((r) => `${r.kind}/${r.namespace ?? ""}/${r.name}`).join("|") + (grant.via?.name ?? "");
+    let key = "";
+    for (let i = 0; i < related.length; i++) {
+      const r = related[i];
+      key += `${i ? "|" : ""}${r.kind}/${r.namespace ?? ""}/${r.name}`;
+    }
+    key += grant.via?.name ?? "";
     if (seen.has(key)) continue;
     seen.add(key);
     grants.push({ tail: `, whose mounted token ${capability} ${scopeLabel(grant.scope)} through ${describeGrant(grant)}`, related });

@@ -63,17 +63,23 @@ function sensitiveNamesAsWords(sensitiveNames: readonly string[]): string[][] {
   return sensitiveNames.filter((n): n is string => typeof n === "string").map(identifierWords).filter((w) => w.length > 0);
 }
 
+/** True when `words` holds `needle` starting at `i`. */
+function wordsAt(words: readonly string[], i: number, needle: readonly string[]): boolean {
+  for (let k = 0; k < needle.length; k++) if (words[i + k] !== needle[k]) return false;
+  return true;
+}
+
 function matchesSensitiveWords(words: readonly string[], sensitive: readonly (readonly string[])[]): boolean {
   if (!words.length) return false;
   for (const needle of sensitive) {
     if (needle.length === 1) {
       const [w] = needle;
       const plural = w === "token" ? undefined : `${w}s`;
-      if (words.some((word) => word === w || word === plural || (word.length > w.length && word.endsWith(w)))) return true;
+      for (const word of words) if (word === w || word === plural || (word.length > w.length && word.endsWith(w))) return true;
       continue;
     }
     for (let i = 0; i + needle.length <= words.length; i++) {
-      if (needle.every((w, k) => words[i + k] === w)) return true;
+      if (wordsAt(words, i, needle)) return true;
     }
   }
   return false;
@@ -89,11 +95,11 @@ export function namesCredentialMetadata(name: string): boolean {
 
 function wordsDescribeCredential(words: readonly string[]): boolean {
   if (SWITCH_FIRST_WORDS.has(words[0] ?? "")) return true;
-  if (words.some((w) => METADATA_WORDS.has(w) || w.startsWith("public"))) return true;
+  for (const w of words) if (METADATA_WORDS.has(w) || w.startsWith("public")) return true;
   const last = words[words.length - 1];
   if (!last || !DESCRIPTIVE_LAST_WORDS.has(last)) return false;
   if (last === "id") {
-    return !CREDENTIAL_ID_PAIRS.some((pair) => pair.every((w, k) => words[words.length - pair.length + k] === w));
+    for (const pair of CREDENTIAL_ID_PAIRS) if (words.length >= pair.length && wordsAt(words, words.length - pair.length, pair)) return false;
   }
   return true;
 }
@@ -116,7 +122,8 @@ const REFERENCE_VALUE = [
 
 function isReferenceLike(value: string): boolean {
   const v = value.trim();
-  return REFERENCE_VALUE.some((r) => r.test(v));
+  for (const r of REFERENCE_VALUE) if (r.test(v)) return true;
+  return false;
 }
 
 interface ValueDetector {

@@ -121,42 +121,46 @@ const AUTHENTICATED_GROUP = "system:authenticated";
  * left out: they are the same in every cluster and give no workload-specific power.
  */
 export function bindingsOfServiceAccount(ctx: EvalContext, namespace: string, name: string): ServiceAccountBinding[] {
-  const all = ctx.cache("workload-hygiene:service-account-bindings", () => {
-    const byAccount = new Map<string, ServiceAccountBinding[]>();
-    const groups = new Map<string, ServiceAccountBinding[]>();
-    const push = (map: Map<string, ServiceAccountBinding[]>, key: string, entry: ServiceAccountBinding) => {
-      let list = map.get(key);
-      if (!list) map.set(key, (list = []));
-      list.push(entry);
-    };
-    for (const kind of ["RoleBinding", "ClusterRoleBinding"]) {
-      for (const binding of ctx.index.byKind(kind)) {
-        const bindingNs = binding.metadata?.namespace;
-        const roleKind = binding.roleRef?.kind ?? "";
-        const roleName = binding.roleRef?.name ?? "";
-        const entry = { binding, roleKind, roleName };
-        for (const subject of Array.isArray(binding.subjects) ? binding.subjects : []) {
-          if (subject?.kind === "ServiceAccount" && typeof subject.name === "string") {
-            // A RoleBinding's service-account subject without a namespace means the binding's namespace.
-            const ns = subject.namespace || (kind === "RoleBinding" ? bindingNs : undefined);
-            if (ns) push(byAccount, `${ns}/${subject.name}`, entry);
-          } else if (
-            subject?.kind === "Group" &&
-            typeof subject.name === "string" &&
-            (subject.name === AUTHENTICATED_GROUP || subject.name === SERVICE_ACCOUNTS_GROUP || subject.name.startsWith(`${SERVICE_ACCOUNTS_GROUP}:`))
-          ) {
-            if ((binding.metadata?.name ?? "").startsWith("system:")) continue;
-            push(groups, subject.name, entry);
-          }
-        }
-      }
-    }
-    return { byAccount, groups };
-  });
+  const all = ctx.cache("workload-hygiene:service-account-bindings", () => indexServiceAccountBindings(ctx));
   return [
     ...(all.byAccount.get(`${namespace}/${name}`) ?? []),
     ...(all.groups.get(AUTHENTICATED_GROUP) ?? []),
     ...(all.groups.get(SERVICE_ACCOUNTS_GROUP) ?? []),
     ...(all.groups.get(`${SERVICE_ACCOUNTS_GROUP}:${namespace}`) ?? []),
   ];
+}
+
+function pushBinding(map: Map<string, ServiceAccountBinding[]>, key: string, entry: ServiceAccountBinding): void {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  list.push(entry);
+}
+
+// A module function, not a closure built per call: its optimized code then outlives the scan.
+function indexServiceAccountBindings(ctx: EvalContext) {
+  const byAccount = new Map<string, ServiceAccountBinding[]>();
+  const groups = new Map<string, ServiceAccountBinding[]>();
+  for (const kind of ["RoleBinding", "ClusterRoleBinding"]) {
+    for (const binding of ctx.index.byKind(kind)) {
+      const bindingNs = binding.metadata?.namespace;
+      const roleKind = binding.roleRef?.kind ?? "";
+      const roleName = binding.roleRef?.name ?? "";
+      const entry = { binding, roleKind, roleName };
+      for (const subject of Array.isArray(binding.subjects) ? binding.subjects : []) {
+        if (subject?.kind === "ServiceAccount" && typeof subject.name === "string") {
+          // A RoleBinding's service-account subject without a namespace means the binding's namespace.
+          const ns = subject.namespace || (kind === "RoleBinding" ? bindingNs : undefined);
+          if (ns) pushBinding(byAccount, `${ns}/${subject.name}`, entry);
+        } else if (
+          subject?.kind === "Group" &&
+          typeof subject.name === "string" &&
+          (subject.name === AUTHENTICATED_GROUP || subject.name === SERVICE_ACCOUNTS_GROUP || subject.name.startsWith(`${SERVICE_ACCOUNTS_GROUP}:`))
+        ) {
+          if ((binding.metadata?.name ?? "").startsWith("system:")) continue;
+          pushBinding(groups, subject.name, entry);
+        }
+      }
+    }
+  }
+  return { byAccount, groups };
 }

@@ -21,11 +21,11 @@ const SYNCING_OWNER_KINDS = new Set(["ExternalSecret", "VaultStaticSecret", "Vau
 function syncedFromExternalStore(ctx: EvalContext, namespace: string, name: string): boolean {
   const secret = findNamespaced(ctx, "Secret", namespace, name);
   if (secret) {
-    if ((secret.metadata?.ownerReferences ?? []).some((o) => o?.kind && SYNCING_OWNER_KINDS.has(o.kind))) return true;
-    const labels = secret.metadata?.labels ?? {};
-    if (Object.keys(labels).some((k) => k.startsWith("reconcile.external-secrets.io/"))) return true;
+    for (const o of secret.metadata?.ownerReferences ?? []) if (o?.kind && SYNCING_OWNER_KINDS.has(o.kind)) return true;
+    for (const k in secret.metadata?.labels ?? {}) if (k.startsWith("reconcile.external-secrets.io/")) return true;
   }
-  return objectsInNamespace(ctx, "ExternalSecret", namespace).some((es) => (es.spec?.target?.name || es.metadata?.name) === name);
+  for (const es of objectsInNamespace(ctx, "ExternalSecret", namespace)) if ((es.spec?.target?.name || es.metadata?.name) === name) return true;
+  return false;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -35,7 +35,8 @@ function usesSecretStoreVolume(spec: any): boolean {
 
 function usesInjector(obj: K8sObject): boolean {
   const annotations = podAnnotationsOf(obj);
-  return Object.entries(INJECTOR_ANNOTATIONS).some(([k, v]) => annotations[k]?.toLowerCase() === v);
+  for (const k in INJECTOR_ANNOTATIONS) if (annotations[k]?.toLowerCase() === INJECTOR_ANNOTATIONS[k]) return true;
+  return false;
 }
 
 export default defineControl({

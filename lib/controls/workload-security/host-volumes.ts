@@ -22,11 +22,13 @@ export interface HostPathVolume {
 export function mountsOfVolume(pod: PodView, volumeName: string): VolumeMountAt[] {
   const mounts: VolumeMountAt[] = [];
   for (const c of pod.containers) {
-    listOf(c.container.volumeMounts).forEach((mount, index) => {
+    const list = listOf(c.container.volumeMounts);
+    for (let index = 0; index < list.length; index++) {
+      const mount = list[index];
       if (mount && typeof mount === "object" && (mount as { name?: unknown }).name === volumeName) {
         mounts.push({ container: c, mount, path: `${c.path}.volumeMounts[${index}]` });
       }
-    });
+    }
   }
   return mounts;
 }

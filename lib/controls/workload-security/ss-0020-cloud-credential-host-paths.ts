@@ -29,7 +29,8 @@ export default defineControl({
     for (const volume of volumes) {
       if (volume.hostPath === undefined) continue;
       const mounted = hostPathSegments(volume.hostPath);
-      const reached = locations.filter((l) => segmentsReach(mounted, l.segments)).map((l) => l.location);
+      const reached: string[] = [];
+      for (const l of locations) if (segmentsReach(mounted, l.segments)) reached.push(l.location);
       if (!reached.length) continue;
       violations.push({
         message: `volume "${volume.name}" is host path ${volume.hostPath}, which reaches cloud credential location(s) ${reached.join(", ")}`,

@@ -204,7 +204,11 @@ function evaluate(control: Control<any>, ctx: EvalContext, sink: FailureSink | u
 
   if (control.targets !== undefined) {
     const passedKeys: string[] = [];
-    for (const target of control.targets(ctx) as Iterable<EvalTarget<unknown>>) {
+    const all = control.targets(ctx) as Iterable<EvalTarget<unknown>>;
+    // Targets are arrays but for a few generators: index them, no iterator protocol per target.
+    const list = Array.isArray(all) ? (all as readonly EvalTarget<unknown>[]) : [...all];
+    for (let i = 0; i < list.length; i++) {
+      const target = list[i];
       let violations: Violation[] | null;
       try {
         violations = evaluateTarget(target.value, ctx);

@@ -344,8 +344,11 @@ function* scanControls(input: ScanInput, yieldFindings: boolean): Generator<Cont
   else {
     // Without an explicit control list, evaluate what the reported frameworks contain: a control a
     // framework excludes (e.g. one superseded by a newer benchmark item) is only run when asked for.
-    const wanted = new Set(frameworks.flatMap((f) => f.entries.map((e) => e.controlId)));
-    library = library.filter((c) => wanted.has(c.id));
+    const wanted = new Set<string>();
+    for (const f of frameworks) for (const e of f.entries) wanted.add(e.controlId);
+    const selected: typeof library[number][] = [];
+    for (const c of library) if (wanted.has(c.id)) selected.push(c);
+    library = selected;
   }
 
   const controls: ReportControl[] = [];
@@ -362,7 +365,8 @@ function* scanControls(input: ScanInput, yieldFindings: boolean): Generator<Cont
     yield { control: reportControl, findings: yieldFindings ? findings.slice(start) : NO_FINDINGS };
   }
 
-  const byId = new Map(controls.map((c) => [c.id, c]));
+  const byId = new Map<string, ReportControl>();
+  for (const c of controls) byId.set(c.id, c);
   const reportFrameworks: ReportFramework[] = frameworks.map((f) => scoreFramework(f, byId).report);
 
   const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ControlStatus, number>;

@@ -25,9 +25,14 @@ export function isScoredStatus(status: ControlStatus): boolean {
 
 /** Framework compliance score: the mean of its scored controls' compliance scores; null if none is scored. */
 export function computeFrameworkScore(controls: { status: ControlStatus; score: number | null }[]): number | null {
-  const scored = controls.filter((c) => isScoredStatus(c.status) && c.score !== null);
-  if (scored.length === 0) return null;
-  return scored.reduce((sum, c) => sum + (c.score as number), 0) / scored.length;
+  let sum = 0;
+  let scored = 0;
+  for (const c of controls) {
+    if (!isScoredStatus(c.status) || c.score === null) continue;
+    sum += c.score;
+    scored++;
+  }
+  return scored === 0 ? null : sum / scored;
 }
 
 export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = { critical: 10, high: 7, medium: 4, low: 1 };

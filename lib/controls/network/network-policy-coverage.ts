@@ -212,7 +212,7 @@ function candidateRules(applicable: NamespaceRules, labels: unknown): readonly P
   }
   // Most workloads carry none of the labels the namespace's policies require.
   if (!positions) return applicable.unindexedRules;
-  positions.sort((a, b) => a - b);
+  positions.sort(ascending);
   return positions.map((p) => applicable.rules[p]);
 }
 
@@ -553,4 +553,8 @@ export function allowAllRules(rule: PolicyRule, direction: Direction): OpenRule[
 /** True when the workload's pods use the node's network namespace (NetworkPolicies do not apply to them). */
 export function usesHostNetwork(workload: K8sObject): boolean {
   return podSpecOf(workload)?.spec?.hostNetwork === true;
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
 }

@@ -225,7 +225,7 @@ function findNetRawRetained(pod: PodView): Violation[] {
       continue;
     }
     const all = addedCapabilities(c);
-    const added = all.length ? all.filter((cap) => cap.name === "NET_RAW" || cap.name === "ALL") : all;
+    const added = all.length ? all.filter(addsNetRaw) : all;
     if (added.length) {
       (violations ??= []).push({ message: `${c.who} adds ${added.map((a) => a.name).join(", ")}`, paths: added.map((a) => a.path) });
       continue;
@@ -408,4 +408,8 @@ export function hostNamespacesShared(pod: PodView, fields: readonly HostNamespac
     });
   }
   return violations ?? NO_VIOLATIONS;
+}
+
+function addsNetRaw(cap: { name?: string }): boolean {
+  return cap.name === "NET_RAW" || cap.name === "ALL";
 }

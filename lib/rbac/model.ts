@@ -173,6 +173,7 @@ function assumedClusterAdmin(): RoleNode {
     rules: [],
     aggregatedFrom: [],
     assumedBuiltin: true,
+    aggregationSelectors: undefined,
   };
   node.rules = node.ownRules.map((rule, index) => ({ rule, source: node, index }));
   return node;
@@ -237,6 +238,8 @@ export class RbacModel {
       rules: [],
       aggregatedFrom: [],
       assumedBuiltin: false,
+      // Present on every node (one hidden class for all roles), set below for aggregated ClusterRoles.
+      aggregationSelectors: undefined,
     };
     const raw: unknown[] = Array.isArray(obj.rules) ? obj.rules : [];
     for (let index = 0; index < raw.length; index++) {
@@ -340,6 +343,9 @@ export class RbacModel {
       scope: kind === "RoleBinding" ? namespace! : null,
       subjects: [],
       bootstrap: labelsOf(obj)["kubernetes.io/bootstrapping"] === "rbac-defaults",
+      // Present on every binding (one hidden class), set below.
+      role: undefined,
+      problem: undefined,
     };
     if (roleRefKind === "ClusterRole") {
       binding.role = this.clusterRolesByName.get(roleRefName);

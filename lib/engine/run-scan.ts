@@ -71,9 +71,10 @@ class FindingPool {
       }
       return list;
     }
-    // Loops, not map() with an arrow: a closure made per call loses its optimized code at every full GC.
-    const pooled: string[] = [];
-    for (let i = 0; i < paths.length; i++) pooled.push(this.string(paths[i]));
+    // A copy of exactly this length (the report keeps it), pooled in place: no map() with an arrow,
+    // whose optimized code a full GC drops with the last call's closure.
+    const pooled = paths.slice();
+    for (let i = 0; i < pooled.length; i++) pooled[i] = this.string(pooled[i]);
     return pooled;
   }
 
@@ -82,8 +83,8 @@ class FindingPool {
     if (!Array.isArray(fixPaths)) return fixPaths;
     if (fixPaths.length === 0) return NO_FIX_PATHS;
     if (fixPaths.length === 1) return this.singleFixPath(fixPaths[0]);
-    const pooled: FixPath[] = [];
-    for (let i = 0; i < fixPaths.length; i++) pooled.push(this.singleFixPath(fixPaths[i])[0]);
+    const pooled = fixPaths.slice();
+    for (let i = 0; i < pooled.length; i++) pooled[i] = this.singleFixPath(pooled[i])[0];
     return pooled;
   }
 

@@ -99,7 +99,7 @@ function evaluateAllControls(ctx: EvalContext): number {
 }
 
 /** One control's evaluate over its targets (custom targets or objects of its kinds); returns the number of violations. */
-function evaluateOne(control: (typeof apiControls)[number], ctx: EvalContext): number {
+function evaluateOne(control: (typeof ALL_CONTROLS)[number], ctx: EvalContext): number {
   const evaluate = control.evaluate!;
   let violations = 0;
   if (control.targets !== undefined) {
@@ -147,13 +147,7 @@ function measureByControl(file: string, rounds: number) {
 /** Every per-object control's evaluate over its targets; returns the number of violations (discarded). */
 function evaluatePerObjectControls(ctx: EvalContext): number {
   let violations = 0;
-  for (const control of perObjectControls) {
-    const evaluate = control.evaluate!;
-    for (const kind of control.kinds!) {
-      const targets = ctx.index.evaluationTargets(kind).objects;
-      for (let i = 0; i < targets.length; i++) violations += evaluate(targets[i], ctx)?.length ?? 0;
-    }
-  }
+  for (const control of perObjectControls) violations += evaluateOne(control, ctx);
   return violations;
 }
 

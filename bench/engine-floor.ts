@@ -73,28 +73,20 @@ function buildFindings(template: readonly ReportFinding[]): unknown[] {
   return out;
 }
 
-const perObjectControls = ALL_CONTROLS.filter(
-  (c) =>
-    !c.manual &&
-    c.targets === undefined &&
-    c.evaluate !== undefined &&
-    (c.kinds?.length ?? 0) > 0 &&
-    !c.kinds!.includes("NodeInfo") &&
-    !c.needs.includes("node") &&
-    !c.needs.includes("cloud"),
-);
-
 /** Every control runScan evaluates that can run on API objects alone (node and cloud controls are skipped there). */
 const apiControls = ALL_CONTROLS.filter((c) => !c.manual && c.evaluate !== undefined && !c.needs.includes("node") && !c.needs.includes("cloud"));
 
+/** Those that judge objects of their kinds one by one (no custom targets, no node facts). */
+const perObjectControls = apiControls.filter((c) => c.targets === undefined && (c.kinds?.length ?? 0) > 0 && !c.kinds!.includes("NodeInfo"));
+
 /**
- * Every such control's evaluate over its targets, in library order (per-object kinds or custom
- * targets); returns the number of violations (discarded): the library's own logic, with nothing of the
+ * The evaluate calls of `controls` over their targets, in library order (per-object kinds or custom
+ * targets); returns the number of violations (discarded): the controls' own logic, with nothing of the
  * engine's bookkeeping and no finding built.
  */
-function evaluateAllControls(ctx: EvalContext): number {
+function evaluateControls(controls: readonly (typeof ALL_CONTROLS)[number][], ctx: EvalContext): number {
   let violations = 0;
-  for (const control of apiControls) violations += evaluateOne(control, ctx);
+  for (const control of controls) violations += evaluateOne(control, ctx);
   return violations;
 }
 
@@ -144,13 +136,6 @@ function measureByControl(file: string, rounds: number) {
   return apiControls.map((c) => ({ id: c.id, name: c.name, first: median(first.get(c.id)!), again: median(again.get(c.id)!) }));
 }
 
-/** Every per-object control's evaluate over its targets; returns the number of violations (discarded). */
-function evaluatePerObjectControls(ctx: EvalContext): number {
-  let violations = 0;
-  for (const control of perObjectControls) violations += evaluateOne(control, ctx);
-  return violations;
-}
-
 function scanOnce(serialized: string): { objectCount: number; template: ReportFinding[] } {
   const objects = JSON.parse(serialized) as K8sObject[];
   return { objectCount: objects.length, template: runScan({ objects }).findings };
@@ -178,13 +163,13 @@ function measure(file: string, rounds: number) {
     time("findings", () => buildFindings(template));
     gc();
     const ctx = buildContext({ objects });
-    violations = time("controls", () => evaluatePerObjectControls(ctx)) as number;
-    time("controlsAgain", () => evaluatePerObjectControls(ctx));
+    violations = time("controls", () => evaluateControls(perObjectControls, ctx)) as number;
+    time("controlsAgain", () => evaluateControls(perObjectControls, ctx));
     gc();
     const again = JSON.parse(serialized) as K8sObject[];
     gc();
     const libraryCtx = buildContext({ objects: again });
-    allViolations = time("library", () => evaluateAllControls(libraryCtx)) as number;
+    allViolations = time("library", () => evaluateControls(apiControls, libraryCtx)) as number;
     gc();
     const fresh = JSON.parse(serialized);
     time("evaluation", () => runScan({ objects: fresh }));
